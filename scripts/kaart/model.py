@@ -1,0 +1,130 @@
+"""Typed records.  Build them only from data that passed the checker."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Bron:
+    document: str | None = None
+    titel: str | None = None
+    jaar: int | None = None
+    onderdeel: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Bron":
+        return cls(**{k: data.get(k) for k in ("document", "titel", "jaar", "onderdeel", "url")})
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    cijfer: str
+    wat: str
+    jaar: int
+    bron: Bron
+
+
+@dataclass(frozen=True)
+class Aanbod:
+    id: str
+    naam: str
+    aanbieder: str
+    status: str
+    soort: str
+    fase: tuple[str, ...]
+    helpt_bij: tuple[str, ...]
+    voor: tuple[str, ...]
+    werkgebied: dict
+    jongerentaal: dict
+    beschrijving: str
+    bronnen: tuple[Bron, ...]
+    leeftijd_min: int | None = None
+    leeftijd_max: int | None = None
+    startkwalificatie: str | None = None
+    kenmerken: tuple[str, ...] = ()
+    voorwaarden: str | None = None
+    aanmelden: tuple[str, ...] = ()
+    aanmelden_uitleg: str | None = None
+    kosten: str | None = None
+    nazorg: bool | None = None
+    nazorg_uitleg: str | None = None
+    resultaten: tuple[Resultaat, ...] = ()
+    contact: dict = field(default_factory=dict)
+    laatst_gecontroleerd: str | None = None
+    trefwoorden: tuple[str, ...] = ()
+    toelichting: str | None = None
+    source_file: str = ""  # project-relative path of the YAML, for edit links and messages
+
+    @classmethod
+    def from_dict(cls, data: dict, source_file: str = "") -> "Aanbod":
+        doelgroep = data.get("doelgroep", {})
+        leeftijd = doelgroep.get("leeftijd", {})
+        toegang = data.get("toegang", {})
+        nazorg = data.get("nazorg", {})
+        return cls(
+            id=data["id"], naam=data["naam"], aanbieder=data["aanbieder"], status=data["status"],
+            soort=data["soort"], fase=tuple(data["fase"]), helpt_bij=tuple(data["helpt_bij"]),
+            voor=tuple(data["voor"]), werkgebied=dict(data["werkgebied"]), jongerentaal=dict(data["jongerentaal"]),
+            beschrijving=data["beschrijving"], bronnen=tuple(Bron.from_dict(b) for b in data["bronnen"]),
+            leeftijd_min=leeftijd.get("min"), leeftijd_max=leeftijd.get("max"),
+            startkwalificatie=doelgroep.get("startkwalificatie"), kenmerken=tuple(doelgroep.get("kenmerken", ())),
+            voorwaarden=doelgroep.get("voorwaarden"), aanmelden=tuple(toegang.get("aanmelden", ())),
+            aanmelden_uitleg=toegang.get("uitleg"), kosten=toegang.get("kosten"),
+            nazorg=nazorg.get("geboden"), nazorg_uitleg=nazorg.get("uitleg"),
+            resultaten=tuple(Resultaat(r["cijfer"], r["wat"], r["jaar"], Bron.from_dict(r["bron"])) for r in data.get("resultaten", ())),
+            contact=dict(data.get("contact", {})), laatst_gecontroleerd=data.get("laatst_gecontroleerd"),
+            trefwoorden=tuple(data.get("trefwoorden", ())), toelichting=data.get("toelichting"),
+            source_file=source_file,
+        )
+
+    @property
+    def alleen_voor_professionals(self) -> bool:
+        """Young people cannot go there themselves (meldnorm, overdrachtsoverleg ...)."""
+        return "jongeren" not in self.voor
+
+
+@dataclass(frozen=True)
+class Organisatie:
+    id: str
+    naam: str
+    beschrijving: str
+    bronnen: tuple[Bron, ...]
+    werkgebied: dict = field(default_factory=dict)
+    contact: dict = field(default_factory=dict)
+    source_file: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict, source_file: str = "") -> "Organisatie":
+        return cls(id=data["id"], naam=data["naam"], beschrijving=data["beschrijving"],
+                   bronnen=tuple(Bron.from_dict(b) for b in data["bronnen"]),
+                   werkgebied=dict(data.get("werkgebied", {})), contact=dict(data.get("contact", {})),
+                   source_file=source_file)
+
+
+@dataclass(frozen=True)
+class Praktijk:
+    """A good-practice page of the Lerende Netwerken (content/lerende-netwerken/praktijken/)."""
+    slug: str
+    title: str
+    regio: str
+    verwant_aanbod: tuple[str, ...]
+    thema: tuple[str, ...]
+    source_file: str
+
+
+@dataclass
+class Kaart:
+    """Everything the site and exports need, after a successful check."""
+    aanbod: dict[str, Aanbod] = field(default_factory=dict)
+    organisaties: dict[str, Organisatie] = field(default_factory=dict)
+    praktijken: dict[str, Praktijk] = field(default_factory=dict)
+
+    def aanbod_van(self, organisatie_id: str) -> list[Aanbod]:
+        return sorted((a for a in self.aanbod.values() if a.aanbieder == organisatie_id), key=lambda a: a.naam.lower())
+
+    def praktijken_bij(self, aanbod_id: str) -> list[Praktijk]:
+        return sorted((p for p in self.praktijken.values() if aanbod_id in p.verwant_aanbod), key=lambda p: p.title.lower())
+
+    def gesorteerd(self) -> list[Aanbod]:
+        return sorted(self.aanbod.values(), key=lambda a: (a.naam.lower(), a.id))
