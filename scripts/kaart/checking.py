@@ -294,8 +294,12 @@ def _show(value) -> str:
 
 def _example(schema: dict) -> str:
     examples = schema.get("examples")
-    if not examples or isinstance(examples[0], (dict, list)):
+    if not examples or isinstance(examples[0], dict):
         return ""
+    if isinstance(examples[0], list):
+        if any(isinstance(item, (dict, list)) for item in examples[0]):
+            return ""
+        return f", bijvoorbeeld: [{', '.join(str(item) for item in examples[0])}]"
     return f", bijvoorbeeld: {examples[0]}"
 
 

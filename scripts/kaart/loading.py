@@ -71,9 +71,8 @@ class _Builder:
         veld = _dotted(path)
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             if id(node) in self.seen:
-                self.problem(line, veld, "ankers (&) en verwijzingen (*) zijn niet toegestaan",
-                             "schrijf de waarde gewoon uit", "yaml-alias")
-                return None
+                # A reused node is an alias; stop here so an alias bomb costs nothing.
+                raise _AliasFound(self.loaded.line_of(path[:-1]) if path and isinstance(path[-1], int) else line, veld)
             self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             result = {}
@@ -110,6 +109,12 @@ class _Builder:
 
 class _TooBig(Exception):
     pass
+
+
+class _AliasFound(Exception):
+    def __init__(self, line: int, veld: str):
+        super().__init__(veld)
+        self.line, self.veld = line, veld
 
 
 def _dotted(path: tuple) -> str:
@@ -169,6 +174,10 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
         return loaded
     try:
         loaded.data = _Builder(loaded).build(node)
+    except _AliasFound as alias:
+        loaded.problems.append(Problem(loaded.rel, alias.line, alias.veld, "ankers (&) en verwijzingen (*) zijn niet toegestaan",
+                                       "schrijf de waarde gewoon uit; verwijzingen kunnen een bestand onbeperkt laten groeien", "yaml-alias"))
+        loaded.data = None
     except _TooBig:
         loaded.problems.append(Problem(loaded.rel, 1, "", f"bestand heeft meer dan {MAX_NODES} waarden", "een aanbod heeft er een paar honderd; kort het in", "bestand-grootte"))
         loaded.data = None
@@ -179,7 +188,7 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
 
 
 _PHRASES = {
-    "mapping values are not allowed here": "een dubbele punt op een plek waar dat niet mag (zet tekst met ': ' tussen aanhalingstekens)",
+    "mapping values are not allowed": "een dubbele punt op een plek waar dat niet mag (zet tekst met ': ' tussen aanhalingstekens)",
     "could not find expected ':'": "verwachtte een dubbele punt na de veldnaam",
     "found character '\\t' that cannot start any token": "een tab; gebruik spaties om in te springen",
     "expected <block end>, but found '<block mapping start>'": "het inspringen klopt niet",

@@ -1,0 +1,80 @@
+"""Content-Security-Policy for the built pages (plain Python, no mkdocs).
+
+mkdocs-material puts two small inline bootstrap scripts in every page (they
+differ per page: they contain the relative base path).  Instead of allowing
+'unsafe-inline' we allow exactly those scripts by their sha256 hash.  Only
+scripts outside the page content are hashed, so a script that somehow ends up
+in the content is never allowed.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
+
+# style-src needs 'unsafe-inline': the theme's JavaScript sets style attributes
+# (e.g. the sidebar height) and CSS cannot run script; all content HTML is
+# escaped, so content cannot add a style either.
+BASE_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "media-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+
+
+def script_hash(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def inline_script_hashes(html: str, content: str = "") -> list[str]:
+    """Hashes of the executable inline scripts in `html`, ignoring any inside `content`."""
+    if content:
+        html = html.replace(content, "")
+    hashes = []
+    for match in _SCRIPT.finditer(html):
+        attrs, body = match.group(1), match.group(2)
+        if _SRC.search(attrs):
+            continue
+        kind = _TYPE.search(attrs)
+        if kind and kind.group(1).lower() not in _EXECUTABLE_TYPES:
+            continue  # e.g. the theme's JSON config: data, never executed
+        value = script_hash(body)
+        if value not in hashes:
+            hashes.append(value)
+    return hashes
+
+
+def policy(hashes: list[str]) -> str:
+    parts = []
+    for directive, sources in BASE_POLICY.items():
+        if directive == "script-src":
+            sources = sources + list(hashes)
+        parts.append(f"{directive} {' '.join(sources)}")
+    return "; ".join(parts)
+
+
+def add_csp(html: str, content: str = "") -> str:
+    """`html` with a CSP <meta> as the first thing in <head>, so it covers every script after it."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html, content))}">'
+    anchor = _CHARSET.search(html) or _HEAD.search(html)
+    if not anchor:
+        return html
+    return html[: anchor.end()] + meta + html[anchor.end():]

@@ -1,0 +1,137 @@
+"""Shared fixtures: the project, a built site served on 127.0.0.1, and Debian's Chromium.
+
+The browser is Debian's /usr/bin/chromium driven by Playwright (never
+`playwright install`). With CI=true a missing browser fails the run instead of
+skipping, so a green CI always means the browser tests ran.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("KAART_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def project():
+    from kaart.project import Project
+    return Project(ROOT)
+
+
+def build_site(root: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(dest), *extra],
+                          capture_output=True, text=True, env=env, cwd=root)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with --strict."""
+    dest = tmp_path_factory.mktemp("site")
+    proc = build_site(ROOT, dest)
+    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = f"Debian's Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("playwright is not installed (pip install -e '.[test]')")
+        pytest.skip("playwright is not installed")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageSession:
+    """A browser page that records console errors and every request to another host (aborted)."""
+
+    def __init__(self, context):
+        self.context = context
+        self.page = context.new_page()
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        self.page.on("console", lambda msg: self.console_errors.append(msg.text) if msg.type == "error" else None)
+        self.page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        self.context.route("**/*", self._route)
+
+    def _route(self, route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.foreign_requests.append(route.request.url)
+            route.abort()
+
+
+def _open(browser, viewport, **options):
+    context = browser.new_context(viewport=viewport, locale="nl-NL", service_workers="block", **options)
+    session = PageSession(context)
+    return session
+
+
+@pytest.fixture
+def phone(browser):
+    session = _open(browser, PHONE, is_mobile=True, has_touch=True)
+    yield session
+    session.context.close()
+
+
+@pytest.fixture
+def desktop(browser):
+    session = _open(browser, DESKTOP)
+    yield session
+    session.context.close()
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def any_viewport(request, browser):
+    viewport = PHONE if request.param == "phone" else DESKTOP
+    session = _open(browser, viewport, **({"is_mobile": True, "has_touch": True} if request.param == "phone" else {}))
+    session.viewport_name = request.param
+    yield session
+    session.context.close()
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
