@@ -33,7 +33,8 @@ def test_every_offer_has_a_page_with_youth_summary_sources_and_edit_link(built_s
             assert "Nog niet gecontroleerd bij de aanbieder" in page
         assert re.search(rf'href="[^"]*/aanbod/{re.escape(aanbod.id)}\.yml"', page), "edit link must open the YAML source"
         # the youth summary comes before what professionals need
-        assert page.index("In het kort, voor jou") < page.index("Voor professionals")
+        article = page.split("<article", 1)[1]
+        assert article.index("In het kort, voor jou") < article.index('id="voor-professionals"')
 
 
 def test_offer_pages_say_what_is_unknown_and_show_contact_only_when_known(built_site, kaart):
@@ -146,3 +147,13 @@ def test_pages_fit_a_phone_without_console_errors(phone, site_url, path):
     assert no_horizontal_scroll(phone.page)
     assert phone.console_errors == []
     assert phone.foreign_requests == []
+
+
+def test_no_link_in_the_built_site_points_at_a_markdown_source(built_site):
+    """A link that mkdocs could not resolve stays `….md`; on the site it would be a dead link."""
+    dead = []
+    for page in built_site.rglob("*.html"):
+        dead += [(page.relative_to(built_site).as_posix(), href)
+                 for href in re.findall(r'href="([^"#]+\.md)(?:#[^"]*)?"', page.read_text(encoding="utf-8"))
+                 if not href.startswith(("http://", "https://"))]
+    assert dead == []

@@ -68,6 +68,12 @@ class SiteRenderer:
             text += f" — [{inline(bron.url)}]({bron.url})"
         return text
 
+    def bron_kort(self, bron: Bron) -> str:
+        """Short citation for inline use, e.g. after a result figure."""
+        term = self.vocab["document"].terms.get(bron.document) if bron.document else None
+        text = term.extra.get("x-kort", term.label) if term else inline(bron.titel)
+        return text + (f", {inline(bron.onderdeel)}" if bron.onderdeel else "")
+
     def bron_jaar(self, aanbod: Aanbod) -> int | None:
         years = [b.jaar if not b.document else self.vocab.document_year(b.document) for b in aanbod.bronnen]
         years = [y for y in years if y]
@@ -165,7 +171,7 @@ class SiteRenderer:
         lines += ["### Resultaten", ""]
         if a.resultaten:
             for r in a.resultaten:
-                lines.append(f"- **{inline(r.cijfer)}** {inline(r.wat)} ({r.jaar}; bron: {self.bron_text(r.bron)})")
+                lines.append(f"- **{inline(r.cijfer)}** {inline(r.wat)} ({r.jaar}; bron: {self.bron_kort(r.bron)})")
         else:
             lines.append("Er zijn geen resultaten bekend uit de bronnen.")
         lines.append("")
@@ -295,7 +301,7 @@ class SiteRenderer:
         lines += [self.list_item(a, "../../aanbod/") for a in offers]
         return "\n".join(lines) + "\n"
 
-    def praktijk_footer(self, slug: str, depth: int = 3) -> str:
+    def praktijk_footer(self, slug: str, depth: int = 2) -> str:
         """Markdown appended to a good-practice page: the offers of the same kind in the kaart."""
         praktijk = self.kaart.praktijken.get(slug)
         if not praktijk or not praktijk.verwant_aanbod:
