@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .project import Project
+from .redactie import add_commands
 
 
 def _project(args) -> Project:
@@ -24,6 +25,30 @@ def cmd_check(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_taal(args) -> int:
+    from .taal import taal_rapport
+
+    project = _project(args)
+    paths = [Path(f).resolve() for f in args.bestanden] or None
+    text, result = taal_rapport(project, paths, args.tekst)
+    print(text)
+    return 1 if not result.ok or (args.strict_warnings and result.warnings) else 0
+
+
+def cmd_build(args) -> int:
+    from .atomic_build import build_atomic
+
+    project = _project(args)
+    outcome = build_atomic(project, Path(args.site_dir) if args.site_dir else None)
+    if outcome.output:
+        print(outcome.output, file=sys.stderr if not outcome.ok else sys.stdout)
+    if not outcome.ok:
+        print(f"De site is niet gebouwd; {outcome.site_dir} is niet veranderd.", file=sys.stderr)
+        return 1
+    print(f"De site staat in {outcome.site_dir}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kaart", description="Sociale kaart 16-27: aanbod controleren, rapporteren en exporteren.")
     parser.add_argument("--root", help="map van het project (standaard: de map waarin je staat)")
@@ -34,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="github: ::error-regels voor annotaties in een pull request")
     check.add_argument("--strict", dest="strict_warnings", action="store_true", help="ook waarschuwingen laten falen")
     check.set_defaults(func=cmd_check)
+
+    taal = sub.add_parser("taal", help="controleer de jongerentaal: korte zinnen, korte woorden, geen vakwoorden, leesgemak")
+    taal.add_argument("bestanden", nargs="*", help="alleen deze aanbod-bestanden (standaard: alle)")
+    taal.add_argument("--tekst", help="controleer deze losse tekst in plaats van de bestanden")
+    taal.add_argument("--strict", dest="strict_warnings", action="store_true", help="ook waarschuwingen laten falen")
+    taal.set_defaults(func=cmd_taal)
+    build = sub.add_parser("build", help="bouw de site; alleen als het lukt vervangt hij de vorige versie")
+    build.add_argument("--site-dir", help="map voor de site (standaard: site/ in het project)")
+    build.set_defaults(func=cmd_build)
+    add_commands(sub, _project)  # nieuw, velden, rapport, export (kaart/redactie.py)
     return parser
 
 

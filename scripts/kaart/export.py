@@ -1,0 +1,337 @@
+"""Open data: the records as JSON and CSV, and an HSDS 3.0 export, at stable URLs.
+
+    data/kaart.json               all records as written in YAML, with schema_version
+    data/aanbod.csv               one row per offer, for spreadsheets
+    data/organisaties.csv         one row per organisation
+    data/hsds/index.json          HSDS API root: version
+    data/hsds/services.json       HSDS 3.0 services (page of full service objects)
+    data/hsds/organizations.json  HSDS 3.0 organizations
+    data/hsds/taxonomies.json, data/hsds/taxonomy_terms.json
+
+The field list, versioning and licence are on content/open-data/index.md.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+
+from .loading import load_file
+from .model import Aanbod, Kaart, Organisatie
+from .project import Project
+
+# Bump the major number when a field is removed, renamed or changes meaning;
+# the minor number when a field is added.  Documented on the open-data page.
+SCHEMA_VERSION = "1.0"
+LICENTIE = "CC0-1.0"
+HSDS_VERSION = "3.0"
+# Stable HSDS ids: HSDS wants UUIDs; we derive them from our own ids so they never change.
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sociale-kaart-16-27")
+
+LIST_SEP = "; "
+_JSON_COLUMNS = ("bronnen", "resultaten")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+AANBOD_COLUMNS = [
+    "id", "naam", "aanbieder", "status", "soort", "fase", "helpt_bij", "voor",
+    "doelgroep.leeftijd.min", "doelgroep.leeftijd.max", "doelgroep.startkwalificatie", "doelgroep.kenmerken", "doelgroep.voorwaarden",
+    "werkgebied.gemeenten", "werkgebied.regio", "werkgebied.landelijk",
+    "toegang.aanmelden", "toegang.uitleg", "toegang.kosten",
+    "jongerentaal.wat_is_het", "jongerentaal.is_het_voor_mij", "jongerentaal.wat_krijg_je", "jongerentaal.hoe_begin_je",
+    "beschrijving", "nazorg.geboden", "nazorg.uitleg", "resultaten",
+    "contact.website", "contact.telefoon", "contact.email", "contact.adres",
+    "bronnen", "laatst_gecontroleerd", "trefwoorden", "toelichting",
+]
+ORGANISATIE_COLUMNS = ["id", "naam", "beschrijving", "werkgebied.gemeenten", "werkgebied.regio", "werkgebied.landelijk",
+                       "contact.website", "contact.telefoon", "contact.email", "contact.adres", "bronnen"]
+_LISTS = {"fase", "helpt_bij", "voor", "doelgroep.kenmerken", "werkgebied.gemeenten", "werkgebied.regio", "toegang.aanmelden", "trefwoorden"}
+_INTS = {"doelgroep.leeftijd.min", "doelgroep.leeftijd.max"}
+_BOOLS = {"werkgebied.landelijk", "nazorg.geboden"}
+
+
+# -- the records as written -------------------------------------------------
+def raw_records(project: Project, kaart: Kaart) -> tuple[list[dict], list[dict]]:
+    """The YAML data of every valid record, exactly as the editors wrote it."""
+    def load(rel: str) -> dict:
+        return load_file(project.root / rel, rel).data
+
+    aanbod = [load(a.source_file) for a in sorted(kaart.aanbod.values(), key=lambda a: a.id)]
+    organisaties = [load(o.source_file) for o in sorted(kaart.organisaties.values(), key=lambda o: o.id)]
+    return aanbod, organisaties
+
+
+def kaart_json(project: Project, kaart: Kaart) -> dict:
+    aanbod, organisaties = raw_records(project, kaart)
+    vocabulaires = {name: [{"id": t.id, "label": t.label, **({"uitleg": t.uitleg} if t.uitleg else {}),
+                             **{k[2:].replace("-", "_"): v for k, v in t.extra.items()}} for t in project.vocab[name]]
+                    for name in project.vocab.names()}
+    return {"schema_version": SCHEMA_VERSION, "licentie": LICENTIE, "aanbod": aanbod, "organisaties": organisaties,
+            "vocabulaires": vocabulaires}
+
+
+# -- CSV ----------------------------------------------------------------------
+def _get(record: dict, dotted: str):
+    value = record
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _cell(column: str, value) -> str:
+    if value is None:
+        return ""
+    if column in _JSON_COLUMNS:
+        text = json.dumps(value, ensure_ascii=False)
+    elif column in _LISTS:
+        text = LIST_SEP.join(str(v) for v in value)
+    elif column in _BOOLS:
+        text = "ja" if value else "nee"
+    else:
+        text = str(value)
+    # A cell starting with = + - @ is run as a formula by spreadsheets: prefix a quote.
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def to_csv(records: list[dict], columns: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_cell(c, _get(record, c)) for c in columns])
+    return buffer.getvalue()
+
+
+def from_csv(text: str) -> list[dict]:
+    """Read a CSV export back into records (the inverse of `to_csv`)."""
+    records = []
+    for row in csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))):
+        record: dict = {}
+        for column, cell in row.items():
+            if cell == "":
+                continue
+            if cell.startswith("'") and cell[1:].startswith(_FORMULA):
+                cell = cell[1:]
+            if column in _JSON_COLUMNS:
+                value = json.loads(cell)
+            elif column in _LISTS:
+                value = cell.split(LIST_SEP)
+            elif column in _BOOLS:
+                value = cell == "ja"
+            elif column in _INTS:
+                value = int(cell)
+            else:
+                value = cell
+            target = record
+            *parents, last = column.split(".")
+            for part in parents:
+                target = target.setdefault(part, {})
+            target[last] = value
+        records.append(record)
+    return records
+
+
+# -- HSDS 3.0 -----------------------------------------------------------------
+def hsds_id(kind: str, *parts: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, "/".join((kind, *parts))))
+
+
+_STATUS = {"actief": "active", "gestopt": "defunct", "onbekend": "inactive"}
+_TAXONOMIES = ("helpt_bij", "fase", "soort", "voor", "kenmerk")
+
+
+def _taxonomy(project: Project, name: str) -> dict:
+    vocab = project.vocab[name]
+    return {"id": hsds_id("taxonomy", name), "name": f"sociale-kaart-16-27:{name}", "description": vocab.description or vocab.title,
+            "version": SCHEMA_VERSION}
+
+
+def _term(project: Project, name: str, term_id: str) -> dict:
+    term = project.vocab[name].terms[term_id]
+    return {"id": hsds_id("taxonomy_term", name, term_id), "code": term_id, "name": term.label,
+            "description": term.uitleg or term.label, "taxonomy": f"sociale-kaart-16-27:{name}",
+            "taxonomy_id": hsds_id("taxonomy", name), "language": "nl"}
+
+
+def _attributes(project: Project, link_id: str, link_type: str, values: dict[str, tuple]) -> list[dict]:
+    out = []
+    for name in _TAXONOMIES:
+        for term_id in values.get(name, ()):
+            term = _term(project, name, term_id)
+            out.append({"id": hsds_id("attribute", link_id, name, term_id), "link_id": link_id, "link_type": name,
+                        "link_entity": link_type, "taxonomy_term_id": term["id"], "value": term_id, "taxonomy_term": term})
+    return out
+
+
+def _service_areas(project: Project, service_id: str, werkgebied: dict) -> list[dict]:
+    label = lambda vocab, v: project.vocab[vocab].label(v)
+    areas = []
+    if werkgebied.get("landelijk"):
+        areas.append({"id": hsds_id("service_area", service_id, "landelijk"), "service_id": service_id,
+                      "name": "Nederland", "description": "Heel Nederland."})
+    for regio in werkgebied.get("regio", []):
+        gemeenten = project.vocab.gemeenten_per_regio.get(regio, [])
+        areas.append({"id": hsds_id("service_area", service_id, "regio", regio), "service_id": service_id,
+                      "name": label("regio", regio),
+                      "description": "Regio met de gemeenten " + ", ".join(label("gemeente", g) for g in gemeenten) + ".",
+                      "x_regio": regio, "x_gemeenten": gemeenten})
+    for gemeente in werkgebied.get("gemeenten", []):
+        areas.append({"id": hsds_id("service_area", service_id, "gemeente", gemeente), "service_id": service_id,
+                      "name": label("gemeente", gemeente), "description": f"Gemeente {label('gemeente', gemeente)}.",
+                      "x_gemeente": gemeente})
+    return areas
+
+
+def _bronnen(project: Project, bronnen) -> list[dict]:
+    out = []
+    for b in bronnen:
+        item = {k: v for k, v in vars(b).items() if v is not None}
+        if b.document:
+            term = project.vocab["document"].terms.get(b.document)
+            if term:
+                item["titel"] = term.label
+                item["jaar"] = term.extra.get("x-jaar")
+        out.append(item)
+    return out
+
+
+def hsds_organization(project: Project, org: Organisatie) -> dict:
+    out = {"id": hsds_id("organization", org.id), "name": org.naam, "description": org.beschrijving, "x_id": org.id}
+    if org.contact.get("website"):
+        out["website"] = org.contact["website"]
+    if org.contact.get("email"):
+        out["email"] = org.contact["email"]
+    if org.contact.get("telefoon"):
+        out["phones"] = [{"id": hsds_id("phone", "organization", org.id), "organization_id": out["id"], "number": org.contact["telefoon"]}]
+    if org.contact.get("adres"):
+        out["x_adres"] = org.contact["adres"]
+    out["x_bronnen"] = _bronnen(project, org.bronnen)
+    return out
+
+
+def eligibility_description(project: Project, a: Aanbod) -> str | None:
+    parts = []
+    if a.startkwalificatie:
+        parts.append(project.vocab["startkwalificatie"].label(a.startkwalificatie) + ".")
+    if a.kenmerken:
+        parts.append("Speciaal voor: " + ", ".join(project.vocab["kenmerk"].label(k) for k in a.kenmerken) + ".")
+    if a.voorwaarden:
+        parts.append(a.voorwaarden)
+    return " ".join(parts) or None
+
+
+def hsds_service(project: Project, kaart: Kaart, a: Aanbod) -> dict:
+    sid = hsds_id("service", a.id)
+    out: dict = {"id": sid, "name": a.naam, "description": a.beschrijving, "status": _STATUS[a.status]}
+    org = kaart.organisaties.get(a.aanbieder)
+    if org:
+        out["organization_id"] = hsds_id("organization", org.id)
+    if a.contact.get("website"):
+        out["url"] = a.contact["website"]
+    if a.contact.get("email"):
+        out["email"] = a.contact["email"]
+    proces = []
+    if a.aanmelden:
+        proces.append("Aanmelden: " + ", ".join(project.vocab["aanmeldroute"].label(r).lower() for r in a.aanmelden) + ".")
+    if a.aanmelden_uitleg:
+        proces.append(a.aanmelden_uitleg)
+    if proces:
+        out["application_process"] = " ".join(proces)
+    if a.kosten:
+        out["fees_description"] = a.kosten
+    eligibility = eligibility_description(project, a)
+    if eligibility:
+        out["eligibility_description"] = eligibility
+    if a.leeftijd_min is not None:
+        out["minimum_age"] = a.leeftijd_min
+    if a.leeftijd_max is not None:
+        out["maximum_age"] = a.leeftijd_max
+    if a.laatst_gecontroleerd:
+        out["assured_date"] = a.laatst_gecontroleerd
+    if a.status == "onbekend":
+        out["alert"] = "Het is niet bekend of dit aanbod nog bestaat."
+    if a.contact.get("telefoon"):
+        out["phones"] = [{"id": hsds_id("phone", "service", a.id), "service_id": sid, "number": a.contact["telefoon"]}]
+    out["service_areas"] = _service_areas(project, sid, a.werkgebied)
+    if org:
+        out["organization"] = hsds_organization(project, org)
+    out["attributes"] = _attributes(project, sid, "service", {
+        "helpt_bij": a.helpt_bij, "fase": a.fase, "soort": (a.soort,), "voor": a.voor, "kenmerk": a.kenmerken})
+    # Extensions (x_ prefix, allowed by HSDS): what the standard has no field for.
+    out["x_id"] = a.id
+    out["x_status"] = a.status
+    out["x_jongerentaal"] = dict(a.jongerentaal)
+    if a.nazorg is not None:
+        out["x_nazorg"] = {"geboden": a.nazorg, **({"uitleg": a.nazorg_uitleg} if a.nazorg_uitleg else {})}
+    if a.resultaten:
+        out["x_resultaten"] = [{"cijfer": r.cijfer, "wat": r.wat, "jaar": r.jaar, "bron": _bronnen(project, [r.bron])[0]} for r in a.resultaten]
+    if a.contact.get("adres"):
+        out["x_adres"] = a.contact["adres"]
+    out["x_bronnen"] = _bronnen(project, a.bronnen)
+    if a.toelichting:
+        out["x_toelichting"] = a.toelichting
+    return out
+
+
+def _page(contents: list) -> dict:
+    """One page holding everything, in the shape of the HSDS 3.0 API list responses."""
+    return {"total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
+            "first_page": True, "last_page": True, "empty": not contents, "contents": contents}
+
+
+def hsds(project: Project, kaart: Kaart) -> dict[str, dict]:
+    services = [hsds_service(project, kaart, a) for a in sorted(kaart.aanbod.values(), key=lambda a: a.id)]
+    organizations = []
+    for org in sorted(kaart.organisaties.values(), key=lambda o: o.id):
+        item = hsds_organization(project, org)
+        item["x_services"] = [hsds_id("service", a.id) for a in kaart.aanbod_van(org.id)]
+        organizations.append(item)
+    taxonomies = [_taxonomy(project, name) for name in _TAXONOMIES]
+    terms = [_term(project, name, t.id) for name in _TAXONOMIES for t in project.vocab[name]]
+    return {
+        "index.json": {"version": HSDS_VERSION, "x_schema_version": SCHEMA_VERSION, "x_licentie": LICENTIE},
+        "services.json": _page(services),
+        "organizations.json": _page(organizations),
+        "taxonomies.json": _page(taxonomies),
+        "taxonomy_terms.json": _page(terms),
+    }
+
+
+def _json_bytes(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def export_files(project: Project, kaart: Kaart) -> dict[str, bytes]:
+    """Every open-data file, keyed by its path in the built site."""
+    data = kaart_json(project, kaart)
+    files = {
+        "data/kaart.json": _json_bytes(data),
+        # utf-8 with BOM: spreadsheet programs then read ë and é correctly
+        "data/aanbod.csv": to_csv(data["aanbod"], AANBOD_COLUMNS).encode("utf-8-sig"),
+        "data/organisaties.csv": to_csv(data["organisaties"], ORGANISATIE_COLUMNS).encode("utf-8-sig"),
+    }
+    for name, content in hsds(project, kaart).items():
+        files[f"data/hsds/{name}"] = _json_bytes(content)
+    return files
+
+
+def run(args, project: Project) -> int:
+    from pathlib import Path
+
+    from .checking import check_project
+    from .reporting import render
+
+    result, kaart = check_project(project)
+    if not result.ok:
+        print(render(result))
+        print("kaart export: los eerst de fouten hierboven op.")
+        return 1
+    target = Path(args.map)
+    for rel, content in export_files(project, kaart).items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        print(f"Geschreven: {path}")
+    return 0

@@ -1,0 +1,133 @@
+"""Open data: JSON and CSV give back every record exactly; the HSDS 3.0 export validates."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from kaart.checking import check_project
+from kaart.export import (AANBOD_COLUMNS, ORGANISATIE_COLUMNS, SCHEMA_VERSION, export_files, from_csv, hsds_id)
+from kaart.loading import load_file
+from kaart.project import Project
+from redactie_fixtures import ROOT, base_record, make_project
+
+HSDS_SCHEMAS = Path(os.environ.get("KAART_HSDS_SCHEMA", ROOT.parent / "shared" / "ontwerp" / "hsds3-schema"))
+
+
+@pytest.fixture(scope="module")
+def real():
+    project = Project(ROOT)
+    result, kaart = check_project(project)
+    assert result.ok
+    return project, kaart, export_files(project, kaart)
+
+
+def _yaml_records(project: Project, paths) -> dict[str, dict]:
+    return {p.stem: load_file(p, project.rel(p)).data for p in paths}
+
+
+def test_json_holds_every_record_exactly_as_written(real):
+    project, _, files = real
+    data = json.loads(files["data/kaart.json"])
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert {r["id"]: r for r in data["aanbod"]} == _yaml_records(project, project.aanbod_files())
+    assert {r["id"]: r for r in data["organisaties"]} == _yaml_records(project, project.organisatie_files())
+
+
+def test_csv_round_trips_every_record(real):
+    project, _, files = real
+    for name, paths, columns in (("aanbod", project.aanbod_files(), AANBOD_COLUMNS),
+                                 ("organisaties", project.organisatie_files(), ORGANISATIE_COLUMNS)):
+        text = files[f"data/{name}.csv"].decode("utf-8-sig")
+        assert next(csv.reader(io.StringIO(text))) == columns
+        assert {r["id"]: r for r in from_csv(text)} == _yaml_records(project, paths), name
+
+
+def test_csv_defuses_spreadsheet_formulas_and_still_round_trips(tmp_path):
+    record = base_record("formule", beschrijving="=HYPERLINK(\"https://example.org\") staat hier als tekst, niet als formule.",
+                         contact={"telefoon": "+31 20 123 4567"}, trefwoorden=["-min", "gewoon"])
+    project = make_project(tmp_path, [record])
+    result, kaart = check_project(Project(project))
+    assert result.ok, [p.message() for p in result.errors]
+    text = export_files(Project(project), kaart)["data/aanbod.csv"].decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["beschrijving"].startswith("'=")
+    assert row["contact.telefoon"].startswith("'+")
+    assert from_csv(text) == [record]
+
+
+# -- HSDS 3.0 -------------------------------------------------------------------
+def _hsds_validator(table: str):
+    if not HSDS_SCHEMAS.is_dir():
+        message = f"HSDS 3.0-schema's niet gevonden in {HSDS_SCHEMAS} (zet KAART_HSDS_SCHEMA)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from jsonschema import Draft202012Validator, FormatChecker
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    base = "https://hsds.invalid/schema/"
+    registry = Registry().with_resources(
+        (base + f.name, Resource.from_contents(json.loads(f.read_text(encoding="utf-8")), default_specification=DRAFT202012))
+        for f in HSDS_SCHEMAS.glob("*.json"))
+    return Draft202012Validator({"$ref": base + table}, registry=registry, format_checker=FormatChecker())
+
+
+@pytest.mark.parametrize("filename, table", [("services.json", "service.json"), ("organizations.json", "organization.json"),
+                                             ("taxonomies.json", "taxonomy.json"), ("taxonomy_terms.json", "taxonomy_term.json")])
+def test_hsds_export_validates_against_the_hsds_3_schemas(real, filename, table):
+    _, kaart, files = real
+    page = json.loads(files[f"data/hsds/{filename}"])
+    validator = _hsds_validator(table)
+    errors = [f"{item.get('x_id', item.get('code'))}: {list(e.absolute_path)} {e.message}"
+              for item in page["contents"] for e in validator.iter_errors(item)]
+    assert errors == []
+    assert page["total_items"] == len(page["contents"]) > 0
+    if filename == "services.json":
+        assert len(page["contents"]) == len(kaart.aanbod)
+
+
+def test_hsds_validator_rejects_a_broken_service(real):
+    """The schema check has teeth: our own ids are not UUIDs, and status must be an HSDS value."""
+    _, _, files = real
+    service = json.loads(files["data/hsds/services.json"])["contents"][0]
+    validator = _hsds_validator("service.json")
+    assert list(validator.iter_errors({**service, "id": service["x_id"]}))
+    assert list(validator.iter_errors({**service, "status": service["x_status"]}))
+
+
+def test_hsds_maps_age_eligibility_area_and_youth_text(tmp_path):
+    record = base_record("hsds-proef", doelgroep={"leeftijd": {"min": 17, "max": 23}, "startkwalificatie": "zonder",
+                                                  "kenmerken": ["schulden"], "voorwaarden": "Met een uitkering van de gemeente."},
+                         werkgebied={"regio": ["west-friesland"], "gemeenten": ["almere"]}, nazorg={"geboden": True},
+                         status="onbekend", laatst_gecontroleerd="2026-03-01")
+    project = Project(make_project(tmp_path, [record]))
+    _, kaart = check_project(project)
+    service = json.loads(export_files(project, kaart)["data/hsds/services.json"])["contents"][0]
+    assert (service["minimum_age"], service["maximum_age"]) == (17, 23)
+    assert service["eligibility_description"] == ("Zonder startkwalificatie. Speciaal voor: schulden. "
+                                                  "Met een uitkering van de gemeente.")
+    assert [a["name"] for a in service["service_areas"]] == ["West-Friesland", "Almere"]
+    assert "hoorn" in service["service_areas"][0]["x_gemeenten"]
+    assert service["x_jongerentaal"] == record["jongerentaal"]
+    assert service["x_nazorg"] == {"geboden": True}
+    assert service["status"] == "inactive" and service["alert"]
+    assert service["assured_date"] == "2026-03-01"
+    assert service["id"] == hsds_id("service", "hsds-proef"), "ids are stable across builds"
+    assert service["organization"]["name"] == "Organisatie A"
+
+
+def test_open_data_is_published_at_the_documented_urls(built_site):
+    page = (ROOT / "content" / "open-data" / "index.md").read_text(encoding="utf-8")
+    for rel in ("data/kaart.json", "data/aanbod.csv", "data/organisaties.csv", "data/hsds/services.json",
+                "data/hsds/organizations.json", "data/hsds/index.json"):
+        assert (built_site / rel).is_file(), rel
+        assert rel in page, f"{rel} staat niet op de open-data-pagina"
+    for column in AANBOD_COLUMNS + ORGANISATIE_COLUMNS:
+        assert f"`{column}`" in page, f"kolom {column} staat niet op de open-data-pagina"
+    assert json.loads((built_site / "data/kaart.json").read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
