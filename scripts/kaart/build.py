@@ -5,11 +5,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .checking import check_project
+from .finder import add_finder
 from .glossary import abbreviations, glossary_page, load_glossary
 from .model import Kaart
 from .project import Project
+from .rapport import build_warnings
+from .redactie import site_output
 from .reporting import render
 from .result import CheckResult
+from .search import search_files
 from .site import GeneratedPage, SiteOutput, SiteRenderer
 
 
@@ -35,4 +39,10 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
     renderer = SiteRenderer(kaart, project, today)
     output = renderer.render()
     output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
+    add_finder(output, kaart, project)  # data/wegwijzer.json, wegwijzer/ and jongeren/
+    pages, files = site_output(project, kaart, today)  # redactie/, dekking/ and the open data in data/
+    output.pages.update({src: GeneratedPage(md, edit) for src, (md, edit) in pages.items()})
+    output.files.update(files)
+    result.extend(build_warnings(kaart, today, project))  # stale records: a warning, so only --strict fails
+    output.files.update(search_files(kaart, project, output.pages))  # after all pages: they are indexed too
     return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer)

@@ -1,0 +1,442 @@
+"""Dutch site search: a sharded inverted index written at build time.
+
+Why not material's search: it loads the whole lunr index on the first view of
+every page (about 7 MB gzip at 5,000 offers) and appends a wildcard to every
+term, which bypasses the Dutch stemmer.  Here the index is split into small
+JSON shards by term prefix; the browser client (content/assets/javascripts/
+zoeken.js) loads the manifest only when the search field is used, then only
+the shards of the typed terms and the metadata chunks of the hits it shows.
+
+`normalise`, `stem` and `Searcher.search` are mirrored line by line in
+zoeken.js; tests/test_zoeken.py runs both over the same built shards.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Aanbod, Kaart, Organisatie
+from .project import Project
+from .text import first_sentence
+
+INDEX_DIR = "assets/zoekindex"
+CHUNK_SIZE = 50          # documents per metadata chunk: a result page of 10 hits loads few small chunks
+SHARD_TARGET = 24_000    # raw JSON bytes per term shard (about 6-8 KB gzip) before it is split further
+K1, B = 1.2, 0.75        # BM25
+
+# Field weights: a name match must beat a word somewhere in a long description.
+W_TITEL, W_TREFWOORD, W_ORGANISATIE, W_LABEL, W_KOP, W_TEKST, W_SYNONIEM = 10, 6, 4, 3, 2, 1, 0.5
+NAAM_BONUS = {W_TITEL: 2.0, W_TREFWOORD: 1.0, W_ORGANISATIE: 0.8}  # by field weight, added after saturation
+
+STOPWOORDEN = frozenset("""
+aan al als bij dan dat de deze die dit door een en er ft hem het hij hoe hun ik in is je jij jou jouw
+kan kun kunt maar me met mijn na naar niet nog of om onder ons ook op over te tot u uit van voor was
+wat we wel werd wie wij wil worden wordt ze zich zij zijn zo zou
+""".split())
+
+# Words a professional types that the records spell differently.  One group per
+# line; a document containing any word of a group is also found (weakly) by the others.
+SYNONIEMEN = [
+    "schulden schuld schuldhulp schuldhulpverlening schuldsanering geldzorgen budgetcoaching",
+    "jobcoach jobcoaching werkbegeleiding werkcoach",
+    "tienermoeder tienermoeders moeder moeders zwanger",
+    "buddy maatje buddyproject",
+    "verslaving verslaafd middelengebruik drugs alcohol",
+    "subsidie subsidies subsidiecalculator",
+    "rmc leerplicht voortijdig schoolverlaten",
+    "vsv uitval schooluitval voortijdig",
+    "entree entreeopleiding",
+    "dakloos thuisloos wonen woning",
+    "stage stageplek stageplaats",
+    "uitkering bijstand participatiewet",
+]
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_VOWELS = "aeiou"
+
+
+def normalise(text: str) -> list[str]:
+    """Lower case, accents off, split on anything that is not a letter or digit."""
+    text = text.lower()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return [t for t in _NON_ALNUM.split(text) if t]
+
+
+@lru_cache(maxsize=200_000)  # the same words recur on thousands of pages
+def stem(word: str) -> str:
+    """A light Dutch stemmer (plural, diminutive, -ing, -e), identical in zoeken.js.
+
+    Snowball's Dutch stemmer is not available offline in the browser; this small
+    rule set merges the forms professionals type (schulden/schuld,
+    jobcoaches/jobcoach, tienermoeders/tienermoeder, leerwerkloketten).
+    """
+    w = word
+    if len(w) <= 3 or w.isdigit():
+        return w
+    if w.endswith("heden"):
+        w = w[:-5] + "heid"
+    elif w.endswith("tjes") and len(w) > 6:
+        w = w[:-4]
+    elif w.endswith("tje") and len(w) > 5:
+        w = w[:-3]
+    elif w.endswith("ies") and len(w) > 5:
+        w = w[:-1]
+    elif w.endswith("ches") and len(w) > 5:  # English loans: jobcoaches
+        w = w[:-2]
+    elif w.endswith("en") and len(w) > 4 and w[-3] not in _VOWELS:
+        w = w[:-2]
+    elif w.endswith("s") and len(w) > 4 and w[-2] not in _VOWELS + "sy":
+        w = w[:-1]
+    if w.endswith("e") and len(w) > 4 and w[-2] not in _VOWELS:
+        w = w[:-1]
+    if w.endswith("ing") and len(w) > 6:
+        w = w[:-3]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS:
+        w = w[:-1]
+    if len(w) > 4 and w[-1] not in _VOWELS and w[-2] == w[-3] and w[-2] in _VOWELS and w[-4] not in _VOWELS:
+        w = w[:-2] + w[-1]
+    return w
+
+
+def terms(text: str) -> list[str]:
+    return [stem(t) for t in normalise(text) if t not in STOPWOORDEN]
+
+
+def _synonym_groups() -> list[set[str]]:
+    return [{stem(w) for w in line.split()} for line in SYNONIEMEN]
+
+
+@dataclass
+class SearchDoc:
+    url: str
+    titel: str
+    soort: str      # shown next to the hit: Aanbod, Organisatie, Kennisbank, Overzicht
+    uitleg: str     # one short sentence under the hit
+    velden: list[tuple[float, str]] = field(default_factory=list)  # (weight, text)
+
+
+# -- documents -------------------------------------------------------------
+
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_MD_NOISE = re.compile(r"\{[:.#][^}]*\}|<[^>]+>|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[*_`>#|\[\]]")
+
+
+def _url(src_uri: str) -> str:
+    """The page URL for a docs path, as mkdocs writes it with use_directory_urls."""
+    if src_uri == "index.md":
+        return ""
+    if src_uri.endswith("/index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri[: -len(".md")] + "/"
+
+
+def _markdown_doc(src_uri: str, markdown: str, soort: str, body_weight: float = W_TEKST) -> SearchDoc | None:
+    front = {}
+    match = _FRONT.match(markdown)
+    if match:
+        import yaml  # only front matter of our own content; safe_load never builds objects
+        try:
+            front = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError:
+            front = {}
+        markdown = markdown[match.end():]
+    if not isinstance(front, dict):
+        front = {}
+    if (front.get("search") or {}).get("exclude") if isinstance(front.get("search"), dict) else False:
+        return None
+    koppen = re.findall(r"^#{1,6}\s+(.+)$", markdown, re.M)
+    titel = str(front.get("title") or (koppen[0] if koppen else src_uri))
+    body_lines = [l for l in markdown.splitlines() if not l.lstrip().startswith("#")]
+    body = _MD_NOISE.sub(" ", "\n".join(body_lines))
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if len(p.strip()) > 40]
+    uitleg = str(front.get("description") or (first_sentence(paragraphs[0], 140) if paragraphs else ""))
+    velden = [(W_TITEL, titel), (W_KOP, " ".join(_MD_NOISE.sub(" ", k) for k in koppen[1:])), (body_weight, body)]
+    labels = [str(front[k]) for k in ("regio", "trefwoorden") if front.get(k)]
+    if labels:
+        velden.append((W_LABEL, " ".join(labels)))
+    return SearchDoc(_url(src_uri), titel, soort, uitleg, velden)
+
+
+def _age_tokens(a: Aanbod) -> str:
+    """Every age in the range, so '23 jaar' finds offers for 18-27 year olds."""
+    if a.leeftijd_min is None and a.leeftijd_max is None:
+        return ""
+    low = a.leeftijd_min if a.leeftijd_min is not None else 12
+    high = a.leeftijd_max if a.leeftijd_max is not None else 30
+    return " ".join(str(n) for n in range(max(low, 0), min(high, 40) + 1))
+
+
+def _aanbod_doc(a: Aanbod, kaart: Kaart, project: Project) -> SearchDoc:
+    v = project.vocab
+    org = kaart.organisaties.get(a.aanbieder)
+    labels = [v["soort"].label(a.soort)]
+    labels += [v["helpt_bij"].label(h) for h in a.helpt_bij] + [v["fase"].label(f) for f in a.fase]
+    labels += [v["kenmerk"].label(k) for k in a.kenmerken]
+    labels += [v["gemeente"].label(g) for g in a.werkgebied.get("gemeenten", [])]
+    labels += [v["regio"].label(r) for r in a.werkgebied.get("regio", [])]
+    if a.nazorg:
+        labels.append("nazorg")
+    tekst = [a.beschrijving, a.voorwaarden, a.aanmelden_uitleg, a.nazorg_uitleg, a.toelichting, a.kosten,
+             *a.jongerentaal.values(), *(r.wat for r in a.resultaten)]
+    velden = [
+        (W_TITEL, a.naam), (W_TITEL, a.id.replace("-", " ")), (W_TREFWOORD, " ".join(a.trefwoorden)),
+        (W_ORGANISATIE, org.naam if org else a.aanbieder), (W_LABEL, " ".join(labels)), (W_LABEL, _age_tokens(a)),
+        (W_TEKST, " ".join(t for t in tekst if isinstance(t, str))),
+    ]
+    return SearchDoc(_url(f"aanbod/{a.id}.md"), a.naam, "Aanbod", first_sentence(a.jongerentaal.get("wat_is_het") or a.beschrijving, 140), velden)
+
+
+def _organisatie_doc(org: Organisatie, kaart: Kaart) -> SearchDoc:
+    offers = kaart.aanbod_van(org.id)
+    velden = [(W_TITEL, org.naam), (W_TITEL, org.id.replace("-", " ")), (W_KOP, " ".join(a.naam for a in offers)),
+              (W_TEKST, org.beschrijving)]
+    return SearchDoc(_url(f"organisaties/{org.id}.md"), org.naam, "Organisatie", first_sentence(org.beschrijving, 140), velden)
+
+
+def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None) -> list[SearchDoc]:
+    """Every page worth finding: offers, organisations, knowledge pages and generated overviews."""
+    docs = [_aanbod_doc(a, kaart, project) for a in kaart.gesorteerd()]
+    docs += [_organisatie_doc(o, kaart) for o in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower())]
+    seen = {d.url for d in docs}
+    content = project.content_dir
+    for path in sorted(content.rglob("*.md")):
+        src = path.relative_to(content).as_posix()
+        if _url(src) in seen or src == "zoeken.md":
+            continue
+        doc = _markdown_doc(src, path.read_text(encoding="utf-8"), "Kennisbank")
+        if doc:
+            docs.append(doc)
+            seen.add(doc.url)
+    for src, page in sorted((pages or {}).items()):
+        if _url(src) in seen:
+            continue
+        # Overview pages list many offers: their body may only weakly count.
+        doc = _markdown_doc(src, page.markdown, "Overzicht" if not src.startswith("woordenlijst") else "Kennisbank", body_weight=0.3)
+        if doc:
+            docs.append(doc)
+            seen.add(doc.url)
+    return docs
+
+
+# -- index -------------------------------------------------------------------
+
+def build_index(docs: list[SearchDoc]) -> dict[str, list[int]]:
+    """term -> flat postings [doc, score, doc, score, ...] with doc ids delta-encoded, scores as ints.
+
+    Score = idf * (BM25-saturated weighted term frequency + name bonus).  The
+    bonus for a word in the title, keywords or organisation name is added after
+    saturation: otherwise a long text that repeats a common word ('werk')
+    would outrank the page that is named after it.
+    """
+    groups = _synonym_groups()
+    weighted: list[Counter] = []
+    bonuses: list[dict[str, float]] = []
+    lengths: list[float] = []
+    for doc in docs:
+        tf: Counter = Counter()
+        bonus: dict[str, float] = {}
+        n = 0.0
+        for weight, text in doc.velden:
+            if not text:
+                continue
+            tokens = terms(text)
+            if weight <= W_KOP:
+                # Numbers in running text are percentages, years and 'tot 23 jaar':
+                # '23 jaar' should find offers whose age range holds 23 (the age field).
+                tokens = [t for t in tokens if not t.isdigit()]
+            n += len(tokens) * weight if weight <= W_TEKST else 0  # lightly weighted body counts less in the length
+            extra = NAAM_BONUS.get(weight, 0.0)
+            if weight == W_TITEL and tokens:
+                # a short title made of the query ('Helpt bij: Werk') is the page named after it
+                extra *= 1 + 1 / len(tokens)
+            for t in tokens:
+                tf[t] += weight
+                if extra > bonus.get(t, 0.0):
+                    bonus[t] = extra
+        for group in groups:
+            present = [t for t in group if t in tf]
+            if present:
+                best_tf = max(tf[t] for t in present)
+                best_bonus = max(bonus.get(t, 0.0) for t in present)
+                for t in group - set(present):
+                    tf[t] = best_tf * W_SYNONIEM
+                    bonus[t] = best_bonus * W_SYNONIEM
+        weighted.append(tf)
+        bonuses.append(bonus)
+        lengths.append(max(n, 1.0))
+    avg = sum(lengths) / max(len(lengths), 1)
+    df: Counter = Counter()
+    for tf in weighted:
+        df.update(tf.keys())
+    n_docs = len(docs)
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, tf in enumerate(weighted):
+        norm = K1 * (1 - B + B * lengths[doc_id] / avg)
+        bonus = bonuses[doc_id]
+        for t, w in tf.items():
+            idf = math.log(1 + (n_docs - df[t] + 0.5) / (df[t] + 0.5))
+            score = round(100 * idf * (w * (K1 + 1) / (w + norm) + bonus.get(t, 0.0)))
+            postings[t].append((doc_id, max(score, 1)))
+    out = {}
+    for t, plist in postings.items():
+        flat, prev = [], 0
+        for doc_id, score in plist:  # doc ids ascending: delta encoding keeps numbers short
+            flat += [doc_id - prev, score]
+            prev = doc_id
+        out[t] = flat
+    return out
+
+
+def _shard_key(term: str, depth: int) -> str:
+    return (term + "_" * depth)[:depth]
+
+
+def shard_index(index: dict[str, list[int]], target: int = SHARD_TARGET) -> dict[str, dict[str, list[int]]]:
+    """Split terms into shards by prefix; a prefix whose shard is too large is split by its next letter.
+
+    Keys form a prefix-free set ('_' pads short terms), so every term, and every
+    completion of a typed prefix at least as long as its key, lives in exactly one shard.
+    """
+    sizes = {t: len(t) + 4 + len(json.dumps(p, separators=(",", ":"))) for t, p in index.items()}
+    shards: dict[str, dict[str, list[int]]] = {}
+
+    def place(terms_: list[str], depth: int) -> None:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for t in terms_:
+            groups[_shard_key(t, depth)].append(t)
+        for key, members in groups.items():
+            if sum(sizes[t] for t in members) > target and depth < 6 and len(members) > 1 and not key.endswith("_"):
+                place(members, depth + 1)
+            else:
+                shards[key] = {t: index[t] for t in sorted(members)}
+
+    place(sorted(index), 2)
+    return shards
+
+
+def search_files(kaart: Kaart, project: Project, pages: dict | None = None) -> dict[str, bytes]:
+    """The files of the search index, keyed by their path in the built site."""
+    docs = collect_docs(kaart, project, pages)
+    shards = shard_index(build_index(docs))
+    files: dict[str, bytes] = {}
+    for key, shard in shards.items():
+        files[f"{INDEX_DIR}/t-{key}.json"] = _json(shard)
+    for start in range(0, len(docs), CHUNK_SIZE):
+        chunk = [[d.url, d.titel, d.soort, d.uitleg] for d in docs[start:start + CHUNK_SIZE]]
+        files[f"{INDEX_DIR}/d-{start // CHUNK_SIZE}.json"] = _json(chunk)
+    digest = hashlib.sha256(b"".join(files[k] for k in sorted(files))).hexdigest()[:12]
+    manifest = {"versie": digest, "documenten": len(docs), "chunk": CHUNK_SIZE, "shards": sorted(shards),
+                "stopwoorden": sorted(STOPWOORDEN)}
+    files[f"{INDEX_DIR}/manifest.json"] = _json(manifest)
+    return files
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+# -- ranking (mirrored in zoeken.js) ------------------------------------------
+
+PREFIX_FACTOR = 0.5   # a completion of a typed fragment counts half against whole words of the query
+MAX_COMPLETIONS = 30
+
+
+def query_terms(query: str, stopwoorden=STOPWOORDEN) -> list[str]:
+    seen: list[str] = []
+    for t in normalise(query):
+        if t in stopwoorden:
+            continue
+        s = stem(t)
+        if s not in seen:
+            seen.append(s)
+    return seen
+
+
+def shard_for(term: str, keys: list[str] | set[str]) -> str | None:
+    """The shard that holds `term` (and its completions): the key that is a prefix of the padded term."""
+    keyset = set(keys)
+    for depth in range(2, 7):
+        key = _shard_key(term, depth)
+        if key in keyset:
+            return key
+    return None
+
+
+def rank(shards_by_term: dict[str, dict[str, list[int]]], query: list[str]) -> list[tuple[int, float]]:
+    """Score documents for stemmed query terms; shards_by_term[t] is the shard holding t."""
+    totals: dict[int, float] = defaultdict(float)
+    matched: dict[int, int] = defaultdict(int)
+    for t in query:
+        shard = shards_by_term.get(t) or {}
+        best: dict[int, float] = {}
+        candidates = [(t, 1.0)]
+        # A word that is in the index counts as a whole word; only a fragment
+        # ('jobc', 'leerwe') is completed, else rare completions of a common word
+        # ('werkervaring' for 'werk') would push the pages about that word down.
+        if len(t) >= 3 and not t.isdigit() and t not in shard:
+            completions = sorted(k for k in shard if k != t and k.startswith(t))[:MAX_COMPLETIONS]
+            candidates += [(k, PREFIX_FACTOR) for k in completions]
+        for term_, factor in candidates:
+            flat = shard.get(term_)
+            if not flat:
+                continue
+            doc = 0
+            for i in range(0, len(flat), 2):
+                doc += flat[i]
+                score = flat[i + 1] * factor
+                if score > best.get(doc, 0):
+                    best[doc] = score
+        for doc, score in best.items():
+            totals[doc] += score
+            matched[doc] += 1
+    n = max(len(query), 1)
+    # Documents that contain every typed word come first (coordination factor).
+    scored = [(doc, s * (matched[doc] / n) ** 2) for doc, s in totals.items()]
+    scored.sort(key=lambda x: (-x[1], x[0]))
+    return scored
+
+
+class Searcher:
+    """Runs the browser's ranking in Python over a built index directory."""
+
+    def __init__(self, index_dir: Path):
+        self.dir = Path(index_dir)
+        self.manifest = json.loads((self.dir / "manifest.json").read_text(encoding="utf-8"))
+        self.loaded: set[str] = set()
+        self._shards: dict[str, dict] = {}
+        self._chunks: dict[int, list] = {}
+
+    def shard(self, key: str) -> dict:
+        if key not in self._shards:
+            self._shards[key] = json.loads((self.dir / f"t-{key}.json").read_text(encoding="utf-8"))
+            self.loaded.add(f"t-{key}.json")
+        return self._shards[key]
+
+    def doc(self, doc_id: int) -> list:
+        chunk = doc_id // self.manifest["chunk"]
+        if chunk not in self._chunks:
+            self._chunks[chunk] = json.loads((self.dir / f"d-{chunk}.json").read_text(encoding="utf-8"))
+            self.loaded.add(f"d-{chunk}.json")
+        return self._chunks[chunk][doc_id % self.manifest["chunk"]]
+
+    def search(self, query: str, limit: int = 10) -> list[dict]:
+        q = query_terms(query, set(self.manifest["stopwoorden"]))
+        by_term = {}
+        for t in q:
+            key = shard_for(t, self.manifest["shards"])
+            by_term[t] = self.shard(key) if key else {}
+        hits = rank(by_term, q)[:limit]
+        return [dict(zip(("url", "titel", "soort", "uitleg"), self.doc(d)), score=s) for d, s in hits]
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
