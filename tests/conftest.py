@@ -36,7 +36,8 @@ def project():
 
 def build_site(root: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(dest), *extra],
+    # No -q: it silences warnings before --strict can count them, so strict would never fail.
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(dest), *extra],
                           capture_output=True, text=True, env=env, cwd=root)
 
 

@@ -126,10 +126,8 @@ def test_no_page_loads_anything_from_another_host(built_site):
     assert offenders == []
 
 
-def test_invalid_record_stops_the_build_with_the_checker_messages(tmp_path):
-    for part in ("schemas", "aanbod", "content", "overrides", "scripts"):
-        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+def test_invalid_record_stops_the_build_with_the_checker_messages(project, tmp_path):
+    project.copy_to(tmp_path)
     record = tmp_path / "aanbod" / "learn2work.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("status: actief", "status: misschien"), encoding="utf-8")
     proc = build_site(tmp_path, tmp_path / "out")

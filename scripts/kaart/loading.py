@@ -25,6 +25,7 @@ MAX_FILE_BYTES = 64 * 1024  # a record is a few KB; more is a mistake or an atta
 MAX_NODES = 5000  # a record has a few hundred nodes at most
 
 _STR = "tag:yaml.org,2002:str"
+_COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SCALARS = {
     "tag:yaml.org,2002:int": SafeConstructor.construct_yaml_int,
     "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
@@ -68,21 +69,23 @@ class _Builder:
             raise _TooBig()
         self.loaded.lines.setdefault(path, node.start_mark.line + 1)
         line = self.loaded.lines[path]  # the key's line, which is what an editor looks for
-        veld = _dotted(path)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTIONS:
+            # e.g. `!!python/object/apply:os.system [...]`: never executed, but never accepted either
+            self.problem(line, _dotted(path), f"onbekend YAML-label {node.tag}", "haal het label (!…) weg", "yaml-label")
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             if id(node) in self.seen:
                 # A reused node is an alias; stop here so an alias bomb costs nothing.
-                raise _AliasFound(self.loaded.line_of(path[:-1]) if path and isinstance(path[-1], int) else line, veld)
+                raise _AliasFound(self.loaded.line_of(path[:-1]) if path and isinstance(path[-1], int) else line, _dotted(path))
             self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             result = {}
             for key_node, value_node in node.value:
                 key_line = key_node.start_mark.line + 1
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.problem(key_line, veld, "een sleutel moet gewone tekst zijn", "gebruik een veldnaam zoals `naam:`", "yaml-sleutel")
+                    self.problem(key_line, _dotted(path), "een sleutel moet gewone tekst zijn", "gebruik een veldnaam zoals `naam:`", "yaml-sleutel")
                     continue
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.problem(key_line, veld, "samenvoegen met '<<' is niet toegestaan", "schrijf de velden gewoon uit", "yaml-alias")
+                    self.problem(key_line, _dotted(path), "samenvoegen met '<<' is niet toegestaan", "schrijf de velden gewoon uit", "yaml-alias")
                     continue
                 key = key_node.value
                 if key in result:
@@ -103,7 +106,7 @@ class _Builder:
                 return node.value
         if node.tag in _AS_STRING:
             return node.value
-        self.problem(line, veld, f"onbekend YAML-label {node.tag}", "haal het label (!…) weg en schrijf gewone tekst", "yaml-label")
+        self.problem(line, _dotted(path), f"onbekend YAML-label {node.tag}", "haal het label (!…) weg en schrijf gewone tekst", "yaml-label")
         return node.value
 
 
@@ -124,8 +127,11 @@ def _dotted(path: tuple) -> str:
     return out
 
 
-def load_file(path: Path, rel: str, allowed_dir: Path | None = None) -> LoadedFile:
-    """Read and parse one YAML file; every problem is recorded, nothing raises."""
+def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool = True) -> LoadedFile:
+    """Read and parse one YAML file; every problem is recorded, nothing raises.
+
+    With parse=False only the safety checks run and `data` is the decoded text.
+    """
     loaded = LoadedFile(path, rel)
 
     def fail(bericht, oplossing, regel, line=1):
@@ -135,7 +141,8 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None) -> LoadedFi
     if path.is_symlink():
         target = Path(os.path.realpath(path))
         if allowed_dir is None or not target.is_relative_to(Path(os.path.realpath(allowed_dir))):
-            return fail("dit bestand is een snelkoppeling (symlink) naar een plek buiten aanbod/",
+            where = f"{allowed_dir.name}/" if allowed_dir is not None else "het project"
+            return fail(f"dit bestand is een snelkoppeling (symlink) naar een plek buiten {where}",
                         "vervang de snelkoppeling door een gewoon bestand", "bestand-symlink")
     try:
         size = path.stat().st_size
@@ -145,6 +152,9 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None) -> LoadedFi
         return fail(f"bestand is te groot ({size // 1024} KB, maximaal {MAX_FILE_BYTES // 1024} KB)",
                     "een aanbod past in een paar KB; kort de beschrijving in of splits het aanbod", "bestand-grootte")
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return fail("tekst is als UTF-16 opgeslagen", "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering')",
+                    "bestand-codering")
     if b"\x00" in raw:
         return fail("dit is geen tekstbestand (bevat binaire gegevens)", "sla het bestand op als platte tekst (UTF-8)", "bestand-binair")
     try:
@@ -153,6 +163,9 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None) -> LoadedFi
         line = raw[: exc.start].count(b"\n") + 1
         return fail("tekst is niet in UTF-8 opgeslagen", "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering')", "bestand-codering", line)
     text = text.removeprefix("\ufeff")
+    if not parse:
+        loaded.data = text
+        return loaded
     return parse_text(text, loaded)
 
 
@@ -197,6 +210,7 @@ _PHRASES = {
     "did not find expected node content": "hier ontbreekt een waarde of een haakje is niet gesloten",
     "did not find expected key": "het inspringen klopt niet of er staat tekst zonder veldnaam",
     "found undefined alias": "een verwijzing (*) naar een anker dat niet bestaat",
+    "but found another document": "hier begint een tweede document (---); zet één aanbod per bestand",
 }
 
 

@@ -1,6 +1,7 @@
 """Where the parts of the project live on disk."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -8,6 +9,8 @@ from pathlib import Path
 from .vocab import Vocabularies
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+# What a site build reads; the benchmark and the tests build copies of these.
+BUILD_PARTS = ("aanbod", "schemas", "content", "overrides", "mkdocs.yml", "scripts/mkdocs_hook.py", "CONTRIBUTING.md")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,17 @@ class Project:
     @cached_property
     def vocab(self) -> Vocabularies:
         return Vocabularies(self.schemas_dir / "vocabulaires.schema.json")
+
+    def copy_to(self, dest: Path) -> "Project":
+        """A copy of everything a build needs, e.g. for a benchmark or a test that breaks a record."""
+        for part in BUILD_PARTS:
+            src, target = self.root / part, dest / part
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if src.is_dir():
+                shutil.copytree(src, target, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+            elif src.exists():
+                shutil.copy2(src, target)
+        return Project(dest)
 
     def rel(self, path: Path) -> str:
         try:

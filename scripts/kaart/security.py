@@ -19,13 +19,13 @@ _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 
-# style-src needs 'unsafe-inline': the theme's JavaScript sets style attributes
-# (e.g. the sidebar height) and CSS cannot run script; all content HTML is
-# escaped, so content cannot add a style either.
+# style-src without 'unsafe-inline': the theme sets styles through the CSSOM
+# (element.style), which CSP allows; measured in Chromium, no violation on any
+# page type.  A page that needs its own script or style uses a file.
 BASE_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .model import Aanbod, Bron, Kaart, Organisatie
 from .project import Project
-from .text import block, first_sentence, inline, leeftijd_text
+from .text import block, first_sentence, inline, leeftijd_text, link, safe_url
 
 ONBEKEND = "niet bekend in de bron"
 STALE_AFTER_DAYS = 365
@@ -65,7 +65,7 @@ class SiteRenderer:
             text += f", {inline(bron.onderdeel)}"
         text += f" ({jaar})" if jaar else " (jaar onbekend)"
         if bron.url:
-            text += f" — [{inline(bron.url)}]({bron.url})"
+            text += f" — {link(bron.url, bron.url)}"
         return text
 
     def bron_kort(self, bron: Bron) -> str:
@@ -102,6 +102,10 @@ class SiteRenderer:
             out.pages[f"overzicht/fase/{fase.id}.md"] = GeneratedPage(self.grouped_page("fase", fase), "aanbod/")
         for area in self.vocab["helpt_bij"]:
             out.pages[f"overzicht/helpt-bij/{area.id}.md"] = GeneratedPage(self.grouped_page("helpt_bij", area), "aanbod/")
+        contributing = self.project.root / "CONTRIBUTING.md"
+        if contributing.is_file():  # one text for the repository and the site, so the two never drift apart
+            out.pages["bijdragen/index.md"] = GeneratedPage(
+                "---\ntitle: Aanbod toevoegen of wijzigen\n---\n\n" + contributing.read_text(encoding="utf-8"), "CONTRIBUTING.md")
         return out
 
     def aanbod_page(self, a: Aanbod) -> str:
@@ -221,10 +225,10 @@ class SiteRenderer:
         if contact.get("telefoon"):
             number = re.sub(r"[^0-9+]", "", contact["telefoon"])
             buttons.append(f"[Bel {inline(contact['telefoon'])}](tel:{number}){{ .md-button .md-button--primary .kaart-actie }}")
-        if contact.get("email"):
-            buttons.append(f"[Mail {inline(contact['email'])}](mailto:{contact['email']}){{ .md-button .kaart-actie }}")
-        if contact.get("website"):
-            buttons.append(f"[Naar de website]({contact['website']}){{ .md-button .kaart-actie }}")
+        if contact.get("email") and safe_url(f"mailto:{contact['email']}"):
+            buttons.append(f"[Mail {inline(contact['email'])}]({safe_url('mailto:' + contact['email'])}){{ .md-button .kaart-actie }}")
+        if contact.get("website") and safe_url(contact["website"]):
+            buttons.append(f"[Naar de website]({safe_url(contact['website'])}){{ .md-button .kaart-actie }}")
         if buttons:
             return [" ".join(buttons) + "\n{ .kaart-acties }", ""]
         if fallback:
@@ -239,7 +243,7 @@ class SiteRenderer:
         if contact.get("email"):
             out.append(f"- E-mail: {inline(contact['email'])}")
         if contact.get("website"):
-            out.append(f"- Website: [{inline(contact['website'])}]({contact['website']})")
+            out.append(f"- Website: {link(contact['website'], contact['website'])}")
         if contact.get("adres"):
             out.append(f"- Adres: {inline(contact['adres'])}")
         return out
@@ -316,6 +320,8 @@ class SiteRenderer:
 
 
 def _yaml_str(value: str) -> str:
+    # the theme puts title and description into HTML without escaping: neutralise < > " first
+    value = value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 

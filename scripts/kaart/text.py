@@ -4,7 +4,11 @@ from __future__ import annotations
 import html
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")  # { } too: attr_list would turn `{: onclick=…}` into an attribute
+# A Markdown link whose target we can check; every other [ ] { } in a text field is escaped.
+_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?([^()<>\s]*)>?\s*\)")
+_SAFE_URL = re.compile(r"(?i)(https?://[^/\s]|mailto:[^\s@]+@|tel:\+?[0-9])")
+_URL_ESCAPES = {c: f"%{ord(c):02X}" for c in "()[]{}*_`"}
 
 
 def inline(value: str | None) -> str:
@@ -15,11 +19,45 @@ def inline(value: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def safe_url(value: str | None) -> str | None:
+    """`value` as a link target if it is a full http(s)/mailto/tel address, else None.
+
+    Browsers ignore whitespace and control characters inside a scheme
+    ('java\tscript:'), so any of those makes the address unsafe.
+    """
+    if not value:
+        return None
+    url = str(value).strip()
+    if re.search(r"[\x00-\x20\x7f<>\"'\\]", url) or not _SAFE_URL.match(url):
+        return None
+    return "".join(_URL_ESCAPES.get(c, c) for c in url)
+
+
+def link(text: str | None, url: str | None) -> str:
+    """A Markdown link, or just the text when the address is not safe."""
+    target = safe_url(url)
+    return f"[{inline(text)}]({target})" if target else inline(text)
+
+
 def block(value: str | None) -> str:
-    """A Markdown text field (beschrijving): HTML escaped so it can only ever render as text."""
+    """A Markdown text field (beschrijving): HTML escaped, links only to safe addresses, no attribute lists."""
     if not value:
         return ""
-    return html.escape(str(value).strip(), quote=False)
+    text = html.escape(str(value).strip(), quote=False)
+    out, pos = [], 0
+    for match in _MD_LINK.finditer(text):
+        out.append(_escape_brackets(text[pos: match.start()]))
+        target = safe_url(html.unescape(match.group(2)))
+        label = _escape_brackets(match.group(1))
+        out.append(f"[{label}]({target})" if target else _escape_brackets(match.group(0)))
+        pos = match.end()
+    out.append(_escape_brackets(text[pos:]))
+    return "".join(out)
+
+
+def _escape_brackets(text: str) -> str:
+    # no stray [ ] (reference links like `[x]: javascript:…`) and no { } (attribute lists)
+    return re.sub(r"([\[\]{}])", r"\\\1", text)
 
 
 def first_sentence(value: str, limit: int = 160) -> str:
