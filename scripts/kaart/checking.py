@@ -13,10 +13,12 @@ import os
 import re
 from pathlib import Path
 from functools import cached_property
+from typing import Callable
 
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from .fastcheck import Unsupported, compile_schema
 from .loading import LoadedFile, _dotted, load_file, parse_text
 from .model import Aanbod, Kaart, Organisatie, Praktijk
 from .project import Project
@@ -46,7 +48,7 @@ class Checker:
         return Draft202012Validator(schema, registry=self._registry)
 
     @cached_property
-    def _fast_validators(self) -> dict[int, Draft202012Validator]:
+    def _fast_validators(self) -> dict[int, Callable[[object], bool]]:
         """The same schemas with each vocabulary `oneOf` of consts as one `enum`.
 
         Validating a oneOf builds an error object for every term that does not
@@ -59,7 +61,11 @@ class Checker:
         out = {}
         for full in (self.aanbod_validator, self.organisatie_validator):
             # refs inlined too: resolving them took a third of the validation time
-            out[id(full)] = Draft202012Validator(_inline_vocab_refs(_enumify(full.schema), defs))
+            schema = _inline_vocab_refs(_enumify(full.schema), defs)
+            try:
+                out[id(full)] = compile_schema(schema)  # plain closures: ~4x faster again
+            except Unsupported:
+                out[id(full)] = Draft202012Validator(schema).is_valid
         return out
 
     @cached_property
@@ -175,7 +181,7 @@ class Checker:
             return [Problem(loaded.rel, 1, "", "het bestand moet velden bevatten (veldnaam: waarde)",
                             "begin met het sjabloon schemas/aanbod.sjabloon.yml", "schema")]
         fast = self._fast_validators.get(id(validator))
-        if fast is not None and fast.is_valid(data):
+        if fast is not None and fast(data):
             problems = []
         else:
             problems = [self._translate(loaded, error) for error in validator.iter_errors(data)]
