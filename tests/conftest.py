@@ -25,6 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 PHONE = {"width": 360, "height": 740}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # axe-core rules for WCAG 2.1 A and AA
 DESKTOP = {"width": 1280, "height": 900}
 
 

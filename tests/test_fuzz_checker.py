@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from hardening import ROOT, dump_yaml, load_yaml
 
-from kaart.checking import Checker
+from kaart.checking import Checker, _walk
 from kaart.loading import LoadedFile, parse_text
 from kaart.project import Project
 from kaart.result import Problem
@@ -31,14 +31,8 @@ values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.di
                       max_leaves=20)
 
 
-def _paths(data, path=()):
-    yield path
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _paths(v, path + (k,))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _paths(v, path + (i,))
+def _paths(data):
+    return (path for path, _ in _walk(data))
 
 
 @st.composite

@@ -7,12 +7,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import no_horizontal_scroll
+from conftest import no_horizontal_scroll, WCAG_TAGS
 from kaart.checking import check_project
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def open_youth(session, site_url: str, query: str = "") -> list[str]:

@@ -5,11 +5,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import no_horizontal_scroll
+from conftest import no_horizontal_scroll, WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {"redactie": "/redactie/", "dekking": "/dekking/", "open-data": "/open-data/"}
 
 

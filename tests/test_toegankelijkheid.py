@@ -5,10 +5,10 @@ Also checks what axe cannot: lang="nl", a visible focus ring and keyboard-only u
 from __future__ import annotations
 
 import pytest
+from conftest import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 YOUTH_ANSWERS = "?zoekt=werk&leeftijd=20&gemeente=almere"
 
 # One page of every kind a visitor meets; results pages are opened with answers filled in.

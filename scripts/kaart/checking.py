@@ -478,5 +478,17 @@ def _strings(data):
             yield path, value
 
 
+def checked_kaart(project: Project, command: str) -> Kaart | None:
+    """For commands that need valid records: the Kaart, or None after printing the problems."""
+    from .reporting import render
+
+    result, kaart = check_project(project)
+    if not result.ok:
+        print(render(result))
+        print(f"kaart {command}: los eerst de fouten hierboven op.")
+        return None
+    return kaart
+
+
 def check_project(project: Project | None = None, today: dt.date | None = None) -> tuple[CheckResult, Kaart]:
     return Checker(project or Project.find(), today).check()

@@ -320,13 +320,10 @@ def export_files(project: Project, kaart: Kaart) -> dict[str, bytes]:
 def run(args, project: Project) -> int:
     from pathlib import Path
 
-    from .checking import check_project
-    from .reporting import render
+    from .checking import checked_kaart
 
-    result, kaart = check_project(project)
-    if not result.ok:
-        print(render(result))
-        print("kaart export: los eerst de fouten hierboven op.")
+    kaart = checked_kaart(project, "export")
+    if kaart is None:
         return 1
     target = Path(args.map)
     for rel, content in export_files(project, kaart).items():

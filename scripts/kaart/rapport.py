@@ -185,13 +185,10 @@ def redactie_page(project: Project, regels: list[Regel], totaal: int, today: dt.
 
 
 def run(args, project: Project) -> int:
-    from .checking import check_project
-    from .reporting import render
+    from .checking import checked_kaart
 
-    result, kaart = check_project(project)
-    if not result.ok:
-        print(render(result))
-        print("kaart rapport: los eerst de fouten hierboven op.")
+    kaart = checked_kaart(project, "rapport")
+    if kaart is None:
         return 1
     today = args.datum or dt.date.today()
     regels = rapport(project, kaart, today, args.bron_jaren)
