@@ -37,12 +37,17 @@ EXPECTED_FRESHNESS = {
 }
 
 
-@pytest.fixture
-def fresh_project(tmp_path):
-    project = Project(make_project(tmp_path, FRESHNESS))
+def checked_fixture(tmp_path, records):
+    """A tiny project of hand-made records, checked: (project, kaart)."""
+    project = Project(make_project(tmp_path, records))
     result, k = check_project(project, TODAY)
     assert result.ok, [p.message() for p in result.errors]
     return project, k
+
+
+@pytest.fixture
+def fresh_project(tmp_path):
+    return checked_fixture(tmp_path, FRESHNESS)
 
 
 def test_freshness_report_lists_exactly_the_expected_records(fresh_project):
@@ -113,10 +118,7 @@ HAND_COUNTED_NAZORG = {"werk": {"totaal": 2, "ja": 1, "nee": 1, "onbekend": 0},
 
 @pytest.fixture
 def coverage_project(tmp_path):
-    project = Project(make_project(tmp_path, COVERAGE))
-    result, k = check_project(project, TODAY)
-    assert result.ok, [p.message() for p in result.errors]
-    return project, k
+    return checked_fixture(tmp_path, COVERAGE)
 
 
 def test_coverage_matrix_matches_hand_count(coverage_project):
