@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -133,6 +132,18 @@ def any_viewport(request, browser):
     session.viewport_name = request.param
     yield session
     session.context.close()
+
+
+def result_ids(page, selector: str = "#kaart-resultaten") -> list[str]:
+    """The data-aanbod-id of every result shown by the wegwijzer or the youth entry, in ranked order."""
+    return page.eval_on_selector_all(f"{selector} [data-aanbod-id]", "els => els.map(e => e.dataset.aanbodId)")
+
+
+def open_finder_page(session, url: str) -> list[str]:
+    """Open /wegwijzer/ or /jongeren/ (with a query) and wait until finder.js has shown the results."""
+    session.page.goto(url)
+    session.page.wait_for_selector("html[data-kaart-finder=klaar]", timeout=10000)
+    return result_ids(session.page)
 
 
 def no_horizontal_scroll(page) -> bool:

@@ -7,7 +7,6 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from conftest import ROOT
 from kaart.checking import Checker, _enumify, _inline_vocab_refs, _walk

@@ -7,22 +7,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import no_horizontal_scroll, WCAG_TAGS
+from conftest import WCAG_TAGS, no_horizontal_scroll, open_finder_page, result_ids
 from kaart.checking import check_project
 
 pytestmark = pytest.mark.browser
 
 
-
 def open_youth(session, site_url: str, query: str = "") -> list[str]:
-    page = session.page
-    page.goto(f"{site_url}/jongeren/{query}")
-    page.wait_for_selector("html[data-kaart-finder=klaar]", timeout=10000)
-    return ids(page)
+    return open_finder_page(session, f"{site_url}/jongeren/{query}")
 
 
 def ids(page) -> list[str]:
-    return page.eval_on_selector_all("[data-aanbod-id]", "els => els.map(e => e.dataset.aanbodId)")
+    return result_ids(page, "")
 
 
 @pytest.fixture(scope="module")

@@ -147,7 +147,6 @@ def test_coverage_page_marks_empty_cells_in_words_and_links_to_the_finder(covera
 def test_site_build_warns_on_a_stale_record_and_strict_fails(tmp_path):
     """Without --strict the site is still published; CI builds with --strict and stops."""
     import os
-    import shutil
     import subprocess
     import sys
 

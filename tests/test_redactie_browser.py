@@ -56,14 +56,13 @@ def test_coverage_cell_opens_the_finder_with_its_question(desktop, site_url, pro
 
 def test_offer_page_shows_source_year_and_verification(desktop, site_url, project):
     from kaart.checking import check_project
-    from kaart.rapport import bron_jaar
 
     _, k = check_project(project)
-    offer = next(a for a in k.gesorteerd() if bron_jaar(project, a))
+    offer = next(a for a in k.gesorteerd() if project.vocab.newest_year(a.bronnen))
     page = desktop.page
     page.goto(site_url + f"/aanbod/{offer.id}/")
     text = page.locator(".kaart-controle").inner_text()
-    assert f"Brongegevens uit {bron_jaar(project, offer)}" in text
+    assert f"Brongegevens uit {project.vocab.newest_year(offer.bronnen)}" in text
     if offer.laatst_gecontroleerd:
         assert offer.laatst_gecontroleerd in text
     else:

@@ -11,22 +11,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import no_horizontal_scroll, WCAG_TAGS
+from conftest import WCAG_TAGS, no_horizontal_scroll, open_finder_page, result_ids
 from kaart.checking import check_project
 
 pytestmark = pytest.mark.browser
 
 
-
 def open_finder(session, site_url: str, query: str = "") -> list[str]:
-    page = session.page
-    page.goto(f"{site_url}/wegwijzer/{query}")
-    page.wait_for_selector("html[data-kaart-finder=klaar]", timeout=10000)
-    return result_ids(page)
-
-
-def result_ids(page, selector: str = "#kaart-resultaten") -> list[str]:
-    return page.eval_on_selector_all(f"{selector} [data-aanbod-id]", "els => els.map(e => e.dataset.aanbodId)")
+    return open_finder_page(session, f"{site_url}/wegwijzer/{query}")
 
 
 def href(page) -> str:

@@ -10,7 +10,7 @@ from .glossary import abbreviations, glossary_page, load_glossary
 from .model import Kaart
 from .project import Project
 from .rapport import build_warnings
-from .redactie import site_output
+from .redactie import add_redactie
 from .reporting import render
 from .result import CheckResult
 from .search import search_files
@@ -40,9 +40,7 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
     output = renderer.render()
     output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
     add_finder(output, kaart, project)  # data/wegwijzer.json, wegwijzer/ and jongeren/
-    pages, files = site_output(project, kaart, today)  # redactie/, dekking/ and the open data in data/
-    output.pages.update({src: GeneratedPage(md, edit) for src, (md, edit) in pages.items()})
-    output.files.update(files)
+    add_redactie(output, project, kaart, today)  # redactie/, dekking/ and the open data in data/
     result.extend(build_warnings(kaart, today, project))  # stale records: a warning, so only --strict fails
     output.files.update(search_files(kaart, project, output.pages))  # after all pages: they are indexed too
     return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer)

@@ -192,7 +192,7 @@ def _bronnen(project: Project, bronnen) -> list[dict]:
             term = project.vocab["document"].terms.get(b.document)
             if term:
                 item["titel"] = term.label
-                item["jaar"] = term.extra.get("x-jaar")
+                item["jaar"] = project.vocab.document_year(b.document)
         out.append(item)
     return out
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 import json
 
-from .model import Aanbod, Kaart
+from .model import JONGERENTAAL_VELDEN, Aanbod, Kaart
 from .project import Project
-from .site import GeneratedPage, SiteOutput
+from .site import GeneratedPage, SiteOutput, offer_list_item
 from .text import first_sentence, inline
 
 DATA_PATH = "data/wegwijzer.json"
@@ -42,16 +42,6 @@ MATCHING_RULES = (
 
 # One line in a result card; also keeps data/wegwijzer.json under 300 KB gzip at 5,000 offers.
 KORT_MAX = 120
-
-
-def _labels(project: Project, name: str) -> dict[str, str]:
-    return {t.id: t.label for t in project.vocab[name]}
-
-
-def _bron_jaar(a: Aanbod, project: Project) -> int | None:
-    years = [project.vocab.document_year(b.document) if b.document else b.jaar for b in a.bronnen]
-    years = [y for y in years if y]
-    return max(years) if years else None
 
 
 def offer_record(a: Aanbod, kaart: Kaart, project: Project) -> dict:
@@ -90,13 +80,13 @@ def offer_record(a: Aanbod, kaart: Kaart, project: Project) -> dict:
     contact = {k: a.contact[k] for k in ("telefoon", "email", "website") if a.contact.get(k)}
     if contact:
         record["contact"] = contact
-    jaar = _bron_jaar(a, project)
+    jaar = project.vocab.newest_year(a.bronnen)
     if jaar:
         record["bron_jaar"] = jaar
     if a.trefwoorden:
         record["trefwoorden"] = list(a.trefwoorden)
     record["jongerentaal"] = {k: " ".join(a.jongerentaal[k].split())
-                              for k in ("wat_is_het", "is_het_voor_mij", "wat_krijg_je", "hoe_begin_je")}
+                              for k in JONGERENTAAL_VELDEN}
     return record
 
 
@@ -104,7 +94,7 @@ def finder_data(kaart: Kaart, project: Project) -> dict:
     vocab = project.vocab
     return {
         "versie": DATA_VERSION,
-        "labels": {name: _labels(project, name)
+        "labels": {name: vocab[name].labels
                    for name in ("gemeente", "helpt_bij", "kenmerk", "voor", "soort", "aanmeldroute", "startkwalificatie")},
         "regio": {r: list(g) for r, g in vocab.gemeenten_per_regio.items()},
         "aanbod": [offer_record(a, kaart, project) for a in kaart.gesorteerd()],
@@ -143,17 +133,13 @@ def _fallback_groups(kaart: Kaart, project: Project, offers: list[Aanbod], group
         if not members:
             lines += ["Hier staat nog geen aanbod voor in de kaart.", ""]
             continue
-        for a in members:
-            extra = " *(voor professionals)*" if a.alleen_voor_professionals else ""
-            if a.status == "gestopt":
-                extra += " *(gestopt)*"
-            lines.append(f"- [{inline(a.naam)}](../aanbod/{a.id}.md){extra} — {inline(first_sentence(a.beschrijving))}")
+        lines += [offer_list_item(a, "../aanbod/") for a in members]
         lines.append("")
     return lines
 
 
 def wegwijzer_page(kaart: Kaart, project: Project) -> str:
-    labels = {name: _labels(project, name) for name in ("gemeente", "helpt_bij", "kenmerk")}
+    labels = {name: project.vocab[name].labels for name in ("gemeente", "helpt_bij", "kenmerk")}
     zoekt = "".join(
         f'<label class="kaart-keuze"><input type="checkbox" name="zoekt" value="{_e(k)}"> {_e(v)}</label>'
         for k, v in labels["helpt_bij"].items())
@@ -219,7 +205,7 @@ def wegwijzer_page(kaart: Kaart, project: Project) -> str:
 
 
 def jongeren_page(kaart: Kaart, project: Project) -> str:
-    gemeenten = _labels(project, "gemeente")
+    gemeenten = project.vocab["gemeente"].labels
     wensen = "".join(
         f'<label class="kaart-keuze kaart-groot"><input type="radio" name="zoekt" value="{_e(k)}"> {_e(v)}</label>'
         for k, v in JONGEREN_WENSEN)

@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+# The four blocks of a youth summary, in the order pages show them.
+JONGERENTAAL_VELDEN = ("wat_is_het", "is_het_voor_mij", "wat_krijg_je", "hoe_begin_je")
+
+
 @dataclass(frozen=True)
 class Bron:
     document: str | None = None

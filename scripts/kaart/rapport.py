@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .model import Aanbod, Kaart
+from .model import JONGERENTAAL_VELDEN, Aanbod, Kaart
 from .project import Project
 from .result import WARNING, Problem
 from .site import STALE_AFTER_DAYS  # one definition: the offer pages use it too
@@ -64,17 +64,11 @@ class Regel:
         return {b.categorie for b in self.bevindingen}
 
 
-def bron_jaar(project: Project, aanbod: Aanbod) -> int | None:
-    years = [b.jaar if not b.document else project.vocab.document_year(b.document) for b in aanbod.bronnen]
-    years = [y for y in years if y]
-    return max(years) if years else None
-
-
 def zwakke_jongerentaal(jongerentaal: dict) -> list[str]:
     """Why a youth text is weak; empty when it is fine."""
     reasons = []
     blocks = {k: str(v or "") for k, v in jongerentaal.items()}
-    for name in ("wat_is_het", "is_het_voor_mij", "wat_krijg_je", "hoe_begin_je"):
+    for name in JONGERENTAAL_VELDEN:
         words = blocks.get(name, "").split()
         if not words:
             reasons.append(f"{name} ontbreekt")
@@ -101,7 +95,7 @@ def bevindingen(project: Project, aanbod: Aanbod, today: dt.date, bron_jaren: in
     zwak = zwakke_jongerentaal(aanbod.jongerentaal)
     if zwak:
         out.append(Bevinding("jongerentaal", "; ".join(zwak)))
-    jaar = bron_jaar(project, aanbod)
+    jaar = project.vocab.newest_year(aanbod.bronnen)
     if jaar is None:
         out.append(Bevinding("oude-bronnen", "geen bron met een jaartal"))
     elif today.year - jaar > bron_jaren:

@@ -52,16 +52,15 @@ def add_commands(sub, project_of) -> None:
     p.set_defaults(func=lambda args: export.run(args, project_of(args)))
 
 
-def site_output(project: Project, kaart: Kaart, today: dt.date | None = None):
-    """Pages and files for the site: (pages {docs path: (markdown, edit path)}, files {dest: bytes})."""
+def add_redactie(output, project: Project, kaart: Kaart, today: dt.date | None = None) -> None:
+    """Add /redactie/, /dekking/ and the open data in data/ to the site output."""
     from .dekking import dekking_page
     from .export import export_files
     from .rapport import rapport, redactie_page
+    from .site import GeneratedPage
 
     today = today or dt.date.today()
     regels = rapport(project, kaart, today)
-    pages = {
-        "redactie/index.md": (redactie_page(project, regels, len(kaart.aanbod), today), "aanbod/"),
-        "dekking/index.md": (dekking_page(project, kaart), "aanbod/"),
-    }
-    return pages, export_files(project, kaart)
+    output.pages["redactie/index.md"] = GeneratedPage(redactie_page(project, regels, len(kaart.aanbod), today), "aanbod/")
+    output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart), "aanbod/")
+    output.files.update(export_files(project, kaart))

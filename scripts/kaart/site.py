@@ -74,11 +74,6 @@ class SiteRenderer:
         text = term.extra.get("x-kort", term.label) if term else inline(bron.titel)
         return text + (f", {inline(bron.onderdeel)}" if bron.onderdeel else "")
 
-    def bron_jaar(self, aanbod: Aanbod) -> int | None:
-        years = [b.jaar if not b.document else self.vocab.document_year(b.document) for b in aanbod.bronnen]
-        years = [y for y in years if y]
-        return max(years) if years else None
-
     def controle_text(self, aanbod: Aanbod) -> str:
         if not aanbod.laatst_gecontroleerd:
             return "Nog niet gecontroleerd bij de aanbieder."
@@ -196,7 +191,7 @@ class SiteRenderer:
             lines.append("Alle velden zijn ingevuld uit de bronnen.")
         lines += ["", "Weet je meer? Pas het aan via de knop *Bewerken* bovenaan (met bron).", ""]
         lines += ["### Bronnen", ""] + [f"- {self.bron_text(b)}" for b in a.bronnen]
-        jaar = self.bron_jaar(a)
+        jaar = self.vocab.newest_year(a.bronnen)
         lines += ["", f"Brongegevens uit {jaar or 'een onbekend jaar'}. {self.controle_text(a)}\n{{ .kaart-controle }}", ""]
         if a.trefwoorden:
             lines += [f"Trefwoorden: {inline(', '.join(a.trefwoorden))}\n{{ .kaart-trefwoorden }}", ""]
@@ -256,15 +251,9 @@ class SiteRenderer:
         lines += self.contact_actions(org.contact, fallback=False)
         lines += ["## Aanbod", ""]
         offers = self.kaart.aanbod_van(org.id)
-        lines += [self.list_item(a, "../aanbod/") for a in offers] or ["Geen aanbod bekend."]
+        lines += [offer_list_item(a, "../aanbod/") for a in offers] or ["Geen aanbod bekend."]
         lines += ["", "## Bronnen", ""] + [f"- {self.bron_text(b)}" for b in org.bronnen] + [""]
         return "\n".join(lines)
-
-    def list_item(self, a: Aanbod, prefix: str) -> str:
-        extra = " *(voor professionals)*" if a.alleen_voor_professionals else ""
-        if a.status == "gestopt":
-            extra += " *(gestopt)*"
-        return f"- [{inline(a.naam)}]({prefix}{a.id}.md){extra} — {inline(first_sentence(a.beschrijving))}"
 
     def organisaties_index(self) -> str:
         lines = ["---", "title: Organisaties", "---", "", "# Organisaties", "",
@@ -282,7 +271,7 @@ class SiteRenderer:
             letter = a.naam[:1].upper()
             groups[letter if letter.isalpha() else "#"].append(a)
         for letter in sorted(groups):
-            lines += [f"## {letter}", ""] + [self.list_item(a, "") for a in groups[letter]] + [""]
+            lines += [f"## {letter}", ""] + [offer_list_item(a, "") for a in groups[letter]] + [""]
         return "\n".join(lines)
 
     def overzicht_index(self) -> str:
@@ -302,7 +291,7 @@ class SiteRenderer:
         offers = [a for a in self.kaart.gesorteerd() if term.id in getattr(a, field_name)]
         lines = ["---", f"title: {_yaml_str(f'{what}: {term.label}')}", "---", "", f"# {what}: {inline(term.label)}", "",
                  inline(term.uitleg), "", f"{len(offers)} aanbiedingen.", ""]
-        lines += [self.list_item(a, "../../aanbod/") for a in offers]
+        lines += [offer_list_item(a, "../../aanbod/") for a in offers]
         return "\n".join(lines) + "\n"
 
     def praktijk_footer(self, slug: str, depth: int = 2) -> str:
@@ -315,8 +304,16 @@ class SiteRenderer:
         for aanbod_id in praktijk.verwant_aanbod:
             a = self.kaart.aanbod.get(aanbod_id)
             if a:
-                lines.append(self.list_item(a, prefix))
+                lines.append(offer_list_item(a, prefix))
         return "\n".join(lines) + "\n"
+
+
+def offer_list_item(a: Aanbod, prefix: str) -> str:
+    """One offer in a Markdown list: linked name, labels for professionals-only or stopped, one line."""
+    extra = " *(voor professionals)*" if a.alleen_voor_professionals else ""
+    if a.status == "gestopt":
+        extra += " *(gestopt)*"
+    return f"- [{inline(a.naam)}]({prefix}{a.id}.md){extra} — {inline(first_sentence(a.beschrijving))}"
 
 
 def _yaml_str(value: str) -> str:

@@ -29,12 +29,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .model import JONGERENTAAL_VELDEN
 from .result import ERROR, WARNING, Problem
 
 MAX_ZIN_WOORDEN = 15
 MAX_WOORD_LETTERS = 16
 MIN_LEESGEMAK = 60
-VELDEN = ("wat_is_het", "is_het_voor_mij", "wat_krijg_je", "hoe_begin_je")
+VELDEN = JONGERENTAAL_VELDEN
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9]+(?:[-'’][A-Za-zÀ-ÿ0-9]+)*")

@@ -41,6 +41,10 @@ class Vocabulary:
     def ids(self) -> list[str]:
         return list(self.terms)
 
+    @property
+    def labels(self) -> dict[str, str]:
+        return {t.id: t.label for t in self}
+
     def label(self, value: str) -> str:
         term = self.terms.get(value)
         return term.label if term else value
@@ -84,3 +88,9 @@ class Vocabularies:
     def document_year(self, document_id: str) -> int | None:
         term = self["document"].terms.get(document_id)
         return term.extra.get("x-jaar") if term else None
+
+    def newest_year(self, bronnen) -> int | None:
+        """The year of the newest source (a project document's year, or the cited year)."""
+        years = [self.document_year(b.document) if b.document else b.jaar for b in bronnen]
+        years = [y for y in years if y]
+        return max(years) if years else None
