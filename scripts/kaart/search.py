@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 import math
 import re
@@ -23,12 +24,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from html.parser import HTMLParser
+
+from .actualiteit import regel
 from .model import Aanbod, Kaart, Organisatie
 from .project import Project
-from .text import first_sentence
+from .text import block, first_sentence
 
 INDEX_DIR = "assets/zoekindex"
-CHUNK_SIZE = 50          # documents per metadata chunk: a result page of 10 hits loads few small chunks
+CHUNK_SIZE = 10          # documents per metadata chunk: each hit shown loads one chunk, so it holds few snippet texts
 SHARD_TARGET = 24_000    # raw JSON bytes per term shard (about 6-8 KB gzip) before it is split further
 K1, B = 1.2, 0.75        # BM25
 
@@ -57,7 +61,19 @@ SYNONIEMEN = [
     "dakloos thuisloos wonen woning",
     "stage stageplek stageplaats",
     "uitkering bijstand participatiewet",
+    # The sources speak of 'taalachterstand' and 'taal en rekenen' (Leiden's Kansloket);
+    # NT2 appears in no source, so it stays out: a search for it honestly finds nothing.
+    "taalachterstand taal taalniveau",
+    "thuiszitter thuiszitters thuis zittend",
+    "werkloos werkloosheid jeugdwerkloosheid werkzoekend",
+    "ongediplomeerd startkwalificatie",
 ]
+
+# Result groups, in the order they are shown.  Documents are numbered group by
+# group, so the manifest only needs the boundaries (`groepen`) to tell a hit's group.
+GROEP_AANBOD, GROEP_KENNIS, GROEP_REDACTIE = 0, 1, 2
+# Pages for editors and re-users: not in the default results, only in a labelled group at the end.
+REDACTIE_PREFIXES = ("redactie/", "bijdragen/", "dekking/", "open-data/")
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _VOWELS = "aeiou"
@@ -119,15 +135,76 @@ def _synonym_groups() -> list[set[str]]:
 class SearchDoc:
     url: str
     titel: str
-    soort: str      # shown next to the hit: Aanbod, Organisatie, Kennisbank, Overzicht
+    soort: str      # shown next to the hit: Aanbod, Organisatie, Kennisbank, Overzicht, Redactie
     uitleg: str     # one short sentence under the hit
-    velden: list[tuple[float, str]] = field(default_factory=list)  # (weight, text)
+    velden: list[tuple[float, str]] = field(default_factory=list)  # (weight, text) for the index
+    groep: int = GROEP_KENNIS
+    actualiteit: str = ""  # offers: how old the information is (kaart.actualiteit.regel)
+    # (field name, plain text) the browser cuts the snippet from: "trefwoord: schuldhulp"
+    toon: list[tuple[str, str]] = field(default_factory=list)
 
 
 # -- documents -------------------------------------------------------------
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-_MD_NOISE = re.compile(r"\{[:.#][^}]*\}|<[^>]+>|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|[*_`>#|\[\]]")
+_MD_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"]  # as in mkdocs.yml
+_BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dt dd div br tr pre blockquote summary details label button".split())
+TEKST_MAX = 6000  # characters of a knowledge page kept for snippets: enough for its first sections, small chunks
+
+
+class _TextParser(HTMLParser):
+    """Plain text of rendered Markdown: headings apart, one line per block, entities decoded once."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.koppen: list[str] = []
+        self.lines: list[str] = []
+        self._buf: list[str] = []
+        self._kop: list[str] | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "template"):
+            self._skip += 1
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self._flush()
+            self._kop = []
+        elif tag in _BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template"):
+            self._skip = max(0, self._skip - 1)
+        elif self._kop is not None and tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.koppen.append(" ".join("".join(self._kop).split()))
+            self._kop = None
+        elif tag in _BLOCKS:
+            self._flush()
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        (self._kop if self._kop is not None else self._buf).append(data)
+
+    def _flush(self):
+        line = " ".join("".join(self._buf).split())
+        if line:
+            self.lines.append(line)
+        self._buf = []
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def markdown_text(markdown_src: str) -> tuple[list[str], list[str]]:
+    """(headings, body lines) of a Markdown page as a reader sees them: no markup, no '&amp;'."""
+    import markdown  # Python-Markdown, which mkdocs renders with: the same text as on the page
+
+    parser = _TextParser()
+    parser.feed(markdown.markdown(markdown_src, extensions=_MD_EXTENSIONS))
+    parser.close()
+    return parser.koppen, parser.lines
 
 
 def _url(src_uri: str) -> str:
@@ -137,6 +214,10 @@ def _url(src_uri: str) -> str:
     if src_uri.endswith("/index.md"):
         return src_uri[: -len("index.md")]
     return src_uri[: -len(".md")] + "/"
+
+
+def _groep(url: str) -> int:
+    return GROEP_REDACTIE if url.startswith(REDACTIE_PREFIXES) else GROEP_KENNIS
 
 
 def _markdown_doc(src_uri: str, markdown: str, soort: str, body_weight: float = W_TEKST) -> SearchDoc | None:
@@ -153,17 +234,28 @@ def _markdown_doc(src_uri: str, markdown: str, soort: str, body_weight: float = 
         front = {}
     if (front.get("search") or {}).get("exclude") if isinstance(front.get("search"), dict) else False:
         return None
-    koppen = re.findall(r"^#{1,6}\s+(.+)$", markdown, re.M)
-    titel = str(front.get("title") or (koppen[0] if koppen else src_uri))
-    body_lines = [l for l in markdown.splitlines() if not l.lstrip().startswith("#")]
-    body = _MD_NOISE.sub(" ", "\n".join(body_lines))
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if len(p.strip()) > 40]
-    uitleg = str(front.get("description") or (first_sentence(paragraphs[0], 140) if paragraphs else ""))
-    velden = [(W_TITEL, titel), (W_KOP, " ".join(_MD_NOISE.sub(" ", k) for k in koppen[1:])), (body_weight, body)]
+    koppen, lines = markdown_text(markdown)
+    titel = html.unescape(str(front.get("title") or (koppen[0] if koppen else src_uri)))
+    body = "\n".join(lines)
+    paragraphs = [p for p in lines if len(p) > 40]
+    uitleg = html.unescape(str(front.get("description") or (first_sentence(paragraphs[0], 140) if paragraphs else "")))
+    velden = [(W_TITEL, titel), (W_KOP, " ".join(koppen[1:])), (body_weight, body)]
     labels = [str(front[k]) for k in ("regio", "trefwoorden") if front.get(k)]
     if labels:
         velden.append((W_LABEL, " ".join(labels)))
-    return SearchDoc(_url(src_uri), titel, soort, uitleg, velden)
+    toon = [("kopje", k) for k in koppen[1:]]
+    toon += [(name, str(front[key])) for key, name in (("regio", "regio"), ("trefwoorden", "trefwoord")) if front.get(key)]
+    toon.append(("tekst", _cap(body)))
+    url = _url(src_uri)
+    groep = _groep(url)
+    return SearchDoc(url, titel, "Redactie" if groep == GROEP_REDACTIE else soort, uitleg, velden, groep, toon=toon)
+
+
+def _cap(text: str, limit: int = TEKST_MAX) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit] + " …"
 
 
 def _age_tokens(a: Aanbod) -> str:
@@ -192,18 +284,79 @@ def _aanbod_doc(a: Aanbod, kaart: Kaart, project: Project) -> SearchDoc:
         (W_ORGANISATIE, org.naam if org else a.aanbieder), (W_LABEL, " ".join(labels)), (W_LABEL, _age_tokens(a)),
         (W_TEKST, " ".join(t for t in tekst if isinstance(t, str))),
     ]
-    return SearchDoc(_url(f"aanbod/{a.id}.md"), a.naam, "Aanbod", first_sentence(a.jongerentaal.get("wat_is_het") or a.beschrijving, 140), velden)
+    return SearchDoc(_url(f"aanbod/{a.id}.md"), a.naam, "Aanbod", first_sentence(a.jongerentaal.get("wat_is_het") or a.beschrijving, 140),
+                     velden, GROEP_AANBOD, regel(a, v), _aanbod_toon(a, org, project))
+
+
+def _aanbod_toon(a: Aanbod, org: Organisatie | None, project: Project) -> list[tuple[str, str]]:
+    """The fields a snippet may quote, most telling first, each named as a professional reads it."""
+    v = project.vocab
+    werkgebied = [v["gemeente"].label(g) for g in a.werkgebied.get("gemeenten", [])]
+    werkgebied += [v["regio"].label(r) for r in a.werkgebied.get("regio", [])]
+    toon = [
+        ("trefwoord", ", ".join(a.trefwoorden)),
+        ("aanbieder", org.naam if org else a.aanbieder),
+        ("helpt bij", ", ".join(v["helpt_bij"].label(h) for h in a.helpt_bij)),
+        ("speciaal voor", ", ".join(v["kenmerk"].label(k) for k in a.kenmerken)),
+        ("leeftijd", _leeftijd(a)),
+        ("soort", v["soort"].label(a.soort)),
+        ("fase", ", ".join(v["fase"].label(f) for f in a.fase) + (", nazorg" if a.nazorg and "nazorg" not in a.fase else "")),
+        ("werkgebied", ", ".join(werkgebied)),
+        ("beschrijving", _plain(a.beschrijving)),
+        ("voorwaarden", a.voorwaarden),
+        ("aanmelden", a.aanmelden_uitleg),
+        ("kosten", a.kosten),
+        ("nazorg", a.nazorg_uitleg),
+        ("resultaten", " ".join(r.wat for r in a.resultaten)),
+        ("voor jongeren", " ".join(t for t in a.jongerentaal.values() if isinstance(t, str))),
+        ("toelichting", a.toelichting),
+    ]
+    return [(name, " ".join(str(text).split())) for name, text in toon if isinstance(text, str) and text.strip()]
+
+
+def _plain(markdown_field: str | None) -> str:
+    """A Markdown text field (beschrijving) as the offer page shows it: no ** or links left."""
+    return " ".join(markdown_text(block(markdown_field))[1]) if markdown_field else ""
+
+
+def _leeftijd(a: Aanbod) -> str:
+    if a.leeftijd_min is None and a.leeftijd_max is None:
+        return ""
+    if a.leeftijd_max is None:
+        return f"vanaf {a.leeftijd_min} jaar"
+    if a.leeftijd_min is None:
+        return f"tot en met {a.leeftijd_max} jaar"
+    return f"{a.leeftijd_min} tot en met {a.leeftijd_max} jaar"
 
 
 def _organisatie_doc(org: Organisatie, kaart: Kaart) -> SearchDoc:
     offers = kaart.aanbod_van(org.id)
     velden = [(W_TITEL, org.naam), (W_TITEL, org.id.replace("-", " ")), (W_KOP, " ".join(a.naam for a in offers)),
               (W_TEKST, org.beschrijving)]
-    return SearchDoc(_url(f"organisaties/{org.id}.md"), org.naam, "Organisatie", first_sentence(org.beschrijving, 140), velden)
+    toon = [("aanbod", ", ".join(a.naam for a in offers)), ("beschrijving", " ".join(org.beschrijving.split()))]
+    return SearchDoc(_url(f"organisaties/{org.id}.md"), org.naam, "Organisatie", first_sentence(org.beschrijving, 140), velden,
+                     GROEP_AANBOD, toon=[(k, t) for k, t in toon if t])
+
+
+def _overview_offers(src: str, kaart: Kaart) -> int | None:
+    """How many offers an overview page lists (None: not an overview of one fase or leefgebied)."""
+    parts = src[: -len(".md")].split("/")
+    if len(parts) == 3 and parts[0] == "overzicht" and parts[1] in ("fase", "helpt-bij"):
+        field_name = parts[1].replace("-", "_")
+        return sum(1 for a in kaart.aanbod.values() if parts[2] in getattr(a, field_name))
+    return None
+
+
+def _overview_markdown(markdown: str) -> str:
+    """An overview page without its list of offers: those offers are found themselves, in the first group."""
+    return "\n".join(line for line in markdown.splitlines() if not line.startswith("- ["))
 
 
 def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None) -> list[SearchDoc]:
-    """Every page worth finding: offers, organisations, knowledge pages and generated overviews."""
+    """Every page worth finding, numbered group by group: offers and organisations, knowledge and overviews, editors' pages.
+
+    An overview of a fase or leefgebied with no offers is left out: it would be a dead end.
+    """
     docs = [_aanbod_doc(a, kaart, project) for a in kaart.gesorteerd()]
     docs += [_organisatie_doc(o, kaart) for o in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower())]
     seen = {d.url for d in docs}
@@ -217,13 +370,17 @@ def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None) -> l
             docs.append(doc)
             seen.add(doc.url)
     for src, page in sorted((pages or {}).items()):
-        if _url(src) in seen:
+        if _url(src) in seen or _overview_offers(src, kaart) == 0:
             continue
-        # Overview pages list many offers: their body may only weakly count.
-        doc = _markdown_doc(src, page.markdown, "Overzicht" if not src.startswith("woordenlijst") else "Kennisbank", body_weight=0.3)
+        if src.startswith("woordenlijst"):
+            doc = _markdown_doc(src, page.markdown, "Kennisbank")
+        else:
+            # Overview pages list many offers: those are found on their own; the page counts by its title and intro.
+            doc = _markdown_doc(src, _overview_markdown(page.markdown), "Overzicht", body_weight=0.3)
         if doc:
             docs.append(doc)
             seen.add(doc.url)
+    docs.sort(key=lambda d: d.groep)  # stable: within a group the order above stays
     return docs
 
 
@@ -331,13 +488,20 @@ def search_files(kaart: Kaart, project: Project, pages: dict | None = None) -> d
     for key, shard in shards.items():
         files[f"{INDEX_DIR}/t-{key}.json"] = _json(shard)
     for start in range(0, len(docs), CHUNK_SIZE):
-        chunk = [[d.url, d.titel, d.soort, d.uitleg] for d in docs[start:start + CHUNK_SIZE]]
+        chunk = [[d.url, d.titel, d.soort, d.uitleg, d.actualiteit, [list(t) for t in d.toon]]
+                 for d in docs[start:start + CHUNK_SIZE]]
         files[f"{INDEX_DIR}/d-{start // CHUNK_SIZE}.json"] = _json(chunk)
     digest = hashlib.sha256(b"".join(files[k] for k in sorted(files))).hexdigest()[:12]
     manifest = {"versie": digest, "documenten": len(docs), "chunk": CHUNK_SIZE, "shards": sorted(shards),
-                "stopwoorden": sorted(STOPWOORDEN)}
+                "stopwoorden": sorted(STOPWOORDEN), "groepen": group_ends(docs),
+                "synoniemen": [sorted(g) for g in _synonym_groups()]}
     files[f"{INDEX_DIR}/manifest.json"] = _json(manifest)
     return files
+
+
+def group_ends(docs: list[SearchDoc]) -> list[int]:
+    """For each group, the number of documents in it and the groups before it (documents are sorted by group)."""
+    return [sum(1 for d in docs if d.groep <= g) for g in (GROEP_AANBOD, GROEP_KENNIS, GROEP_REDACTIE)]
 
 
 def _json(value) -> bytes:
@@ -371,8 +535,16 @@ def shard_for(term: str, keys: list[str] | set[str]) -> str | None:
     return None
 
 
-def rank(shards_by_term: dict[str, dict[str, list[int]]], query: list[str]) -> list[tuple[int, float]]:
-    """Score documents for stemmed query terms; shards_by_term[t] is the shard holding t."""
+def groep_of(doc: int, ends: list[int]) -> int:
+    return next((g for g, end in enumerate(ends) if doc < end), len(ends))
+
+
+def rank(shards_by_term: dict[str, dict[str, list[int]]], query: list[str], ends: list[int] | None = None) -> list[tuple[int, float]]:
+    """Score documents for stemmed query terms; shards_by_term[t] is the shard holding t.
+
+    Hits are ordered by group first (offers and organisations, then knowledge and
+    overviews, then editors' pages), then by score: a professional looks for help to offer.
+    """
     totals: dict[int, float] = defaultdict(float)
     matched: dict[int, int] = defaultdict(int)
     for t in query:
@@ -401,7 +573,8 @@ def rank(shards_by_term: dict[str, dict[str, list[int]]], query: list[str]) -> l
     n = max(len(query), 1)
     # Documents that contain every typed word come first (coordination factor).
     scored = [(doc, s * (matched[doc] / n) ** 2) for doc, s in totals.items()]
-    scored.sort(key=lambda x: (-x[1], x[0]))
+    ends = ends or []
+    scored.sort(key=lambda x: (groep_of(x[0], ends), -x[1], x[0]))
     return scored
 
 
@@ -428,14 +601,17 @@ class Searcher:
             self.loaded.add(f"d-{chunk}.json")
         return self._chunks[chunk][doc_id % self.manifest["chunk"]]
 
-    def search(self, query: str, limit: int = 10) -> list[dict]:
+    def search(self, query: str, limit: int = 10, redactie: bool = False) -> list[dict]:
+        """The hits as the browser shows them; editors' pages only with redactie=True (the results page's last group)."""
         q = query_terms(query, set(self.manifest["stopwoorden"]))
         by_term = {}
         for t in q:
             key = shard_for(t, self.manifest["shards"])
             by_term[t] = self.shard(key) if key else {}
-        hits = rank(by_term, q)[:limit]
-        return [dict(zip(("url", "titel", "soort", "uitleg"), self.doc(d)), score=s) for d, s in hits]
+        ends = self.manifest["groepen"]
+        hits = [(d, s) for d, s in rank(by_term, q, ends) if redactie or groep_of(d, ends) != GROEP_REDACTIE][:limit]
+        fields = ("url", "titel", "soort", "uitleg", "actualiteit", "toon")
+        return [dict(zip(fields, self.doc(d)), score=s, groep=groep_of(d, ends)) for d, s in hits]
 
 
 def gzip_size(data: bytes) -> int:

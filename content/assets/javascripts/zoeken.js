@@ -4,7 +4,8 @@
  * shards), only the shards of the typed words and only the metadata chunks of
  * the hits shown.  normalise/stem/rank mirror scripts/kaart/search.py exactly:
  * tests/test_zoeken.py compares both on the same built index.
- * No innerHTML: every text from the index is set with textContent.
+ * No innerHTML: every text from the index is set with textContent, and the
+ * matched words are wrapped in <mark> elements built with createElement.
  */
 (function () {
   "use strict";
@@ -12,6 +13,9 @@
   var VOWELS = "aeiou";
   var PREFIX_FACTOR = 0.5;
   var MAX_COMPLETIONS = 30;
+  var GROEP_REDACTIE = 2;
+  var SNIPPET_BEFORE = 8;    // words of context before the first matched word
+  var SNIPPET_WORDS = 26;    // words in a snippet
   var script = document.currentScript;
   var root = new URL("../../", script ? script.src : window.location.href);
   var indexUrl = new URL("assets/zoekindex/", root);
@@ -70,7 +74,12 @@
     return null;
   }
 
-  function rank(byTerm, query) {
+  function groepOf(doc, ends) {
+    for (var g = 0; g < ends.length; g++) if (doc < ends[g]) return g;
+    return ends.length;
+  }
+
+  function rank(byTerm, query, ends) {
     var totals = new Map();
     var matched = new Map();
     query.forEach(function (t) {
@@ -99,7 +108,8 @@
     var n = Math.max(query.length, 1);
     var scored = [];
     totals.forEach(function (s, doc) { scored.push([doc, s * Math.pow(matched.get(doc) / n, 2)]); });
-    scored.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    ends = ends || [];
+    scored.sort(function (a, b) { return groepOf(a[0], ends) - groepOf(b[0], ends) || b[1] - a[1] || a[0] - b[0]; });
     return scored;
   }
 
@@ -117,6 +127,10 @@
       manifest = fetchJson("manifest.json").then(function (m) {
         m.keys = new Set(m.shards);
         m.stop = new Set(m.stopwoorden);
+        m.syn = new Map();
+        (m.synoniemen || []).forEach(function (group) {
+          group.forEach(function (t) { m.syn.set(t, group); });
+        });
         return m;
       });
       manifest.catch(function () { manifest = null; });
@@ -133,7 +147,9 @@
     return map.get(name);
   }
 
-  function search(query, limit) {
+  // options.redactie: also the editors' pages (the last, labelled group of the results page)
+  function search(query, limit, options) {
+    var redactie = Boolean(options && options.redactie);
     return loadManifest().then(function (m) {
       var q = queryTerms(query, m.stop);
       var byTerm = {};
@@ -142,16 +158,107 @@
         if (!key) { byTerm[t] = {}; return null; }
         return cached(shards, "t-" + key + ".json", m.versie).then(function (s) { byTerm[t] = s; });
       })).then(function () {
-        var hits = rank(byTerm, q);
+        var ends = m.groepen || [];
+        var hits = rank(byTerm, q, ends).filter(function (h) { return redactie || groepOf(h[0], ends) !== GROEP_REDACTIE; });
         var top = hits.slice(0, limit);
         return Promise.all(top.map(function (h) {
           return cached(chunks, "d-" + Math.floor(h[0] / m.chunk) + ".json", m.versie).then(function (c) {
             var d = c[h[0] % m.chunk];
-            return { url: d[0], titel: d[1], soort: d[2], uitleg: d[3], score: h[1] };
+            return { url: d[0], titel: d[1], soort: d[2], uitleg: d[3], actualiteit: d[4] || "", toon: d[5] || [],
+                     score: h[1], groep: groepOf(h[0], ends) };
           });
-        })).then(function (docs) { return { total: hits.length, hits: docs, terms: q }; });
+        })).then(function (docs) {
+          var total = hits.filter(function (h) { return groepOf(h[0], ends) !== GROEP_REDACTIE; }).length;
+          return { total: total, hits: docs, terms: q, matches: matcher(q, m, byTerm) };
+        });
       });
     });
+  }
+
+  // -- snippets ---------------------------------------------------------------
+
+  // Which words of a text count as a match: the query's stems, their synonyms from the
+  // manifest, completions of a typed fragment, and (for the age field) a typed age in range.
+  function matcher(q, m, byTerm) {
+    var exact = new Set();
+    var prefixes = [];
+    var ages = [];
+    q.forEach(function (t) {
+      exact.add(t);
+      (m.syn.get(t) || []).forEach(function (s) { exact.add(s); });
+      var shard = byTerm[t] || {};
+      if (/^[0-9]+$/.test(t)) ages.push(Number(t));
+      else if (t.length >= 3 && !Object.prototype.hasOwnProperty.call(shard, t)) prefixes.push(t);
+    });
+    return {
+      word: function (word) {
+        return normalise(word).some(function (part) {
+          if (m.stop.has(part)) return false;
+          var s = stem(part);
+          return exact.has(s) || prefixes.some(function (p) { return s.startsWith(p); });
+        });
+      },
+      age: function (text) {
+        var n = (text.match(/[0-9]+/g) || []).map(Number);
+        if (!n.length || !ages.length) return false;
+        var low = /^vanaf/.test(text) ? n[0] : (/^tot/.test(text) ? 12 : n[0]);
+        var high = /^vanaf/.test(text) ? 40 : n[n.length - 1];
+        return ages.some(function (a) { return a >= low && a <= high; });
+      }
+    };
+  }
+
+  var WORD = /[\p{L}\p{N}]+/gu;
+
+  function words(text) {
+    var out = [];
+    var match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text)) !== null) out.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+    return out;
+  }
+
+  // Append text[from, to) to node, with every matched word in a <mark>.
+  function appendMarked(node, text, from, to, matches, all) {
+    var pos = from;
+    words(text.slice(from, to)).forEach(function (w) {
+      if (!(all || matches.word(w.text))) return;
+      var start = from + w.start;
+      var end = from + w.end;
+      if (start > pos) node.append(document.createTextNode(text.slice(pos, start)));
+      node.append(el("mark", "", text.slice(start, end)));
+      pos = end;
+    });
+    if (all && to > pos) { node.append(el("mark", "", text.slice(pos, to))); pos = to; }
+    if (to > pos) node.append(document.createTextNode(text.slice(pos, to)));
+    return node;
+  }
+
+  // The field that best explains the hit ("trefwoord: schuldhulp"), cut around its first match.
+  function snippet(hit, matches) {
+    var best = null;
+    hit.toon.forEach(function (field) {
+      var name = field[0];
+      var text = field[1];
+      var isAge = name === "leeftijd" && matches.age(text);
+      var found = words(text).filter(function (w) { return matches.word(w.text); });
+      var count = isAge ? 1 : new Set(found.map(function (w) { return stem(normalise(w.text).join("")); })).size;
+      if (count > 0 && (!best || count > best.count)) best = { name: name, text: text, found: found, count: count, age: isAge };
+    });
+    if (!best) return null;
+    var node = el("span", "kaart-zoek__uitleg kaart-zoek__fragment");
+    node.append(el("span", "kaart-zoek__veld", best.name + ": "));
+    if (best.age) return appendMarked(node, best.text, 0, best.text.length, matches, true);
+    var all = words(best.text);
+    var first = all.indexOf(all.filter(function (w) { return w.start === best.found[0].start; })[0]);
+    var from = Math.max(0, first - SNIPPET_BEFORE);
+    var to = Math.min(all.length, from + SNIPPET_WORDS);
+    var start = from === 0 ? 0 : all[from].start;
+    var end = to === all.length ? best.text.length : all[to - 1].end;
+    if (start > 0) node.append(document.createTextNode("\u2026 "));
+    appendMarked(node, best.text, start, end, matches, false);
+    if (end < best.text.length) node.append(document.createTextNode(" \u2026"));
+    return node;
   }
 
   // -- user interface ---------------------------------------------------------
@@ -164,13 +271,25 @@
   }
 
   function countText(total, shown, query) {
-    if (total === 0) return "Geen resultaten voor \u2018" + query + "\u2019. Probeer een ander woord, zoals schulden, werk of een plaatsnaam.";
+    if (total === 0) return "Geen resultaten voor \u2018" + query + "\u2019. Probeer een ander woord, zoals schulden, werk of een plaatsnaam, of zoek verder via de wegwijzer of het aanbod A-Z.";
     var text = total === 1 ? "1 resultaat" : total + " resultaten";
     if (total > shown) text += ", de eerste " + shown + " staan hieronder";
     return text + ".";
   }
 
-  function renderList(list, hits) {
+  // No hit is never a dead end: the wegwijzer asks about the young person, the A-Z list shows everything.
+  function renderNothing(list) {
+    var li = el("li", "kaart-zoek__hit kaart-zoek__leeg");
+    [["wegwijzer/", "Zoek met de wegwijzer: beantwoord een paar vragen over de jongere"],
+     ["aanbod/", "Bekijk het aanbod A-Z"]].forEach(function (item) {
+      var a = el("a", "kaart-zoek__link", item[1]);
+      a.href = new URL(item[0], root).href;
+      li.append(a);
+    });
+    list.append(li);
+  }
+
+  function renderList(list, result, hits) {
     list.replaceChildren();
     hits.forEach(function (hit) {
       var href = new URL(hit.url, root);
@@ -178,11 +297,16 @@
       var li = el("li", "kaart-zoek__hit");
       var a = el("a", "kaart-zoek__link");
       a.href = href.href;
-      a.append(el("span", "kaart-zoek__titel", hit.titel), el("span", "kaart-zoek__soort", hit.soort));
-      if (hit.uitleg) a.append(el("span", "kaart-zoek__uitleg", hit.uitleg));
+      a.append(appendMarked(el("span", "kaart-zoek__titel"), hit.titel, 0, hit.titel.length, result.matches, false),
+               el("span", "kaart-zoek__soort", hit.soort));
+      var fragment = snippet(hit, result.matches);
+      if (fragment) a.append(fragment);
+      else if (hit.uitleg) a.append(el("span", "kaart-zoek__uitleg", hit.uitleg));
+      if (hit.actualiteit) a.append(el("span", "kaart-zoek__actualiteit", hit.actualiteit));
       li.append(a);
       list.append(li);
     });
+    if (result.total === 0) renderNothing(list);
   }
 
   function links(list) { return Array.prototype.slice.call(list.querySelectorAll("a")); }
@@ -195,27 +319,31 @@
     if (!form || !input || !status || !list) return;
     var page = document.getElementById("kaart-zoekpagina-resultaten");
     var pageStatus = document.getElementById("kaart-zoekpagina-status");
+    var redactie = document.getElementById("kaart-zoekpagina-redactie");
     var run = 0;
     var timer = null;
 
     function close() {
       list.hidden = true;
       list.replaceChildren();
-      input.setAttribute("aria-expanded", "false");
     }
 
     function update(target, targetStatus, limit) {
       var query = input.value.trim();
       var mine = ++run;
       if (!query) { close(); targetStatus.textContent = ""; return; }
-      search(query, limit).then(function (result) {
+      var withRedactie = target === page && Boolean(redactie);
+      search(query, limit, { redactie: withRedactie }).then(function (result) {
         if (mine !== run) return;  // a newer query is on its way
-        renderList(target, result.hits);
-        targetStatus.textContent = countText(result.total, result.hits.length, query);
-        if (target === list) {
-          list.hidden = result.hits.length === 0;
-          input.setAttribute("aria-expanded", String(!list.hidden));
+        var main = result.hits.filter(function (h) { return h.groep !== GROEP_REDACTIE; });
+        var editors = result.hits.filter(function (h) { return h.groep === GROEP_REDACTIE; });
+        renderList(target, result, main);
+        targetStatus.textContent = countText(result.total, main.length, query);
+        if (withRedactie) {
+          renderList(redactie.querySelector("ol"), { total: editors.length, matches: result.matches }, editors);
+          redactie.hidden = editors.length === 0;
         }
+        if (target === list) list.hidden = false;
         document.documentElement.dataset.kaartZoek = "klaar";
       }).catch(function () {
         if (mine === run) targetStatus.textContent = "Zoeken lukt nu niet. Probeer het opnieuw of kijk in het aanbod A-Z.";
