@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import no_horizontal_scroll
+from kaart.actualiteit import regel
 from kaart.checking import check_project
-from kaart.search import INDEX_DIR, Searcher, normalise, stem
+from kaart.search import INDEX_DIR, REDACTIE_PREFIXES, Searcher, normalise, stem
 
 # (query, page that must be in the top 5).  Realistic: what professionals type.
 QUERIES = [
@@ -23,12 +24,12 @@ QUERIES = [
     ("jobcoach", "aanbod/jobcoaches/"),
     ("tienermoeder", "aanbod/entree-tienermoeders/"),
     ("subsidie", "aanbod/subsidiecalculator/"),
-    ("nazorg", "overzicht/fase/nazorg/"),
+    ("nazorg", "aanbod/intowork/"),                     # offers with nazorg before the overview that lists them
     ("entree", "aanbod/entree-gedifferentieerd/"),
     ("leerwerkloket", "aanbod/leerwerkloket-nhn/"),
     ("Mind at Work", "organisaties/mind-at-work/"),
     ("De Schoor", "organisaties/de-schoor/"),
-    ("werk", "overzicht/helpt-bij/werk/"),
+    ("werk", "aanbod/team-werk/"),
     ("buddy", "lerende-netwerken/praktijken/flevoland-buddy-project/"),
     ("verslaving", "aanbod/learn2work/"),
     ("RMC", "aanbod/rmc-bemiddeling/"),
@@ -39,11 +40,41 @@ QUERIES = [
     ("uitkering", "aanbod/werk-en-inkomen/"),
     ("Eduvier", "organisaties/eduvier/"),
     ("stappenplan", "aanpak/stappenplan/"),
-    ("dakloos", "overzicht/helpt-bij/wonen/"),          # synonym: the records say 'wonen'
+    ("dakloos", "jongeren/"),                            # synonym 'wonen'; no offer helps with it, and the empty overview is not indexed
     ("schulden Almere", "aanbod/learn2work/"),
     ("jobc", "aanbod/jobcoaches/"),                      # a fragment while typing
     ("tienermoeders", "aanbod/entree-tienermoeders/"),   # plural
+    # Added with issue 14: what caseworkers typed in the measurement, and more.
+    ("stage zoeken", "aanbod/stage-to-work/"),
+    ("uitkering 18", "aanbod/werk-en-inkomen/"),
+    ("taalachterstand", "lerende-netwerken/praktijken/leiden-kansloket/"),  # the sources' word; only this page has 'taal en rekenen'
+    ("thuiszitter", "aanbod/avondhuisbezoeken/"),
+    ("psychische problemen", "aanbod/team-zorg/"),
+    ("werkgever", "aanbod/leerwerkloket-nhn/"),
+    ("W&I", "aanbod/werk-en-inkomen/"),
+    ("startkwalificatie", "aanbod/startklaar-diploma/"),
+    ("voortijdig schoolverlaten", "aanbod/rmc-bemiddeling/"),
+    ("verzuim school", "aanbod/preventieve-verzuimspreekuren/"),
+    ("jongerenwerk", "aanbod/learn2work/"),
+    ("beroepsoriëntatie", "aanbod/jinc/"),
+    ("meiden", "aanbod/meiden-met-pit/"),
+    ("ouders", "aanbod/stimuleren-ouderbetrokkenheid/"),
+    ("warme overdracht", "aanbod/warme-overdrachtsoverleg/"),
+    ("solliciteren", "aanbod/jobcoaches/"),
+    ("klantmanager", "aanbod/werk-en-inkomen/"),
+    ("Participatiewet", "aanbod/werk-en-inkomen/"),
+    ("Noord-Holland Noord", "aanbod/leerwerkloket-nhn/"),
+    ("gedragsproblemen", "aanbod/oke-op-school/"),
+    ("leerplichtambtenaar", "aanbod/rmc-bemiddeling/"),
+    ("werkervaring", "aanbod/binnenste-buiten/"),
+    ("praktijkonderwijs", "aanbod/startklaar-diploma/"),
+    ("schuldhulp", "aanbod/learn2work/"),
+    ("dagbesteding", "lerende-netwerken/praktijken/utrechtse-aanpak/"),  # no offer: the knowledge base answers
 ]
+
+# Words no source and no page uses: the honest answer is nothing, and the page then offers the wegwijzer and the A-Z list.
+NOTHING = ["NT2", "rijbewijs", "huurtoeslag", "zakgeld"]
+MARKDOWN_OR_ESCAPE = re.compile(r"&(amp|lt|gt|quot);|\*\*|__|\]\(|\{[:.#]|(^|\n)\s*[-*+] |(^|\n)#+ | [.,;:](\s|$)|`|\|")
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +123,84 @@ def test_plural_and_singular_find_the_same_pages(searcher):
 
 def test_nonsense_finds_nothing(searcher):
     assert searcher.search("xqzvw") == []
+
+
+@pytest.mark.parametrize("query", NOTHING)
+def test_words_the_kaart_does_not_use_find_nothing(searcher, query):
+    assert searcher.search(query, redactie=True) == [], "no synonym may invent a match the sources do not support"
+
+
+def test_at_least_39_professional_queries_with_expected_pages():
+    assert len(QUERIES) >= 39 and len({q for q, _ in QUERIES}) == len(QUERIES)
+
+
+def _editor_page(url: str) -> bool:
+    return url.startswith(REDACTIE_PREFIXES)
+
+
+def test_no_editor_page_in_the_default_results(searcher):
+    for query, _ in QUERIES + [("werklijst", None), ("redactie", None), ("open data", None)]:
+        hits = searcher.search(query, 50)
+        assert not [h["url"] for h in hits if _editor_page(h["url"])], f"'{query}' shows an editor page by default"
+
+
+def test_editor_pages_come_last_and_labelled_when_asked_for(searcher):
+    hits = searcher.search("werklijst redactie", 50, redactie=True)
+    urls = [h["url"] for h in hits]
+    assert "redactie/" in urls
+    editors = [i for i, u in enumerate(urls) if _editor_page(u)]
+    assert editors == list(range(len(urls) - len(editors), len(urls))), "editor pages must form the last group"
+    assert {h["soort"] for h in hits if _editor_page(h["url"])} == {"Redactie"}
+
+
+def test_offers_and_organisations_come_before_knowledge_and_overviews(searcher):
+    for query, _ in QUERIES:
+        soorten = [h["soort"] for h in searcher.search(query, 100)]
+        first_other = next((i for i, s in enumerate(soorten) if s not in ("Aanbod", "Organisatie")), len(soorten))
+        assert all(s not in ("Aanbod", "Organisatie") for s in soorten[first_other:]), (query, soorten)
+
+
+def test_an_overview_never_outranks_the_offers_it_lists(searcher, kaart):
+    for query in [q for q, _ in QUERIES] + ["helpt bij werk", "fase nazorg", "school"]:
+        urls = [h["url"] for h in searcher.search(query, 200)]
+        for i, url in enumerate(urls):
+            m = re.fullmatch(r"overzicht/(fase|helpt-bij)/([^/]+)/", url)
+            if not m:
+                continue
+            listed = {f"aanbod/{a.id}/" for a in kaart.aanbod.values() if m.group(2) in getattr(a, m.group(1).replace("-", "_"))}
+            assert not listed & set(urls[i + 1:]), f"'{query}': {url} ranks above offers it lists"
+
+
+def _index_docs(built_site):
+    docs = []
+    for path in sorted((built_site / INDEX_DIR).glob("d-*.json"), key=lambda p: int(p.stem[2:])):
+        docs += json.loads(path.read_text(encoding="utf-8"))
+    return docs
+
+
+def test_an_overview_without_offers_is_not_indexed(built_site, kaart, project):
+    urls = {d[0] for d in _index_docs(built_site)}
+    empty = [f"overzicht/helpt-bij/{t.id}/" for t in project.vocab["helpt_bij"] if not any(t.id in a.helpt_bij for a in kaart.aanbod.values())]
+    assert empty, "the test needs a leefgebied without offers (wonen)"
+    assert not set(empty) & urls
+    assert "overzicht/helpt-bij/werk/" in urls
+
+
+def test_snippet_texts_have_no_markdown_or_double_escaping(built_site):
+    docs = _index_docs(built_site)
+    texts = [(d[0], name, t) for d in docs for name, t in d[5] + [["titel", d[1]], ["uitleg", d[3]]]]
+    assert len(texts) > 300
+    bad = [(u, name, MARKDOWN_OR_ESCAPE.search(t).group(0)) for u, name, t in texts if MARKDOWN_OR_ESCAPE.search(t)]
+    assert bad == []
+    wi = next(t for d in docs if d[0] == "aanbod/werk-en-inkomen/" for name, t in d[5] if name == "trefwoord")
+    assert "W&I" in wi
+
+
+def test_offer_hits_carry_the_age_of_their_information(searcher, kaart, project):
+    hits = searcher.search("jobcoach", 10)
+    offer = next(h for h in hits if h["soort"] == "Aanbod")
+    assert offer["actualiteit"] == regel(kaart.aanbod[offer["url"].split("/")[1]], project.vocab)
+    assert all(h["actualiteit"] == "" for h in hits if h["soort"] != "Aanbod")
 
 
 def test_index_is_split_into_small_shards(built_site):
@@ -182,6 +291,68 @@ def test_keyboard_search_opens_a_result_and_enter_shows_the_results_page(desktop
     assert any("/aanbod/leerwerkloket-nhn/" in h for h in hrefs)
     assert "resultat" in page.text_content("#kaart-zoekpagina-status")
     assert desktop.console_errors == []
+
+
+def _hits(page, selector="#kaart-zoek-resultaten"):
+    return page.eval_on_selector_all(selector + " .kaart-zoek__hit", """lis => lis.map(li => ({
+        href: li.querySelector('a').getAttribute('href'),
+        titel: li.querySelector('.kaart-zoek__titel') ? li.querySelector('.kaart-zoek__titel').textContent : '',
+        veld: li.querySelector('.kaart-zoek__veld') ? li.querySelector('.kaart-zoek__veld').textContent : '',
+        fragment: li.querySelector('.kaart-zoek__fragment') ? li.querySelector('.kaart-zoek__fragment').textContent : '',
+        marks: Array.from(li.querySelectorAll('mark')).map(m => m.textContent),
+        actualiteit: li.querySelector('.kaart-zoek__actualiteit') ? li.querySelector('.kaart-zoek__actualiteit').textContent : '',
+        text: li.textContent}))""")
+
+
+@pytest.mark.browser
+def test_snippets_say_where_the_words_matched_and_mark_them(desktop, site_url, kaart, project):
+    page = desktop.page
+    page.goto(site_url + "/")
+    _type(page, "schuldhulp")
+    hits = _hits(page)
+    learn2work = next(h for h in hits if h["href"].endswith("/aanbod/learn2work/"))
+    assert learn2work["veld"] == "trefwoord: " and "schuldhulp" in learn2work["marks"]
+    assert learn2work["actualiteit"] == regel(kaart.aanbod["learn2work"], project.vocab)
+    for query in ["schulden", "W&I", "tienermoeder Almere", "jobc", "23 jaar", "warme overdracht"]:
+        _type(page, query)
+        hits = _hits(page)
+        assert hits, query
+        for hit in hits:
+            assert hit["marks"], f"'{query}': nothing marked in {hit['href']}: {hit['text']}"
+            assert not MARKDOWN_OR_ESCAPE.search(hit["fragment"] + hit["titel"]), (query, hit["text"])
+    _type(page, "W&I")
+    assert any("W&I" in h["fragment"] for h in _hits(page))
+    # Marks are elements made with createElement: record text can never become markup.
+    assert page.evaluate("document.querySelectorAll('#kaart-zoek-resultaten mark *').length") == 0
+    assert desktop.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", NOTHING[:2])
+def test_nothing_found_offers_the_wegwijzer_and_the_a_z_list(phone, site_url, query):
+    page = phone.page
+    page.goto(site_url + "/")
+    links = _type(page, query)
+    assert links == ["/wegwijzer/", "/aanbod/"]
+    assert "Geen resultaten" in page.text_content("#kaart-zoek-status")
+    page.goto(site_url + "/zoeken/?q=" + query)
+    page.wait_for_selector("html[data-kaart-zoek='klaar']")
+    hrefs = page.eval_on_selector_all("#kaart-zoekpagina-resultaten a", "as => as.map(a => new URL(a.href).pathname)")
+    assert hrefs == ["/wegwijzer/", "/aanbod/"]
+    assert page.is_hidden("#kaart-zoekpagina-redactie")
+    assert phone.console_errors == []
+
+
+@pytest.mark.browser
+def test_results_page_shows_editor_pages_in_a_labelled_group_at_the_end(desktop, site_url):
+    page = desktop.page
+    page.goto(site_url + "/zoeken/?q=werklijst+redactie")
+    page.wait_for_selector("html[data-kaart-zoek='klaar']")
+    main = page.eval_on_selector_all("#kaart-zoekpagina-resultaten a", "as => as.map(a => new URL(a.href).pathname)")
+    editors = page.eval_on_selector_all("#kaart-zoekpagina-redactie a", "as => as.map(a => new URL(a.href).pathname)")
+    assert "/redactie/" in editors and not any(u.startswith(("/redactie/", "/bijdragen/", "/dekking/", "/open-data/")) for u in main)
+    assert page.is_visible("#kaart-zoekpagina-redactie h2")
+    assert "redactie" in page.text_content("#kaart-zoekpagina-redactie h2")
 
 
 @pytest.mark.browser

@@ -149,7 +149,7 @@ class SearchDoc:
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _MD_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"]  # as in mkdocs.yml
 _BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dt dd div br tr pre blockquote summary details label button".split())
-TEKST_MAX = 6000  # characters of a knowledge page kept for snippets: enough for its first sections, small chunks
+TEKST_MAX = 30_000  # characters of a page kept for snippets: all of every page today (the glossary is the longest, 25 KB)
 
 
 class _TextParser(HTMLParser):

@@ -183,12 +183,19 @@
     var exact = new Set();
     var prefixes = [];
     var ages = [];
-    q.forEach(function (t) {
+    function add(t) {
       exact.add(t);
       (m.syn.get(t) || []).forEach(function (s) { exact.add(s); });
+    }
+    q.forEach(function (t) {
+      add(t);
       var shard = byTerm[t] || {};
       if (/^[0-9]+$/.test(t)) ages.push(Number(t));
-      else if (t.length >= 3 && !Object.prototype.hasOwnProperty.call(shard, t)) prefixes.push(t);
+      else if (t.length >= 3 && !Object.prototype.hasOwnProperty.call(shard, t)) {
+        // a fragment: the completions rank() used, and their synonyms ('jobc' -> jobcoach -> werkbegeleiding)
+        prefixes.push(t);
+        Object.keys(shard).filter(function (k) { return k.startsWith(t); }).sort().slice(0, MAX_COMPLETIONS).forEach(add);
+      }
     });
     return {
       word: function (word) {
