@@ -5,6 +5,9 @@ import csv
 import io
 import json
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,12 +33,17 @@ def _yaml_records(project: Project, paths) -> dict[str, dict]:
     return {p.stem: load_file(p, project.rel(p)).data for p in paths}
 
 
+def _as_written(record: dict) -> dict:
+    """A kaart.json record without the two fields the build adds (pagina, hsds)."""
+    return {k: v for k, v in record.items() if k not in ("pagina", "hsds", "schema_version", "licentie")}
+
+
 def test_json_holds_every_record_exactly_as_written(real):
     project, _, files = real
     data = json.loads(files["data/kaart.json"])
     assert data["schema_version"] == SCHEMA_VERSION
-    assert {r["id"]: r for r in data["aanbod"]} == _yaml_records(project, project.aanbod_files())
-    assert {r["id"]: r for r in data["organisaties"]} == _yaml_records(project, project.organisatie_files())
+    assert {r["id"]: _as_written(r) for r in data["aanbod"]} == _yaml_records(project, project.aanbod_files())
+    assert {r["id"]: _as_written(r) for r in data["organisaties"]} == _yaml_records(project, project.organisatie_files())
 
 
 def test_csv_round_trips_every_record(real):
@@ -131,3 +139,121 @@ def test_open_data_is_published_at_the_documented_urls(built_site):
     for column in AANBOD_COLUMNS + ORGANISATIE_COLUMNS:
         assert f"`{column}`" in page, f"kolom {column} staat niet op de open-data-pagina"
     assert json.loads((built_site / "data/kaart.json").read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
+
+
+# -- per record, schemas on the site, data package, ecosystem checkers ------------
+def _schema_validator(name: str):
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    vocab = json.loads((ROOT / "schemas" / "vocabulaires.schema.json").read_text(encoding="utf-8"))
+    registry = Registry().with_resource("vocabulaires.schema.json", Resource.from_contents(vocab))
+    return Draft202012Validator(json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")), registry=registry)
+
+
+def test_every_record_in_kaart_json_carries_its_page_and_hsds_file(real, built_site):
+    _, kaart, files = real
+    data = json.loads(files["data/kaart.json"])
+    assert len(data["aanbod"]) == len(kaart.aanbod) and len(data["organisaties"]) == len(kaart.organisaties)
+    for record in data["aanbod"] + data["organisaties"]:
+        assert (built_site / record["pagina"] / "index.html").is_file(), record["pagina"]
+        assert (built_site / record["hsds"]).is_file(), record["hsds"]
+    learn2work = next(r for r in data["aanbod"] if r["id"] == "learn2work")
+    assert learn2work["pagina"] == "aanbod/learn2work/"
+    assert learn2work["hsds"] == f"data/hsds/services/{hsds_id('service', 'learn2work')}.json"
+
+
+def test_one_json_file_per_offer_and_organisation_validates_against_the_schema(built_site, real):
+    _, kaart, _ = real
+    for kind, schema, ids in (("aanbod", "aanbod", kaart.aanbod), ("organisaties", "organisatie", kaart.organisaties)):
+        validator = _schema_validator(schema)
+        paths = sorted((built_site / "data" / kind).glob("*.json"))
+        assert {p.stem for p in paths} == set(ids)
+        for path in paths:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            assert record["schema_version"] == SCHEMA_VERSION and record["id"] == path.stem
+            errors = [e.message for e in validator.iter_errors(_as_written(record))]
+            assert errors == [], f"{path.name}: {errors}"
+    # the validator has teeth: an unknown field is refused
+    learn2work = json.loads((built_site / "data/aanbod/learn2work.json").read_text(encoding="utf-8"))
+    assert list(_schema_validator("aanbod").iter_errors(learn2work)), "pagina/hsds are not YAML fields"
+
+
+@pytest.mark.parametrize("folder, table", [("services", "service.json"), ("organizations", "organization.json")])
+def test_one_hsds_file_per_service_and_organization_at_the_api_path(built_site, real, folder, table):
+    _, kaart, files = real
+    validator = _hsds_validator(table)
+    listed = {item["id"]: item for item in json.loads(files[f"data/hsds/{folder}.json"])["contents"]}
+    paths = sorted((built_site / "data/hsds" / folder).glob("*.json"))
+    assert {p.stem for p in paths} == set(listed), "one file per object of the list, named by its id as in /services/{id}"
+    for path in paths:
+        item = json.loads(path.read_text(encoding="utf-8"))
+        assert [e.message for e in validator.iter_errors(item)] == [], path.name
+        assert item["id"] == path.stem
+    assert len(paths) == (len(kaart.aanbod) if folder == "services" else len(kaart.organisaties))
+
+
+def test_offer_page_links_its_data_as_json(built_site):
+    html = (built_site / "aanbod/learn2work/index.html").read_text(encoding="utf-8")
+    line = re.search(r"Deze gegevens als JSON:(.*?)</p>", html, re.S).group(1)
+    hrefs = re.findall(r'href="([^"]+)"', line)
+    assert "../../data/aanbod/learn2work.json" in hrefs
+    assert f"../../data/hsds/services/{hsds_id('service', 'learn2work')}.json" in hrefs
+    for href in hrefs:
+        assert (built_site / "aanbod/learn2work" / href).resolve().relative_to(built_site.resolve())
+        target = (built_site / "aanbod/learn2work" / href).resolve()
+        assert target.is_file() or (target / "index.html").is_file(), href
+
+
+def test_schemas_are_published_and_linked_from_the_open_data_page(built_site):
+    page = (built_site / "open-data/index.html").read_text(encoding="utf-8")
+    for name in ("aanbod", "organisatie", "vocabulaires"):
+        published = built_site / "schemas" / f"{name}.schema.json"
+        assert published.read_bytes() == (ROOT / "schemas" / f"{name}.schema.json").read_bytes()
+        assert f'href="../schemas/{name}.schema.json"' in page
+    assert 'href="../data/datapackage.json"' in page
+
+
+def _check_jsonschema(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_check_jsonschema_passes_the_metaschema_and_every_record_from_the_repo_root():
+    records = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "aanbod").glob("*.yml"))
+    orgs = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "aanbod/organisaties").glob("*.yml"))
+    for args in (["--check-metaschema", "schemas/aanbod.schema.json", "schemas/organisatie.schema.json", "schemas/vocabulaires.schema.json"],
+                 ["--schemafile", "schemas/aanbod.schema.json", *records],
+                 ["--schemafile", "schemas/organisatie.schema.json", *orgs]):
+        proc = _check_jsonschema(*args, cwd=ROOT)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_check_jsonschema_resolves_refs_from_any_folder_and_refuses_a_bad_record(tmp_path):
+    bad = tmp_path / "slecht.yml"
+    bad.write_text((ROOT / "aanbod/learn2work.yml").read_text(encoding="utf-8").replace("status: actief", "status: misschien"),
+                   encoding="utf-8")
+    assert "status: misschien" in bad.read_text(encoding="utf-8")
+    proc = _check_jsonschema("--schemafile", str(ROOT / "schemas/aanbod.schema.json"), str(ROOT / "aanbod/learn2work.yml"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = _check_jsonschema("--schemafile", str(ROOT / "schemas/aanbod.schema.json"), str(bad), cwd=tmp_path)
+    assert proc.returncode == 1 and "status" in proc.stdout, proc.stdout + proc.stderr
+    assert "Unresolvable" not in proc.stdout + proc.stderr
+
+
+def test_datapackage_describes_the_csv_files_and_frictionless_finds_them_valid(built_site, tmp_path):
+    import shutil
+
+    from frictionless import validate
+
+    package = json.loads((built_site / "data/datapackage.json").read_text(encoding="utf-8"))
+    fields = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"]}
+    assert fields == {"aanbod": AANBOD_COLUMNS, "organisaties": ORGANISATIE_COLUMNS}
+    report = validate(str(built_site / "data/datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
+    # with teeth: a status outside the vocabulary and a non-number age are found
+    for name in ("datapackage.json", "aanbod.csv", "organisaties.csv"):
+        shutil.copy(built_site / "data" / name, tmp_path / name)
+    text = (tmp_path / "aanbod.csv").read_text(encoding="utf-8-sig").replace(",actief,", ",misschien,", 1)
+    (tmp_path / "aanbod.csv").write_text(text, encoding="utf-8-sig")
+    report = validate(str(tmp_path / "datapackage.json"))
+    assert not report.valid and "misschien" in str(report.flatten(["cell"]))

@@ -8,6 +8,9 @@
     data/hsds/organizations.json  HSDS 3.0 organizations
     data/hsds/taxonomies.json, data/hsds/taxonomy_terms.json
 
+Every record in kaart.json carries `pagina` and `hsds` (paths from the site root);
+kaart.opendata adds one file per record, the schemas and datapackage.json.
+
 The field list, versioning and licence are on content/open-data/index.md.
 """
 from __future__ import annotations
@@ -23,7 +26,7 @@ from .project import Project
 
 # Bump the major number when a field is removed, renamed or changes meaning;
 # the minor number when a field is added.  Documented on the open-data page.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: records carry `pagina` and `hsds`
 LICENTIE = "CC0-1.0"
 HSDS_VERSION = "3.0"
 # Stable HSDS ids: HSDS wants UUIDs; we derive them from our own ids so they never change.
@@ -61,8 +64,41 @@ def raw_records(project: Project, kaart: Kaart) -> tuple[list[dict], list[dict]]
     return aanbod, organisaties
 
 
+# -- where each record is published (kaart.opendata writes the per-record files) --
+def aanbod_pagina(aanbod_id: str) -> str:
+    return f"aanbod/{aanbod_id}/"
+
+
+def organisatie_pagina(org_id: str) -> str:
+    return f"organisaties/{org_id}/"
+
+
+def aanbod_json_path(aanbod_id: str) -> str:
+    return f"data/aanbod/{aanbod_id}.json"
+
+
+def organisatie_json_path(org_id: str) -> str:
+    return f"data/organisaties/{org_id}.json"
+
+
+def service_json_path(aanbod_id: str) -> str:
+    return f"data/hsds/services/{hsds_id('service', aanbod_id)}.json"
+
+
+def organization_json_path(org_id: str) -> str:
+    return f"data/hsds/organizations/{hsds_id('organization', org_id)}.json"
+
+
+def met_pagina(kind: str, record: dict) -> dict:
+    """A record as written plus where to read it: its page and its HSDS file (both relative to the site root)."""
+    if kind == "aanbod":
+        return {**record, "pagina": aanbod_pagina(record["id"]), "hsds": service_json_path(record["id"])}
+    return {**record, "pagina": organisatie_pagina(record["id"]), "hsds": organization_json_path(record["id"])}
+
+
 def kaart_json(project: Project, kaart: Kaart) -> dict:
     aanbod, organisaties = raw_records(project, kaart)
+    aanbod, organisaties = [met_pagina("aanbod", r) for r in aanbod], [met_pagina("organisatie", r) for r in organisaties]
     vocabulaires = {name: [{"id": t.id, "label": t.label, **({"uitleg": t.uitleg} if t.uitleg else {}),
                              **{k[2:].replace("-", "_"): v for k, v in t.extra.items()}} for t in project.vocab[name]]
                     for name in project.vocab.names()}
@@ -325,8 +361,12 @@ def run(args, project: Project) -> int:
     kaart = checked_kaart(project, "export")
     if kaart is None:
         return 1
+    from . import opendata
+
     target = Path(args.map)
-    for rel, content in export_files(project, kaart).items():
+    files = export_files(project, kaart)
+    files.update(opendata.files(json.loads(files["data/kaart.json"]), project, kaart))
+    for rel, content in files.items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

@@ -1,7 +1,7 @@
 """Editor and open-data parts of the `kaart` command and the site.
 
 `add_commands` registers nieuw, velden, rapport and export on the CLI;
-`site_output` adds /redactie/, /dekking/ and the data files to the build.
+`add_redactie` adds /redactie/, /dekking/, the data files and the schemas to the build.
 """
 from __future__ import annotations
 
@@ -64,3 +64,13 @@ def add_redactie(output, project: Project, kaart: Kaart, today: dt.date | None =
     output.pages["redactie/index.md"] = GeneratedPage(redactie_page(project, regels, len(kaart.aanbod), today), "aanbod/")
     output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart), "aanbod/")
     output.files.update(export_files(project, kaart))
+    output.files.update(opendata_files(project, kaart, output.files["data/kaart.json"]))
+
+
+def opendata_files(project: Project, kaart: Kaart, kaart_json: bytes) -> dict[str, bytes]:
+    """The schemas, one JSON file per record (own format and HSDS) and datapackage.json (kaart.opendata)."""
+    import json
+
+    from . import opendata
+
+    return opendata.files(json.loads(kaart_json), project, kaart)

@@ -193,9 +193,17 @@ class SiteRenderer:
         lines += ["### Bronnen", ""] + [f"- {self.bron_text(b)}" for b in a.bronnen]
         jaar = self.vocab.newest_year(a.bronnen)
         lines += ["", f"Brongegevens uit {jaar or 'een onbekend jaar'}. {self.controle_text(a)}\n{{ .kaart-controle }}", ""]
+        lines += self.json_links(a)
         if a.trefwoorden:
             lines += [f"Trefwoorden: {inline(', '.join(a.trefwoorden))}\n{{ .kaart-trefwoorden }}", ""]
         return "\n".join(lines)
+
+    def json_links(self, a: Aanbod) -> list[str]:
+        """Links to this offer's open data: the record as written and the HSDS 3.0 service (kaart.opendata)."""
+        from .export import aanbod_json_path, service_json_path
+
+        return [f"Deze gegevens als JSON: [zoals de redactie ze schreef](../{aanbod_json_path(a.id)}) · "
+                f"[in HSDS 3.0](../{service_json_path(a.id)}) (uitleg bij [open data](../open-data/index.md))\n{{ .kaart-json }}", ""]
 
     def unknowns(self, a: Aanbod) -> list[str]:
         out = []
