@@ -166,6 +166,7 @@ def wegwijzer_page(kaart: Kaart, project: Project) -> str:
         '<p class="kaart-veld"><label for="ww-q">Vrije tekst</label>'
         '<input id="ww-q" name="q" type="search" autocomplete="off" placeholder="bijvoorbeeld schuldhulp"></p>\n'
         '<p><label class="kaart-keuze"><input type="checkbox" name="gestopt" value="1"> Ook gestopt aanbod tonen</label></p>\n'
+        '<p><button type="submit" class="md-button md-button--primary">Toon het aanbod</button></p>\n'  # a form needs a submit (WCAG 3.2.2)
         '</form>'
     )
     uitkomst = (
@@ -217,6 +218,7 @@ def jongeren_page(kaart: Kaart, project: Project) -> str:
         '<input id="jo-leeftijd" name="leeftijd" type="number" inputmode="numeric" min="0" max="99" step="1" autocomplete="off"></p>\n'
         f'<p class="kaart-veld"><label for="jo-gemeente">3. Waar woon je?</label><select id="jo-gemeente" name="gemeente">'
         f'{_options(gemeenten, "Zeg ik liever niet")}</select></p>\n'
+        '<p><button type="submit" class="md-button md-button--primary">Laat zien wat er is</button></p>\n'
         '</form>'
     )
     uitkomst = (

@@ -140,7 +140,7 @@ class SiteRenderer:
         ]
         lines += self.contact_actions(a.contact, fallback=True)
         lines += ["## Voor professionals", "", block(a.beschrijving), ""]
-        lines += ["### Voor wie", "", "| | |", "|---|---|"]
+        lines += ["### Voor wie", "", "| Wat | Volgens de bron |", "|---|---|"]
         lines.append(f"| Leeftijd | {inline(leeftijd_text(a.leeftijd_min, a.leeftijd_max) or ONBEKEND)} |")
         lines.append(f"| Startkwalificatie | {inline(self.label('startkwalificatie', a.startkwalificatie)) if a.startkwalificatie else ONBEKEND} |")
         if a.kenmerken:

@@ -16,7 +16,8 @@ _TYPES = {"string": "tekst", "integer": "heel getal", "array": "lijst", "object"
 
 
 def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    # '<id>' in a description would be an unknown HTML element on /bijdragen/: write it as an entity
+    return " ".join(str(text).split()).replace("|", "\\|").replace("<", "&lt;")
 
 
 def _rows(project: Project, schema: dict, prefix: str, required: set[str]) -> list[str]:
