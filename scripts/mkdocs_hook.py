@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from kaart.build import BuildError, prepare_site
+from kaart.minify import minify_site
 from kaart.project import Project
 from kaart.reporting import format_text
 from kaart.security import add_csp
@@ -64,3 +65,8 @@ def on_post_page(output, page, config):
 
 def on_post_template(output_content, template_name, config):
     return add_csp(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config):
+    # our own JS and CSS, minified in the built site only (content/ stays readable)
+    minify_site(Project(Path(config.config_file_path).resolve().parent), Path(config.site_dir))
