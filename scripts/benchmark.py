@@ -14,10 +14,12 @@ needs) and measure
 - gzip bytes of the first search query;
 - finder data size (data/wegwijzer.json) and filter time (scripts/bench_wegwijzer.py, if present);
 - a plain mkdocs-material build of the same Markdown (no project code, material's own
-  search) for the overhead ratio, and what material's search loads on a first view.
+  search) for the overhead ratio, and what material's search loads on a first view;
+- Lighthouse 12.2.3 (npm, pinned; mobile: simulated slow 4G and a 4x slower CPU) performance
+  scores of the real site's home page, an offer page, /jongeren/ and /wegwijzer/, served with gzip.
 
-Usage:  python scripts/benchmark.py [--n 100 --n 1000] [--keep]
-Prints a Markdown table and writes it to benchmark-results/ (gitignored).
+Usage:  python scripts/benchmark.py [--n 100 --n 1000] [--keep] [--no-lighthouse | --alleen-lighthouse]
+Prints Markdown tables and writes them to benchmark-results/ (gitignored).
 """
 from __future__ import annotations
 
@@ -264,6 +266,87 @@ def transfer(browser, base: str, site: Path, path: str, query: str | None = None
     return first, search
 
 
+# -- Lighthouse (mobile) on the real site, served with gzip --------------------------
+
+LIGHTHOUSE_VERSION = "12.2.3"
+LIGHTHOUSE_PAGES = [("home", "/"), ("aanbod", "/aanbod/learn2work/"), ("jongeren", "/jongeren/"), ("wegwijzer", "/wegwijzer/")]
+_COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".csv")
+
+
+class _GzipHandler(_Quiet):
+    """Static files as a production server sends them: text gzip-compressed (nginx gzip on; see README)."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and (path / "index.html").is_file() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in _COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def lighthouse_bin() -> Path:
+    """node_modules/.bin/lighthouse at the pinned version, installed with npm when missing."""
+    package = ROOT / "node_modules" / "lighthouse" / "package.json"
+    if not package.is_file() or json.loads(package.read_text(encoding="utf-8")).get("version") != LIGHTHOUSE_VERSION:
+        subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error",
+                        f"lighthouse@{LIGHTHOUSE_VERSION}"], cwd=ROOT, check=True)
+    return ROOT / "node_modules" / ".bin" / "lighthouse"
+
+
+def lighthouse(site: Path) -> dict[str, dict]:
+    """Mobile performance score (0-100), total blocking time and LCP (ms) per page of LIGHTHOUSE_PAGES."""
+    binary = lighthouse_bin()
+    handler = functools.partial(_GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    out = {}
+    try:
+        for name, path in LIGHTHOUSE_PAGES:
+            proc = subprocess.run(
+                [str(binary), base + path, "--only-categories=performance", "--output=json", "--output-path=stdout", "--quiet",
+                 "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS[1:]])],
+                capture_output=True, text=True, env=dict(ENV, CHROME_PATH=CHROMIUM), timeout=300)
+            if proc.returncode:
+                out[name] = {"path": path, "error": (proc.stderr or proc.stdout).strip().splitlines()[-1:]}
+                continue
+            report = json.loads(proc.stdout)
+            audits = report["audits"]
+            out[name] = {"path": path, "score": round(100 * report["categories"]["performance"]["score"]),
+                         "tbt_ms": audits["total-blocking-time"]["numericValue"],
+                         "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+                         "fcp_ms": audits["first-contentful-paint"]["numericValue"]}
+    finally:
+        server.shutdown()
+    return out
+
+
+def lighthouse_table(scores: dict[str, dict]) -> str:
+    lines = ["| pagina | Lighthouse mobiel: prestaties | total blocking time (ms) | LCP (ms) | FCP (ms) |", "|---|---|---|---|---|"]
+    for name, r in scores.items():
+        if "error" in r:
+            lines.append(f"| `{r['path']}` | fout: {' '.join(r['error'])} | | | |")
+        else:
+            lines.append(f"| `{r['path']}` | {r['score']} | {r['tbt_ms']:.0f} | {r['lcp_ms']:.0f} | {r['fcp_ms']:.0f} |")
+    return "\n".join(lines)
+
+
+def lighthouse_real_site() -> dict[str, dict]:
+    """Build the project itself (not a synthetic copy) and measure it with Lighthouse."""
+    with tempfile.TemporaryDirectory(prefix="kaart-lighthouse-") as tmp:
+        site = Path(tmp) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+                       cwd=ROOT, env=ENV, check=True)
+        return lighthouse(site)
+
+
 def finder_filter_ms(site: Path, n: int) -> str:
     """Median / p95 ms per filter change, from scripts/bench_wegwijzer.py (its own Chromium, so a subprocess)."""
     if not (ROOT / "scripts" / "bench_wegwijzer.py").is_file():
@@ -362,7 +445,16 @@ def main(argv=None) -> int:
     parser.add_argument("--n", type=int, action="append", help="aantal aanbiedingen (herhaalbaar); standaard 100, 1000 en 5000")
     parser.add_argument("--keep", action="store_true", help="laat de tijdelijke kopieën staan")
     parser.add_argument("--no-browser", action="store_true", help="sla de metingen in Chromium over")
+    parser.add_argument("--no-lighthouse", action="store_true", help="sla Lighthouse over")
+    parser.add_argument("--alleen-lighthouse", action="store_true", help="meet alleen Lighthouse op de echte site")
     args = parser.parse_args(argv)
+    if args.alleen_lighthouse:
+        scores = lighthouse_real_site()
+        text = (f"Lighthouse {LIGHTHOUSE_VERSION} {dt.datetime.now().isoformat(timespec='minutes')} op {machine()}.\n\n"
+                + lighthouse_table(scores) + "\n")
+        print(text)
+        _write_results(text, scores)
+        return 0
     sizes = args.n or [100, 1000, 5000]
     rows = []
     pw = browser = None
@@ -379,13 +471,19 @@ def main(argv=None) -> int:
             browser.close()
             pw.stop()
     text = (f"Benchmark {dt.datetime.now().isoformat(timespec='minutes')} op {machine()}.\n\n" + table(rows) + "\n")
+    if not args.no_browser and not args.no_lighthouse and Path(CHROMIUM).exists():
+        text += f"\nLighthouse {LIGHTHOUSE_VERSION}, de echte site met gzip:\n\n" + lighthouse_table(lighthouse_real_site()) + "\n"
     print(text)
+    _write_results(text, rows)
+    return 0
+
+
+def _write_results(text: str, data) -> None:
     out_dir = ROOT / "benchmark-results"
     out_dir.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
     (out_dir / f"benchmark-{stamp}.md").write_text(text, encoding="utf-8")
-    (out_dir / f"benchmark-{stamp}.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
-    return 0
+    (out_dir / f"benchmark-{stamp}.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
