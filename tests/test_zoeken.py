@@ -367,3 +367,36 @@ def test_javascript_stemmer_equals_python(desktop, site_url, built_site):
     assert len(words) > 500 and mismatches == []
     text = "Één café, JONGEREN-coach & 16–27 jaar: ‘ouders’"
     assert desktop.page.evaluate("t => window.kaartZoeken.normalise(t)", text) == normalise(text)
+
+
+@pytest.mark.browser
+def test_hostile_record_text_stays_text_in_results_and_snippets(built_site, tmp_path, desktop, project):
+    """The checker refuses HTML in records; even without it, titles, snippets and marks built by zoeken.js stay text."""
+    import shutil
+
+    from hardening import XSS_PAYLOADS, serve
+    from kaart.search import search_files
+    from test_xss import _poisoned_kaart
+
+    payloads = {name: XSS_PAYLOADS[name] for name in ("script", "img-onerror", "svg-onload", "a-href")}
+    page = desktop.page
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    for name, payload in payloads.items():
+        shutil.rmtree(site / INDEX_DIR)  # a new server (port) per payload: nothing comes from the browser cache
+        for rel, data in search_files(_poisoned_kaart(payload), project).items():
+            (site / rel).parent.mkdir(parents=True, exist_ok=True)
+            (site / rel).write_bytes(data)
+        server = serve(site)
+        try:
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            _type(page, "xss")
+            hits = _hits(page)
+            assert hits and any(payload in h["titel"] for h in hits), f"{name}: the payload is not shown as text"
+            assert any(h["marks"] for h in hits)
+            tags = page.evaluate("Array.from(document.querySelectorAll('#kaart-zoek-resultaten *')).map(e => e.tagName)")
+            assert set(tags) <= {"LI", "A", "SPAN", "MARK"}, f"{name}: {set(tags)}"
+            assert page.evaluate("window.__xss") is None, f"{name} ran"
+        finally:
+            server.shutdown()
+    assert desktop.console_errors == []
