@@ -245,10 +245,19 @@ def _markdown_doc(src_uri: str, markdown: str, soort: str, body_weight: float = 
         velden.append((W_LABEL, " ".join(labels)))
     toon = [("kopje", k) for k in koppen[1:]]
     toon += [(name, str(front[key])) for key, name in (("regio", "regio"), ("trefwoorden", "trefwoord")) if front.get(key)]
-    toon.append(("tekst", _cap(body)))
+    toon.append(("tekst", _cap(_lines_as_text(lines))))
     url = _url(src_uri)
     groep = _groep(url)
     return SearchDoc(url, titel, "Redactie" if groep == GROEP_REDACTIE else soort, uitleg, velden, groep, toon=toon)
+
+
+def _lines_as_text(lines: list[str]) -> str:
+    """Block lines as one running text; a line without end punctuation (a table cell, a list item) ends with ' · '."""
+    out = []
+    for line in lines:
+        out.append(line)
+        out.append(" " if line[-1] in ".!?:;…" else " · ")
+    return "".join(out[:-1])
 
 
 def _cap(text: str, limit: int = TEKST_MAX) -> str:
