@@ -65,35 +65,22 @@ def raw_records(project: Project, kaart: Kaart) -> tuple[list[dict], list[dict]]
 
 
 # -- where each record is published (kaart.opendata writes the per-record files) --
-def aanbod_pagina(aanbod_id: str) -> str:
-    return f"aanbod/{aanbod_id}/"
+# kind -> (page folder, own JSON folder, HSDS entity, HSDS API folder)
+_PUBLISHED = {"aanbod": ("aanbod", "data/aanbod", "service", "services"),
+              "organisatie": ("organisaties", "data/organisaties", "organization", "organizations")}
 
 
-def organisatie_pagina(org_id: str) -> str:
-    return f"organisaties/{org_id}/"
-
-
-def aanbod_json_path(aanbod_id: str) -> str:
-    return f"data/aanbod/{aanbod_id}.json"
-
-
-def organisatie_json_path(org_id: str) -> str:
-    return f"data/organisaties/{org_id}.json"
-
-
-def service_json_path(aanbod_id: str) -> str:
-    return f"data/hsds/services/{hsds_id('service', aanbod_id)}.json"
-
-
-def organization_json_path(org_id: str) -> str:
-    return f"data/hsds/organizations/{hsds_id('organization', org_id)}.json"
+def published(kind: str, record_id: str) -> dict[str, str]:
+    """Where a record is published, relative to the site root: its page, its own JSON file and its HSDS file."""
+    page, own, entity, folder = _PUBLISHED[kind]
+    return {"pagina": f"{page}/{record_id}/", "json": f"{own}/{record_id}.json",
+            "hsds": f"data/hsds/{folder}/{hsds_id(entity, record_id)}.json"}
 
 
 def met_pagina(kind: str, record: dict) -> dict:
     """A record as written plus where to read it: its page and its HSDS file (both relative to the site root)."""
-    if kind == "aanbod":
-        return {**record, "pagina": aanbod_pagina(record["id"]), "hsds": service_json_path(record["id"])}
-    return {**record, "pagina": organisatie_pagina(record["id"]), "hsds": organization_json_path(record["id"])}
+    where = published(kind, record["id"])
+    return {**record, "pagina": where["pagina"], "hsds": where["hsds"]}
 
 
 def kaart_json(project: Project, kaart: Kaart) -> dict:
@@ -365,7 +352,7 @@ def run(args, project: Project) -> int:
 
     target = Path(args.map)
     files = export_files(project, kaart)
-    files.update(opendata.files(json.loads(files["data/kaart.json"]), project, kaart))
+    files.update(opendata.files(files, project))
     for rel, content in files.items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,8 +17,7 @@ from __future__ import annotations
 import json
 
 from .export import (AANBOD_COLUMNS, LICENTIE, LIST_SEP, ORGANISATIE_COLUMNS, SCHEMA_VERSION, _BOOLS, _INTS, _LISTS,
-                     aanbod_json_path, hsds, organisatie_json_path, organization_json_path, service_json_path)
-from .model import Kaart
+                     _json_bytes as _json, published)
 from .project import Project
 
 SCHEMA_NAMES = ("aanbod", "organisatie", "vocabulaires")
@@ -26,21 +25,20 @@ SCHEMA_NAMES = ("aanbod", "organisatie", "vocabulaires")
 _VOCAB_COLUMNS = {"status": "status", "soort": "soort", "doelgroep.startkwalificatie": "startkwalificatie"}
 
 
-def record_files(data: dict, project: Project, kaart: Kaart) -> dict[str, bytes]:
+def record_files(exported: dict[str, bytes]) -> dict[str, bytes]:
     """One JSON file per offer and organisation, and one HSDS file per service and organization.
 
-    `data` is the kaart.json object whose records already carry `pagina` and `hsds`.
+    `exported` holds kaart.export's files: kaart.json (whose records carry `pagina` and `hsds`) and the
+    HSDS lists are split into one file per object, so nothing is computed twice.
     """
+    data = json.loads(exported["data/kaart.json"])
     files: dict[str, bytes] = {}
-    for record in data["aanbod"]:
-        files[aanbod_json_path(record["id"])] = _json({"schema_version": SCHEMA_VERSION, "licentie": LICENTIE, **record})
-    for record in data["organisaties"]:
-        files[organisatie_json_path(record["id"])] = _json({"schema_version": SCHEMA_VERSION, "licentie": LICENTIE, **record})
-    lists = hsds(project, kaart)
-    for service in lists["services.json"]["contents"]:
-        files[service_json_path(service["x_id"])] = _json(service)
-    for org in lists["organizations.json"]["contents"]:
-        files[organization_json_path(org["x_id"])] = _json(org)
+    for kind, key in (("aanbod", "aanbod"), ("organisatie", "organisaties")):
+        for record in data[key]:
+            files[published(kind, record["id"])["json"]] = _json({"schema_version": SCHEMA_VERSION, "licentie": LICENTIE, **record})
+    for kind, key in (("aanbod", "services.json"), ("organisatie", "organizations.json")):
+        for item in json.loads(exported[f"data/hsds/{key}"])["contents"]:
+            files[published(kind, item["x_id"])["hsds"]] = _json(item)
     return files
 
 
@@ -111,13 +109,9 @@ def datapackage(project: Project) -> dict:
     }
 
 
-def files(data: dict, project: Project, kaart: Kaart) -> dict[str, bytes]:
-    """Every file of this module, keyed by its path in the built site."""
+def files(exported: dict[str, bytes], project: Project) -> dict[str, bytes]:
+    """Every file of this module, keyed by its path in the built site (`exported`: kaart.export.export_files)."""
     out = schema_files(project)
-    out.update(record_files(data, project, kaart))
+    out.update(record_files(exported))
     out["data/datapackage.json"] = _json(datapackage(project))
     return out
-
-
-def _json(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

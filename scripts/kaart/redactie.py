@@ -64,13 +64,11 @@ def add_redactie(output, project: Project, kaart: Kaart, today: dt.date | None =
     output.pages["redactie/index.md"] = GeneratedPage(redactie_page(project, regels, len(kaart.aanbod), today), "aanbod/")
     output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart), "aanbod/")
     output.files.update(export_files(project, kaart))
-    output.files.update(opendata_files(project, kaart, output.files["data/kaart.json"]))
+    output.files.update(opendata_files(project, output.files))
 
 
-def opendata_files(project: Project, kaart: Kaart, kaart_json: bytes) -> dict[str, bytes]:
+def opendata_files(project: Project, exported: dict[str, bytes]) -> dict[str, bytes]:
     """The schemas, one JSON file per record (own format and HSDS) and datapackage.json (kaart.opendata)."""
-    import json
-
     from . import opendata
 
-    return opendata.files(json.loads(kaart_json), project, kaart)
+    return opendata.files(exported, project)

@@ -200,10 +200,11 @@ class SiteRenderer:
 
     def json_links(self, a: Aanbod) -> list[str]:
         """Links to this offer's open data: the record as written and the HSDS 3.0 service (kaart.opendata)."""
-        from .export import aanbod_json_path, service_json_path
+        from .export import published
 
-        return [f"Deze gegevens als JSON: [zoals de redactie ze schreef](../{aanbod_json_path(a.id)}) · "
-                f"[in HSDS 3.0](../{service_json_path(a.id)}) (uitleg bij [open data](../open-data/index.md))\n{{ .kaart-json }}", ""]
+        where = published("aanbod", a.id)
+        return [f"Deze gegevens als JSON: [zoals de redactie ze schreef](../{where['json']}) · "
+                f"[in HSDS 3.0](../{where['hsds']}) (uitleg bij [open data](../open-data/index.md))\n{{ .kaart-json }}", ""]
 
     def unknowns(self, a: Aanbod) -> list[str]:
         out = []
