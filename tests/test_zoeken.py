@@ -400,3 +400,18 @@ def test_hostile_record_text_stays_text_in_results_and_snippets(built_site, tmp_
         finally:
             server.shutdown()
     assert desktop.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/zoeken/?q=schulden+almere", "/zoeken/?q=werklijst", "/zoeken/?q=NT2"])
+def test_results_page_with_snippets_marks_and_groups_has_no_wcag_violations(any_viewport, site_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from conftest import WCAG_TAGS
+
+    page = any_viewport.page
+    page.goto(site_url + path)
+    page.wait_for_selector("html[data-kaart-zoek='klaar']")
+    assert page.query_selector("#kaart-zoekpagina-resultaten a")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    assert [v["id"] for v in results.response["violations"]] == [], path
