@@ -49,23 +49,8 @@ def _vnu_messages(*folders: Path) -> list[dict]:
     return json.loads(proc.stderr or proc.stdout)["messages"]
 
 
-# Our old mistakes: role=combobox on a search input, a raw <id> from a schema description.
-BAD_PAGE = ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>x</title></head><body>'
-            '<input type="search" role="combobox" aria-expanded="false"><table><tr><td>aanbod/<id>.yml</td></tr></table>'
-            '</body></html>')
-
-
-@pytest.fixture(scope="module")
-def vnu(built_site, tmp_path_factory):
-    """vnu's errors for the built site, and for a page with known errors (one java process for both)."""
-    bad = tmp_path_factory.mktemp("vnu-tanden")
-    (bad / "index.html").write_text(BAD_PAGE, encoding="utf-8")
-    messages = _vnu_messages(built_site, bad)
-    in_bad = [m for m in messages if str(bad) in m.get("url", "")]
-    return built_site, [m for m in messages if m not in in_bad], in_bad
-
-
 def _allowed(message: dict) -> int | None:
+    """The index of the allow-list entry that covers a vnu message, or None."""
     for i, (text, extract, _) in enumerate(ALLOWED):
         if re.search(text, message.get("message", "")) and re.search(extract, message.get("extract", "")):
             return i
@@ -73,8 +58,7 @@ def _allowed(message: dict) -> int | None:
 
 
 def _where(site: Path, message: dict) -> str:
-    url = message.get("url", "")
-    path = url.removeprefix("file:")
+    path = message.get("url", "").removeprefix("file:")
     try:
         path = str(Path(path).relative_to(site))
     except ValueError:
@@ -82,28 +66,29 @@ def _where(site: Path, message: dict) -> str:
     return f"{path}:{message.get('lastLine', '?')}: {message.get('message')}  [{message.get('extract', '').strip()[:80]}]"
 
 
-def test_no_html_errors_outside_the_allow_list(vnu):
-    site, messages, _ = vnu
-    pages = list(site.glob("**/*.html"))
-    assert len(pages) > 50
-    new = [_where(site, m) for m in messages if _allowed(m) is None]
+# Our old mistakes: role=combobox on a search input, a raw <id> from a schema description.
+BAD_PAGE = ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>x</title></head><body>'
+            '<input type="search" role="combobox" aria-expanded="false"><table><tr><td>aanbod/<id>.yml</td></tr></table>'
+            '</body></html>')
+
+
+def test_vnu_finds_no_html_errors_outside_the_allow_list(built_site, tmp_path):
+    """One java process for the whole site and a page with known errors (under pytest-xdist a fixture could run twice)."""
+    (tmp_path / "index.html").write_text(BAD_PAGE, encoding="utf-8")
+    messages = _vnu_messages(built_site, tmp_path)
+    in_bad = [m for m in messages if str(tmp_path) in m.get("url", "")]
+    in_site = [m for m in messages if m not in in_bad]
+    assert len(list(built_site.glob("**/*.html"))) > 50
+    new = [_where(built_site, m) for m in in_site if _allowed(m) is None]
     assert new == [], "vnu vindt fouten in onze eigen HTML:\n" + "\n".join(new[:40])
-
-
-def test_every_allow_list_entry_still_occurs(vnu):
-    _, messages, _ = vnu
-    used = {_allowed(m) for m in messages}
+    used = {_allowed(m) for m in in_site}
     stale = [ALLOWED[i][2] for i in range(len(ALLOWED)) if i not in used]
     assert stale == [], "allow-list entries that vnu no longer reports: remove them"
-
-
-def test_vnu_has_teeth(vnu):
-    """The page with our old mistakes is reported, and the allow-list does not hide them."""
-    _, _, messages = vnu
-    text = " ".join(m["message"] for m in messages)
+    # the check has teeth: our old mistakes are reported, and the allow-list does not hide them
+    text = " ".join(m["message"] for m in in_bad)
     assert "“search” for attribute “type” on element “input”" in text  # type=search may not be a combobox
     assert "“id” element is a completely-unknown element" in text
-    assert messages and all(_allowed(m) is None for m in messages)
+    assert in_bad and all(_allowed(m) is None for m in in_bad)
 
 
 # -- links ---------------------------------------------------------------------------
