@@ -415,3 +415,9 @@ def test_results_page_with_snippets_marks_and_groups_has_no_wcag_violations(any_
     assert page.query_selector("#kaart-zoekpagina-resultaten a")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     assert [v["id"] for v in results.response["violations"]] == [], path
+
+
+def test_an_editors_keyword_counts_for_its_synonyms(searcher):
+    """Learn2Work has 'schulden' as kenmerk and 'schuldhulp' as keyword: it beats an offer that only mentions a budgetcoach."""
+    assert top(searcher, "schulden", 1) == ["aanbod/learn2work/"]
+    assert top(searcher, "schuldhulp", 1) == ["aanbod/learn2work/"]

@@ -433,9 +433,11 @@ def build_index(docs: list[SearchDoc]) -> dict[str, list[int]]:
             if present:
                 best_tf = max(tf[t] for t in present)
                 best_bonus = max(bonus.get(t, 0.0) for t in present)
-                for t in group - set(present):
-                    tf[t] = best_tf * W_SYNONIEM
-                    bonus[t] = best_bonus * W_SYNONIEM
+                # every word of the group, present or not, gets at least the weakened weight of the
+                # best one: an editor's keyword 'schuldhulp' also counts for 'schulden'
+                for t in group:
+                    tf[t] = max(tf.get(t, 0.0), best_tf * W_SYNONIEM)
+                    bonus[t] = max(bonus.get(t, 0.0), best_bonus * W_SYNONIEM)
         weighted.append(tf)
         bonuses.append(bonus)
         lengths.append(max(n, 1.0))
