@@ -208,7 +208,7 @@ class Checker:
                 out.append(Problem(loaded.rel, loaded.line_of(("doelgroep", "leeftijd", "min")), "doelgroep.leeftijd",
                                    f"min ({leeftijd['min']}) is hoger dan max ({leeftijd['max']})",
                                    "draai de waarden om; beide grenzen tellen mee (17 t/m 23: min 17, max 23)", "leeftijd-volgorde"))
-        #WIRE out += check_bronnen(loaded, data)
+        out += check_bronnen(loaded, data)
         datum = data.get("laatst_gecontroleerd")
         if isinstance(datum, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", datum):
             try:

@@ -51,3 +51,19 @@ def check_bronnen(loaded: LoadedFile, data: dict) -> list[Problem]:
             "zet `op-school` of `dreigt-uit-te-vallen` in `doelgroep.situatie` als de bron dat zegt, of haal `schooltype` weg",
             "doelgroep-schooltype"))
     return out
+
+
+# A citaat may join two pieces of one passage with this separator; each piece is the source's own words.
+CITAAT_SCHEIDING = " … "
+
+
+def citaat_stukken(citaat: str) -> list[str]:
+    return [stuk.strip() for stuk in citaat.split(CITAAT_SCHEIDING) if stuk.strip()]
+
+
+def ingevulde_feiten(aanbod) -> list[str]:
+    """The eligibility facts an offer has, in page order."""
+    filled = {"leeftijd": aanbod.leeftijd_min is not None or aanbod.leeftijd_max is not None,
+              "startkwalificatie": bool(aanbod.startkwalificatie), "situatie": bool(aanbod.situatie),
+              "schooltype": bool(aanbod.schooltype), "kenmerken": bool(aanbod.kenmerken)}
+    return [feit for feit in FEITEN if filled[feit]]
