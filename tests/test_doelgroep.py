@@ -1,6 +1,7 @@
 """Who an offer is for: every eligibility fact in the records names its source passage, in the source's own words."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -103,3 +104,41 @@ def test_a_fact_the_schema_knows_is_a_fact_the_rule_knows(project):
     doelgroep = schema["properties"]["doelgroep"]["properties"]
     assert tuple(doelgroep["bronnen"]["properties"]) == FEITEN
     assert all(feit in doelgroep for feit in FEITEN)
+
+
+def _voor_wie(project, records, aanbod_id) -> dict[str, str]:
+    from kaart.model import Kaart
+    from kaart.site import SiteRenderer
+
+    page = SiteRenderer(Kaart(aanbod=dict(records)), project).aanbod_page(records[aanbod_id])
+    table = page.split("### Voor wie", 1)[1].split("###", 1)[0]
+    return {cells[1].strip(): cells[2].strip() for cells in (row.split("|") for row in table.splitlines() if row.startswith("| ") and row.count("|") == 3)}
+
+
+def test_the_offer_page_shows_each_fact_with_its_source(project, records):
+    rows = _voor_wie(project, records, "flevodrome")
+    assert rows["Leeftijd"] == ("15 t/m 23 jaar · Verwey-Jonker (2016), Tabel 3 · "
+                                "“Ondersteuning en begeleiding van jongeren 15-23 jaar met veel en zware problematiek”")
+    assert rows["Situatie"] == "niet bekend in de bron"
+    assert rows["Schooltype"] == "niet bekend in de bron"
+
+
+def test_every_offer_page_says_per_fact_where_it_comes_from_or_that_it_is_unknown(project, records):
+    for a in records.values():
+        rows = _voor_wie(project, records, a.id)
+        for feit, kop in (("leeftijd", "Leeftijd"), ("startkwalificatie", "Startkwalificatie"), ("situatie", "Situatie"),
+                          ("kenmerken", "Speciaal voor")):
+            bron = a.doelgroep_bronnen.get(feit)
+            if bron:
+                # all sources of the real records are the Almere report, cited by table or paragraph
+                assert f" · Verwey-Jonker (2016), {bron['onderdeel']} · “" in rows[kop], (a.id, feit)
+                assert html.escape(bron["citaat"][:30], quote=False) in rows[kop], (a.id, feit)
+            else:
+                assert rows[kop] == "niet bekend in de bron", (a.id, feit)
+
+
+def test_no_school_type_row_for_an_offer_that_is_not_for_pupils(project, records):
+    rows = _voor_wie(project, records, "werk-en-inkomen")
+    assert rows["Situatie"].startswith("heeft een uitkering · Verwey-Jonker (2016), Tabel 2 en 3 · ")
+    assert "Schooltype" not in rows
+    assert _voor_wie(project, records, "oke-op-school")["Schooltype"].startswith("basisschool (po), voortgezet onderwijs (vo) · ")
