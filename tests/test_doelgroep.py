@@ -171,13 +171,14 @@ BRON = {"document": "verwey-jonker-almere-2016", "onderdeel": "Tabel 3"}
      ["leeftijd: '18+' in beschrijving"]),
     (_offer(beschrijving="De begeleiding duurt tot 2 jaar, sinds 2016, voor 30 professionals."), []),
     (_offer(jongerentaal={"is_het_voor_mij": "Zit je op school en verzuim je vaak? Dan is het voor jou."}),
-     ["situatie op-school: 'op school' in jongerentaal.is_het_voor_mij",
+     ["situatie op-school: 'Zit je op school' in jongerentaal.is_het_voor_mij",
       "situatie dreigt-uit-te-vallen: 'verzuim' in jongerentaal.is_het_voor_mij"]),
     (_offer(kenmerken=["meervoudige-problemen"],
             bronnen={"kenmerken": {**BRON, "citaat": "W&I is er in principe voor jongeren die een uitkering hebben"}}),
      ["situatie uitkering: 'uitkering' in doelgroep.bronnen.kenmerken.citaat"]),
     (_offer(situatie=["uitkering"], voorwaarden="Voor jongeren met een uitkering.",
             bronnen={"situatie": {**BRON, "citaat": "jongeren die een uitkering hebben"}}), []),
+    (_offer(beschrijving="Jongeren in Entreeklassen zeggen dat de hulp op school goed is."), []),
     (_offer(), []),  # the fixture's own texts ("Heb je geen werk en geen school?") state no age or situation
 ])
 def test_the_worklist_finds_ages_and_situations_stated_in_words(offer, found):

@@ -85,8 +85,10 @@ LEEFTIJD_IN_WOORDEN = re.compile(
     rf"|\b{_AGE}\s*\+|\b{_AGE}-jarig",
     re.IGNORECASE)
 SITUATIE_IN_WOORDEN = {
-    "op-school": re.compile(r"\b(leerling\w*|scholier\w*|basisschol\w*|middelbare school\w*|op school"
-                            r"|op het (?:vmbo|mbo|vo)|in het (?:vo|po|vmbo|mbo|voortgezet onderwijs))\b", re.IGNORECASE),
+    # "zit je op school", not "de hulp op school is goed"
+    "op-school": re.compile(r"\b(leerling\w*|scholier\w*|basisschol\w*|middelbare scholen"
+                            r"|(?:zit|zitten|zat|zaten)(?: je| jij)? (?:nog )?op (?:de |het )?(?:\w*school|vmbo|mbo|vo|havo|vwo)"
+                            r"|in het (?:vo|po|vmbo|mbo|voortgezet onderwijs))\b", re.IGNORECASE),
     "dreigt-uit-te-vallen": re.compile(r"\b(dreig\w* (?:te )?(?:uit te vallen|stoppen)|dreigend\)? schooluitval|verzuim\w*)",
                                        re.IGNORECASE),
     "gestopt": re.compile(r"\b(gestopt|uitgevallen|uitvallen|voortijdig\w* schoolverlat\w*|thuiszit\w*|van school (?:af|gegaan)"
