@@ -217,7 +217,7 @@ def test_hsds_and_csv_carry_situation_school_type_and_the_source_of_each_fact(pr
     services = {s["x_id"]: s for s in json.loads(files["data/hsds/services.json"])["contents"]}
     oke = services["oke-op-school"]
     assert {(a["link_type"], a["value"]) for a in oke["attributes"]} >= {("situatie", "op-school"), ("schooltype", "po"), ("schooltype", "vo")}
-    assert "Voor jongeren die: zit op school. Schooltype: basisschool (po), voortgezet onderwijs (vo)." in oke["eligibility_description"]
+    assert "Situatie van de jongere: zit op school. Schooltype: basisschool (po), voortgezet onderwijs (vo)." in oke["eligibility_description"]
     wi = services["werk-en-inkomen"]["x_doelgroep_bronnen"]["situatie"]
     assert wi["citaat"] == "W&I is er in principe voor jongeren die een uitkering hebben"
     assert (wi["onderdeel"], wi["jaar"]) == ("Tabel 2 en 3", 2016) and wi["titel"].startswith("Almeerse jongeren van 23-27 jaar")

@@ -217,7 +217,7 @@ def eligibility_description(project: Project, a: Aanbod) -> str | None:
     if a.startkwalificatie:
         parts.append(project.vocab["startkwalificatie"].label(a.startkwalificatie) + ".")
     if a.situatie:
-        parts.append("Voor jongeren die: " + ", ".join(project.vocab["situatie"].label(s) for s in a.situatie) + ".")
+        parts.append("Situatie van de jongere: " + ", ".join(project.vocab["situatie"].label(s) for s in a.situatie) + ".")
     if a.schooltype:
         parts.append("Schooltype: " + ", ".join(project.vocab["schooltype"].label(s) for s in a.schooltype) + ".")
     if a.kenmerken:
