@@ -40,7 +40,11 @@ def test_every_abbreviation_in_the_page_sources_has_an_entry(project, begrippen)
     # overviews, wegwijzer, redactie) as Markdown.
     pages = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted((ROOT / "content").rglob("*.md"))}
     pages.update({name: page.markdown for name, page in prepare_site(project).output.pages.items()})
-    assert missing_abbreviations(pages, begrippen) == {}
+    missing = missing_abbreviations(pages, begrippen)
+    assert missing == {}, "\n".join(
+        f"Afkorting zonder begrip in content/woordenlijst.yml: {word} (op {', '.join(names[:3])}). "
+        "Voeg een begrip toe met term, uitleg en bron; schrijft geen bron haar voluit, zeg dat in de uitleg."
+        for word, names in missing.items())
 
 
 def test_the_abbreviations_the_audit_named_have_an_entry_with_its_source(begrippen):
@@ -130,7 +134,7 @@ def test_every_abbreviation_on_a_built_page_has_a_tooltip(built_site):
         parser.feed(page.read_text(encoding="utf-8"))
         for word in abbreviation_like(" ".join(parser.text)) - GEEN_AFKORTING:
             unexplained.setdefault(word, []).append(str(page.parent.relative_to(built_site)))
-    assert unexplained == {}
+    assert unexplained == {}, f"zonder tooltip (geen begrip, of een schrijfwijze die de woordenlijst niet kent): {unexplained}"
 
 
 def test_built_pages_show_tooltips_for_other_spellings(built_site):
