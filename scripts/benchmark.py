@@ -269,7 +269,7 @@ def transfer(browser, base: str, site: Path, path: str, query: str | None = None
     if query is not None and page.query_selector("#kaart-zoek-invoer"):
         before = len(urls)
         page.type("#kaart-zoek-invoer", query)
-        page.wait_for_selector("html[data-kaart-zoek='klaar']", timeout=30_000)
+        page.wait_for_function("q => document.documentElement.dataset.kaartZoekVraag === q", arg=query, timeout=30_000)
         page.wait_for_load_state("networkidle")
         search = size(urls[before:])
     context.close()

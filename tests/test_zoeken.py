@@ -238,7 +238,9 @@ def _type(page, query):
     page.fill("#kaart-zoek-invoer", "")
     page.evaluate("document.documentElement.removeAttribute('data-kaart-zoek')")
     page.type("#kaart-zoek-invoer", query)
-    page.wait_for_selector("html[data-kaart-zoek='klaar']")
+    # while typing, a prefix ('sc') may be answered first: wait for the answer to the whole query
+    page.wait_for_function("q => document.documentElement.dataset.kaartZoek === 'klaar' && "
+                           "document.documentElement.dataset.kaartZoekVraag === q", arg=query.strip())
     return [urlsplit(h).path for h in page.eval_on_selector_all("#kaart-zoek-resultaten a", "as => as.map(a => a.href)")]
 
 

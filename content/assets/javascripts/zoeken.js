@@ -351,6 +351,7 @@
           redactie.hidden = editors.length === 0;
         }
         if (target === list) list.hidden = false;
+        document.documentElement.dataset.kaartZoekVraag = query;  // which query is shown (tests wait for theirs)
         document.documentElement.dataset.kaartZoek = "klaar";
       }).catch(function () {
         if (mine === run) targetStatus.textContent = "Zoeken lukt nu niet. Probeer het opnieuw of kijk in het aanbod A-Z.";
