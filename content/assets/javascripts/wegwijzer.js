@@ -10,6 +10,7 @@
   var make = M.dom.make, link = M.dom.link;
 
   var LIMIT = 50;   // cards rendered per step; keeps a change within one frame at 5,000 offers
+  var EERST = 6;    // cards in the first task after load; a screenful
   var GROEP = { past: "Past", misschien: "Past misschien" };
 
   var el = {};
@@ -234,15 +235,23 @@
     el.leeg.hidden = !el.leeg.childNodes.length;
   }
 
-  function render() {
+  function addCards(passend, from, to) {
+    var fragment = document.createDocumentFragment();
+    for (var j = from; j < to; j++) fragment.appendChild(card(passend[j]));
+    el.resultaten.appendChild(fragment);
+  }
+
+  /* first: the first render after load shows the top of the list at once and the rest
+   * in the next task, so no task is long on a slow phone (measured by bench_wegwijzer.py). */
+  function render(first) {
     uitkomst = M.judge(data, state, { uitleg: false });
     var passend = uitkomst.passend;
     el.resultaten.textContent = "";
     el.situatie.textContent = situatieText();
-    var fragment = document.createDocumentFragment();
     var count = Math.min(shown, passend.length);
-    for (var j = 0; j < count; j++) fragment.appendChild(card(passend[j]));
-    el.resultaten.appendChild(fragment);
+    var now = first ? Math.min(count, EERST) : count;
+    addCards(passend, 0, now);
+    if (now < count) setTimeout(function () { if (uitkomst.passend === passend) addCards(passend, now, count); }, 0);
     el.resultaten.classList.toggle("kaart-lang", passend.length > LIMIT);
     el.meer.hidden = passend.length <= count;
     el.meer.textContent = "Toon meer (nog " + (passend.length - count) + ")";
@@ -322,7 +331,7 @@
     el.print.addEventListener("click", function () { window.print(); });
     el.weergave.addEventListener("click", toggleWeergave);
     M.dom.showNotes(el.meldingen, parsed.notes);
-    render();
+    render(true);
     form.addEventListener("input", update);
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
