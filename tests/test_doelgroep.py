@@ -142,3 +142,88 @@ def test_no_school_type_row_for_an_offer_that_is_not_for_pupils(project, records
     assert rows["Situatie"].startswith("heeft een uitkering · Verwey-Jonker (2016), Tabel 2 en 3 · ")
     assert "Schooltype" not in rows
     assert _voor_wie(project, records, "oke-op-school")["Schooltype"].startswith("basisschool (po), voortgezet onderwijs (vo) · ")
+
+
+# -- kaart rapport: an age or situation in words while the field is empty -----------------------
+def _offer(**doelgroep_en_tekst):
+    from kaart.model import Aanbod
+    from redactie_fixtures import base_record
+
+    jongerentaal = doelgroep_en_tekst.pop("jongerentaal", None)
+    beschrijving = doelgroep_en_tekst.pop("beschrijving", None)
+    record = base_record("proef", doelgroep=doelgroep_en_tekst)
+    if jongerentaal:
+        record["jongerentaal"] = {**record["jongerentaal"], **jongerentaal}
+    if beschrijving:
+        record["beschrijving"] = beschrijving
+    return Aanbod.from_dict(record)
+
+
+BRON = {"document": "verwey-jonker-almere-2016", "onderdeel": "Tabel 3"}
+
+
+@pytest.mark.parametrize("offer, found", [
+    (_offer(voorwaarden="Voor jongeren van 15 tot en met 23 jaar met zware problemen."),
+     ["leeftijd: '15 tot en met 23 jaar' in doelgroep.voorwaarden"]),
+    (_offer(leeftijd={"min": 15, "max": 23}, voorwaarden="Voor jongeren van 15 tot en met 23 jaar.",
+            bronnen={"leeftijd": {**BRON, "citaat": "jongeren 15-23 jaar"}}), []),
+    (_offer(beschrijving="Een 18+ coach voor jongeren; de begeleiding duurt tot 2 jaar na school (sinds 2016)."),
+     ["leeftijd: '18+' in beschrijving"]),
+    (_offer(beschrijving="De begeleiding duurt tot 2 jaar, sinds 2016, voor 30 professionals."), []),
+    (_offer(jongerentaal={"is_het_voor_mij": "Zit je op school en verzuim je vaak? Dan is het voor jou."}),
+     ["situatie op-school: 'Zit je op school' in jongerentaal.is_het_voor_mij",
+      "situatie dreigt-uit-te-vallen: 'verzuim' in jongerentaal.is_het_voor_mij"]),
+    (_offer(kenmerken=["meervoudige-problemen"],
+            bronnen={"kenmerken": {**BRON, "citaat": "W&I is er in principe voor jongeren die een uitkering hebben"}}),
+     ["situatie uitkering: 'uitkering' in doelgroep.bronnen.kenmerken.citaat"]),
+    (_offer(situatie=["uitkering"], voorwaarden="Voor jongeren met een uitkering.",
+            bronnen={"situatie": {**BRON, "citaat": "jongeren die een uitkering hebben"}}), []),
+    (_offer(beschrijving="Jongeren in Entreeklassen zeggen dat de hulp op school goed is."), []),
+    (_offer(), []),  # the fixture's own texts ("Heb je geen werk en geen school?") state no age or situation
+])
+def test_the_worklist_finds_ages_and_situations_stated_in_words(offer, found):
+    from kaart.doelgroep import in_woorden
+    assert in_woorden(offer) == found
+
+
+def test_kaart_rapport_lists_the_record_whose_text_states_an_age(tmp_path):
+    from redactie_fixtures import base_record
+
+    records = [base_record("leeftijd-in-tekst", doelgroep={"voorwaarden": "Alleen voor jongeren tot 23 jaar."}),
+               base_record("niets-in-tekst")]
+    project = make_project(tmp_path, records)
+    proc = kaart("--root", str(project), "rapport", "--datum", "2026-06-01")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    header = lines[0].split()
+    row = next(line for line in lines if line.startswith("leeftijd-in-tekst "))
+    assert header[-1] == "doelgroep" and row.rstrip().endswith("x")
+    assert not next(line for line in lines if line.startswith("niets-in-tekst ")).rstrip().endswith("x  x")
+    assert "Leeftijd of situatie staat in de tekst, niet in de velden: 1" in proc.stdout
+    assert "  aanbod/leeftijd-in-tekst.yml: leeftijd: 'tot 23 jaar' in doelgroep.voorwaarden" in lines
+
+
+# -- open data ---------------------------------------------------------------------------------
+def test_hsds_and_csv_carry_situation_school_type_and_the_source_of_each_fact(project, records):
+    import csv
+    import io
+    import json
+
+    from kaart.export import export_files
+    from kaart.model import Kaart
+
+    checked = Kaart(aanbod=dict(records), organisaties=check_project(project)[1].organisaties)
+    files = export_files(project, checked)
+    services = {s["x_id"]: s for s in json.loads(files["data/hsds/services.json"])["contents"]}
+    oke = services["oke-op-school"]
+    assert {(a["link_type"], a["value"]) for a in oke["attributes"]} >= {("situatie", "op-school"), ("schooltype", "po"), ("schooltype", "vo")}
+    assert "Situatie van de jongere: zit op school. Schooltype: basisschool (po), voortgezet onderwijs (vo)." in oke["eligibility_description"]
+    wi = services["werk-en-inkomen"]["x_doelgroep_bronnen"]["situatie"]
+    assert wi["citaat"] == "W&I is er in principe voor jongeren die een uitkering hebben"
+    assert (wi["onderdeel"], wi["jaar"]) == ("Tabel 2 en 3", 2016) and wi["titel"].startswith("Almeerse jongeren van 23-27 jaar")
+    assert "x_doelgroep_bronnen" not in services["leerwerkloket-nhn"], "no fact, no source: 'niet bekend in de bron'"
+    terms = {(t["taxonomy"], t["code"]) for t in json.loads(files["data/hsds/taxonomy_terms.json"])["contents"]}
+    assert ("sociale-kaart-16-27:situatie", "uitkering") in terms and ("sociale-kaart-16-27:schooltype", "pro") in terms
+    row = next(r for r in csv.DictReader(io.StringIO(files["data/aanbod.csv"].decode("utf-8-sig"))) if r["id"] == "matching-talents")
+    assert (row["doelgroep.situatie"], row["doelgroep.schooltype"]) == ("dreigt-uit-te-vallen", "vo; mbo")
+    assert json.loads(row["doelgroep.bronnen"])["schooltype"]["citaat"] == "risicojongeren in het voortgezet onderwijs en MBO-onderwijs"

@@ -8,6 +8,8 @@ each fact next to its source.
 """
 from __future__ import annotations
 
+import re
+
 from .loading import LoadedFile
 from .result import Problem
 
@@ -67,3 +69,58 @@ def ingevulde_feiten(aanbod) -> list[str]:
               "startkwalificatie": bool(aanbod.startkwalificatie), "situatie": bool(aanbod.situatie),
               "schooltype": bool(aanbod.schooltype), "kenmerken": bool(aanbod.kenmerken)}
     return [feit for feit in FEITEN if filled[feit]]
+
+
+# -- `kaart rapport`: ages and situations the text states in words while the field is empty -------
+# A heuristic for the editors' worklist, not a rule: it reads the record's own text about who the
+# offer is for (voorwaarden, beschrijving, is_het_voor_mij) and the passages cited for the other
+# doelgroep facts, and looks for an age in years ("15-23 jaar", "tot 23 jaar", "18+", "18 jaar en
+# ouder") or words for a situation ("leerlingen", "dreigen uit te vallen", "uitgevallen",
+# "uitkering", "werk hebt").  An editor then checks the source and fills the field, or leaves it.
+_AGE = r"(?:1[0-9]|2[0-9]|3[0-9])"
+LEEFTIJD_IN_WOORDEN = re.compile(
+    rf"\b{_AGE}\s*(?:-|–|t/m|tot en met|tot)\s*{_AGE}\s*jaar\b"
+    rf"|\b(?:vanaf|boven de|onder de|tot|ouder dan|jonger dan)\s+{_AGE}\s+jaar\b"
+    rf"|\b{_AGE}\s+jaar\s+(?:en|of)\s+ouder\b"
+    rf"|\b{_AGE}\s*\+|\b{_AGE}-jarig",
+    re.IGNORECASE)
+SITUATIE_IN_WOORDEN = {
+    # "zit je op school", not "de hulp op school is goed"
+    "op-school": re.compile(r"\b(leerling\w*|scholier\w*|basisschol\w*|middelbare scholen"
+                            r"|(?:zit|zitten|zat|zaten)(?: je| jij)? (?:nog )?op (?:de |het )?(?:\w*school|vmbo|mbo|vo|havo|vwo)"
+                            r"|in het (?:vo|po|vmbo|mbo|voortgezet onderwijs))\b", re.IGNORECASE),
+    "dreigt-uit-te-vallen": re.compile(r"\b(dreig\w* (?:te )?(?:uit te vallen|stoppen)|dreigend\)? schooluitval|verzuim\w*)",
+                                       re.IGNORECASE),
+    "gestopt": re.compile(r"\b(gestopt|uitgevallen|uitvallen|voortijdig\w* schoolverlat\w*|thuiszit\w*|van school (?:af|gegaan)"
+                          r"|niet (?:heeft |hebben )?afgemaakt)\b", re.IGNORECASE),
+    "uitkering": re.compile(r"\b(uitkering\w*|bijstand\w*|wwb)\b", re.IGNORECASE),
+    "werkt": re.compile(r"\b(werk (?:hebt|heeft|hebben)|een baan (?:hebt|heeft|hebben)|werknemer\w*|werkende\w*)\b", re.IGNORECASE),
+}
+
+
+def _teksten(aanbod) -> list[tuple[str, str]]:
+    texts = [("doelgroep.voorwaarden", aanbod.voorwaarden), ("beschrijving", aanbod.beschrijving),
+             ("jongerentaal.is_het_voor_mij", aanbod.jongerentaal.get("is_het_voor_mij"))]
+    texts += [(f"doelgroep.bronnen.{feit}.citaat", bron.get("citaat")) for feit, bron in aanbod.doelgroep_bronnen.items()]
+    return [(veld, " ".join(str(tekst).split())) for veld, tekst in texts if tekst]
+
+
+def in_woorden(aanbod) -> list[str]:
+    """What the text says about age or situation while the structured field is empty, e.g.
+    "leeftijd: '15-23 jaar' in doelgroep.voorwaarden"."""
+    out = []
+    texts = _teksten(aanbod)
+    if aanbod.leeftijd_min is None and aanbod.leeftijd_max is None:
+        for veld, tekst in texts:
+            match = LEEFTIJD_IN_WOORDEN.search(tekst)
+            if match:
+                out.append(f"leeftijd: '{match.group(0)}' in {veld}")
+                break
+    if not aanbod.situatie:
+        for situatie, pattern in SITUATIE_IN_WOORDEN.items():
+            for veld, tekst in texts:
+                match = pattern.search(tekst)
+                if match:
+                    out.append(f"situatie {situatie}: '{match.group(0)}' in {veld}")
+                    break
+    return out
