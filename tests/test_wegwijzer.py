@@ -201,6 +201,14 @@ def test_changing_an_input_updates_url_without_reload(desktop, site_url):
     assert "intowork" in ids and "rmc-bemiddeling" not in all_ids(page)
     page.fill("#ww-leeftijd", "")
     assert "leeftijd" not in query_of(page)
+    # the school type is asked only for a pupil
+    assert not page.locator("#ww-schooltype").is_visible()
+    page.get_by_label("zit op school", exact=True).check()
+    page.select_option("#ww-schooltype", "pro")
+    assert query_of(page)["situatie"] == ["op-school"] and query_of(page)["schooltype"] == ["pro"]
+    assert "almere-on-stage" in open_valt_af(page), "alleen voor vmbo-leerlingen"
+    page.get_by_label("werkt", exact=True).check()
+    assert not page.locator("#ww-schooltype").is_visible() and "schooltype" not in query_of(page)
 
 
 def test_malformed_values_are_ignored_with_a_visible_note(any_viewport, site_url):
@@ -253,12 +261,22 @@ def test_keyboard_only(desktop, site_url):
     _tab_to(page, "el.name === 'startkwalificatie' && el.checked")
     # arrow keys move within the radio group: ja -> nee (from 'weet ik niet' ArrowLeft reaches 'nee')
     page.keyboard.press("ArrowLeft")
+    # what the young person does now: from 'weet ik niet' one step back is 'werkt', two 'gestopt'
+    _tab_to(page, "el.name === 'situatie' && el.checked")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
     _tab_to(page, "el.name === 'zoekt' && el.value === 'werk'")
     page.keyboard.press("Space")
     params = query_of(page)
     assert params.get("leeftijd") == ["24"] and params.get("gemeente") == ["almere"], params
     assert params.get("startkwalificatie") == ["nee"] and params.get("zoekt") == ["werk"], params
+    assert params.get("situatie") == ["gestopt"], params
     assert "rmc-bemiddeling" not in all_ids(page)
+    # Valt af opens from the keyboard and names the reason
+    _tab_to(page, "el.parentNode && el.parentNode.id === 'kaart-valt-af'", limit=200)
+    page.keyboard.press("Enter")
+    page.wait_for_selector('[data-afgevallen-id="rmc-bemiddeling"]')
+    assert page.inner_text('[data-afgevallen-id="rmc-bemiddeling"]').endswith("tot 23 jaar")
     # focus is visible, and Enter on a result opens its page
     _tab_to(page, "el.closest('#kaart-resultaten') && el.tagName === 'A'", limit=120)
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
