@@ -102,6 +102,9 @@ def test_situation_is_asked_only_where_it_changes_the_answer(phone, site_url, ka
     # only offers whose source names other situations go; nothing goes for want of information
     assert all(kaart.aanbod[i].situatie and "gestopt" not in kaart.aanbod[i].situatie for i in gone), gone
     assert {"intowork", "learn2work"} <= set(after)
+    # a link with the answer opens with the question shown and answered
+    assert open_youth(phone, site_url, "?zoekt=werk&gemeente=almere&situatie=gestopt") == after
+    assert vraag.is_visible() and page.get_by_label("Ik zit niet meer op school").is_checked()
 
 
 @pytest.mark.parametrize("gemeente", ["almere", "hoorn"])

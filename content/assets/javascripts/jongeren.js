@@ -134,7 +134,8 @@
     }
     var zonder = state.situatie.length ? null : M.judge(data, state, { alleenJongeren: true, uitleg: false });
     var passend = zonder ? zonder.passend : M.judge(data, state, { alleenJongeren: true, uitleg: false }).passend;
-    if (zonder) el.situatie.hidden = !situatieVerandertIets(passend);
+    // Once answered (also from a link) the question stays, so the answer can be changed.
+    el.situatie.hidden = zonder ? !situatieVerandertIets(passend) : false;
     var fragment = document.createDocumentFragment();
     var count = Math.min(shown, passend.length);
     for (var i = 0; i < count; i++) fragment.appendChild(card(passend[i].aanbod));
