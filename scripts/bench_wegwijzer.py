@@ -91,8 +91,7 @@ def synthetic_data(real: dict, offers: int, seed: int = 16) -> dict:
             offer["situatie"] = rng.sample(situaties, rng.randint(1, 2))
             if set(offer["situatie"]) & {"op-school", "dreigt-uit-te-vallen"} and rng.random() < 0.6:
                 offer["schooltype"] = rng.sample(schooltypen, rng.randint(1, 3))
-        offer["regel"] = "Volgens een bron uit 2016 · nog niet bevestigd door de aanbieder"
-        offer["jongerenregel"] = "Deze informatie is van 2016. Vraag na of het nog bestaat."
+        offer["actualiteit"] = rng.randrange(len(real["regels"]))  # an index into the real table of age lines
         if rng.random() < 0.3:
             offer["trefwoorden"] = rng.sample(words, 3)
         out.append(offer)

@@ -42,7 +42,7 @@ def open_valt_af(page) -> dict[str, str]:
     """Open the collapsed Valt af list; {id: text} of every offer in it."""
     page.locator("#kaart-valt-af > summary").click()
     # the list is built on the toggle event, which follows the click
-    page.wait_for_function("document.querySelectorAll('#kaart-afgevallen [data-afgevallen-id]').length > 0")
+    page.wait_for_selector("#kaart-afgevallen [data-afgevallen-id]")  # a selector: the page's CSP forbids eval
     return dict(page.eval_on_selector_all("#kaart-afgevallen [data-afgevallen-id]",
                                           "els => els.map(e => [e.dataset.afgevallenId, e.textContent])"))
 

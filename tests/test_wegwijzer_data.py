@@ -49,10 +49,12 @@ def test_eligibility_and_its_sources_are_in_the_data(data, kaart, project):
         assert offer.get("situatie", []) == list(a.situatie)
         assert offer.get("schooltype", []) == list(a.schooltype)
         assert set(offer.get("feitbron", {})) == set(a.doelgroep_bronnen)
-        assert offer["regel"] == actualiteit.regel(a, project.vocab)
-        assert offer["jongerenregel"] == actualiteit.jongerenregel(a, project.vocab)
+        # the age lines and sources are written once, in tables; each offer points at its own
+        assert data["regels"][offer["actualiteit"]] == [actualiteit.regel(a, project.vocab),
+                                                       actualiteit.jongerenregel(a, project.vocab)]
+    assert len(data["regels"]) == len(set(map(tuple, data["regels"]))) < len(data["aanbod"])
     rmc = next(o for o in data["aanbod"] if o["id"] == "rmc-bemiddeling")
-    assert rmc["feitbron"]["leeftijd"].startswith("Verwey-Jonker (2016), ")
+    assert data["feitbronnen"][rmc["feitbron"]["leeftijd"]] == "Verwey-Jonker (2016), Tabel 2"
     assert data["labels"]["situatie"]["gestopt"] and data["labels"]["schooltype"]["vo"]
 
 

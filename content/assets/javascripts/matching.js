@@ -367,6 +367,7 @@
    * options.uitleg === false: no texts (call explain() for the offers you show). */
   function judge(data, state, options) {
     options = options || {};
+    expand(data);
     var words = fold(state.q || "").split(/\s+/).filter(Boolean);
     var passend = [], afgevallen = [], past = 0;
     var offers = data.aanbod;
@@ -389,6 +390,27 @@
     }
     return { passend: passend, afgevallen: afgevallen,
              counts: { past: past, misschien: passend.length - past, valtAf: afgevallen.length } };
+  }
+
+  /* Put the shared texts back on each offer (the data file writes each age line and fact
+   * source once, in `regels` and `feitbronnen`).  Idempotent; judge() calls it. */
+  function expand(data) {
+    if (data.uitgepakt) return data;
+    var regels = data.regels || [], bronnen = data.feitbronnen || [];
+    for (var i = 0; i < data.aanbod.length; i++) {
+      var offer = data.aanbod[i];
+      if (typeof offer.actualiteit === "number" && regels[offer.actualiteit]) {
+        offer.regel = regels[offer.actualiteit][0];
+        offer.jongerenregel = regels[offer.actualiteit][1];
+      }
+      if (offer.feitbron) {
+        for (var feit in offer.feitbron) {
+          if (has(offer.feitbron, feit) && typeof offer.feitbron[feit] === "number") offer.feitbron[feit] = bronnen[offer.feitbron[feit]] || "";
+        }
+      }
+    }
+    data.uitgepakt = true;
+    return data;
   }
 
   /* Backwards-compatible: the fitting offers, ranked. */
@@ -491,7 +513,7 @@
         setTimeout(function () {
           // Marks for scripts/bench_wegwijzer.py: how long the first render after load takes.
           if (window.performance && performance.mark) performance.mark("kaart-start");
-          start(data, new URL("../", dataUrl));
+          start(expand(data), new URL("../", dataUrl));
           if (window.performance && performance.measure) performance.measure("kaart-eerste-weergave", "kaart-start");
           // After the rest of the first list, which the page adds in the next task.
           setTimeout(function () { document.documentElement.setAttribute("data-kaart-finder", "klaar"); }, 0);
@@ -510,6 +532,7 @@
     parseQuery: parseQuery,
     toQuery: toQuery,
     judge: judge,
+    expand: expand,
     match: match,
     explain: explain,
     uitweg: uitweg,
