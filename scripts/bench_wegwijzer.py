@@ -70,7 +70,7 @@ def synthetic_data(real: dict, offers: int, seed: int = 16) -> dict:
     for i in range(offers):
         offer = {
             "id": f"proef-{i:05d}", "naam": f"Proefaanbod {i} {rng.choice(words)}", "aanbieder": f"Organisatie {i % 300}",
-            "pagina": f"aanbod/proef-{i:05d}/", "kort": " ".join(rng.choices(words, k=12)) + ".",
+            "kort": " ".join(rng.choices(words, k=12)) + ".",
             "status": rng.choices(["actief", "gestopt", "onbekend"], [90, 5, 5])[0],
             "soort": rng.choice(list(labels["soort"])), "helpt_bij": rng.sample(helpt_bij, rng.randint(1, 3)),
             "voor": rng.choice([["jongeren"], ["jongeren", "scholen"], ["professionals"]]),

@@ -17,7 +17,8 @@ from .site import GeneratedPage, SiteOutput, offer_list_item
 from .text import first_sentence, inline
 
 DATA_PATH = "data/wegwijzer.json"
-DATA_VERSION = 1
+# 2: `pagina` left out (it is aanbod/<id>/), age lines and fact sources in shared tables.
+DATA_VERSION = 2
 SCRIPTS = {"wegwijzer": ["assets/javascripts/matching.js", "assets/javascripts/wegwijzer.js"],
            "jongeren": ["assets/javascripts/matching.js", "assets/javascripts/jongeren.js"]}
 # Eligibility facts that may carry a source passage (doelgroep.bronnen), in card order.
@@ -76,7 +77,6 @@ def offer_record(a: Aanbod, kaart: Kaart, project: Project) -> dict:
         "id": a.id,
         "naam": a.naam,
         "aanbieder": org.naam if org else a.aanbieder,
-        "pagina": f"aanbod/{a.id}/",
         "kort": first_sentence(a.beschrijving, KORT_MAX),
         "status": a.status,
         "soort": a.soort,
@@ -149,16 +149,22 @@ def _shared(records: list[dict]) -> tuple[list[list[str]], list[str]]:
     """Move the age lines and the fact sources into two tables, each record keeping an index.
 
     Most offers share a line ("Volgens een bron uit 2016 ...") and a source ("Verwey-Jonker (2016),
-    Tabel 2"); written once, they keep data/wegwijzer.json within its 300 KB gzip at 5,000 offers.
-    matching.js (expand) puts the texts back after loading."""
-    regels: dict[tuple[str, str], int] = {}
-    bronnen: dict[str, int] = {}
-    for record in records:
-        pair = (record.pop("regel"), record.pop("jongerenregel"))
-        record["actualiteit"] = regels.setdefault(pair, len(regels))
+    Tabel 2"); written once, they keep data/wegwijzer.json small at 5,000 offers.  The most common
+    line comes first and is left out of the record (`actualiteit` 0); when every fact of an offer
+    has the same source, `feitbron` is that one index.  matching.js (expand) puts the texts back."""
+    from collections import Counter
+    pairs = [(r.pop("regel"), r.pop("jongerenregel")) for r in records]
+    regels = [pair for pair, _ in Counter(pairs).most_common()]
+    index = {pair: i for i, pair in enumerate(regels)}
+    bronnen = [t for t, _ in Counter(t for r in records for t in r.get("feitbron", {}).values()).most_common()]
+    bron_index = {t: i for i, t in enumerate(bronnen)}
+    for record, pair in zip(records, pairs):
+        if index[pair]:
+            record["actualiteit"] = index[pair]
         if "feitbron" in record:
-            record["feitbron"] = {feit: bronnen.setdefault(tekst, len(bronnen)) for feit, tekst in record["feitbron"].items()}
-    return [list(pair) for pair in regels], list(bronnen)
+            ids = {feit: bron_index[t] for feit, t in record["feitbron"].items()}
+            record["feitbron"] = next(iter(ids.values())) if len(set(ids.values())) == 1 else ids
+    return [list(pair) for pair in regels], bronnen
 
 
 def finder_data(kaart: Kaart, project: Project) -> dict:

@@ -397,16 +397,24 @@
   function expand(data) {
     if (data.uitgepakt) return data;
     var regels = data.regels || [], bronnen = data.feitbronnen || [];
+    var FEITEN = ["leeftijd", "startkwalificatie", "situatie", "schooltype", "kenmerken"];
+    var given = { leeftijd: "leeftijd", startkwalificatie: "startkwalificatie", situatie: "situatie", schooltype: "schooltype", kenmerken: "kenmerken" };
     for (var i = 0; i < data.aanbod.length; i++) {
       var offer = data.aanbod[i];
-      if (typeof offer.actualiteit === "number" && regels[offer.actualiteit]) {
-        offer.regel = regels[offer.actualiteit][0];
-        offer.jongerenregel = regels[offer.actualiteit][1];
+      if (!offer.pagina) offer.pagina = "aanbod/" + offer.id + "/";   // not in the file: it follows from the id
+      var regel = regels[offer.actualiteit || 0];   // left out: the first, most common line
+      if (regel && offer.regel === undefined) {
+        offer.regel = regel[0];
+        offer.jongerenregel = regel[1];
       }
-      if (offer.feitbron) {
-        for (var feit in offer.feitbron) {
-          if (has(offer.feitbron, feit) && typeof offer.feitbron[feit] === "number") offer.feitbron[feit] = bronnen[offer.feitbron[feit]] || "";
-        }
+      var fb = offer.feitbron;
+      if (typeof fb === "number") {
+        // One index: every filled fact has that source.
+        var tekst = bronnen[fb] || "", all = {};
+        FEITEN.forEach(function (feit) { if (offer[given[feit]] !== undefined) all[feit] = tekst; });
+        offer.feitbron = all;
+      } else if (fb) {
+        for (var feit in fb) if (has(fb, feit) && typeof fb[feit] === "number") fb[feit] = bronnen[fb[feit]] || "";
       }
     }
     data.uitgepakt = true;
