@@ -166,9 +166,6 @@
     state.zoekt = state.zoekt.slice(0, 1);          // one answer to "wat wil je?"
     state.situatie = state.situatie.slice(0, 1);    // one answer to "wat doe je nu?"
     writeForm(state);
-    form.hidden = false;
-    el.uitkomst.hidden = false;
-    M.dom.hideFallback(el.alles);
     M.dom.showNotes(el.meldingen, parsed.notes);
     render();
     form.addEventListener("change", update);
@@ -183,5 +180,5 @@
     data: function () { return data; }
   };
 
-  M.dom.load(form, start);
+  M.dom.load(form, start, [form, el.uitkomst], el.alles);
 })();

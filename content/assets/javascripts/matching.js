@@ -496,21 +496,29 @@
   /* Hide the no-JS lists, and the table-of-contents entries that point into them
    * (the theme also puts them in the phone menu), so no link leads to a hidden heading. */
   function hideFallback(container) {
-    if (!container) return;
-    container.hidden = true;
-    document.querySelectorAll('.md-nav a[href^="#"]').forEach(function (a) {
-      var target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
-      if (target && container.contains(target)) a.parentNode.hidden = true;
-    });
-    document.querySelectorAll(".md-nav--secondary").forEach(function (nav) {
-      if (!nav.querySelector("li:not([hidden])")) nav.hidden = true;
-    });
+    var hidden = [];
+    function hide(node) { if (!node.hidden) { node.hidden = true; hidden.push(node); } }
+    if (container) {
+      hide(container);
+      document.querySelectorAll('.md-nav a[href^="#"]').forEach(function (a) {
+        var target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+        if (target && container.contains(target)) hide(a.parentNode);
+      });
+      document.querySelectorAll(".md-nav--secondary").forEach(function (nav) {
+        if (!nav.querySelector("li:not([hidden])")) hide(nav);
+      });
+    }
+    return function undo() { hidden.forEach(function (node) { node.hidden = false; }); };
   }
 
-  /* Fetch the data named by the form's data-bron, then call start(data); on failure the
-   * grouped no-JS list stays and a message says so. */
-  function load(form, start) {
+  /* Switch the page to the finder at once (show `shown`, hide the no-JS list `fallback`),
+   * so that re-layout happens while the data downloads; then fetch the data named by the
+   * form's data-bron and call start(data, siteRoot).  When the data cannot load, the no-JS
+   * list comes back with a message. */
+  function load(form, start, shown, fallback) {
     var dataUrl = new URL(form.getAttribute("data-bron"), window.location.href);
+    (shown || []).forEach(function (node) { if (node) node.hidden = false; });
+    var undo = hideFallback(fallback);
     fetch(dataUrl.href, { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
@@ -527,9 +535,11 @@
           setTimeout(function () { document.documentElement.setAttribute("data-kaart-finder", "klaar"); }, 0);
         }, 0);
       }, function () {
+        (shown || []).forEach(function (node) { if (node) node.hidden = true; });
+        undo();
         var p = make("p", "kaart-fout", "De zoekhulp kon de gegevens niet laden. Hieronder staat al het aanbod.");
         p.setAttribute("role", "alert");
-        form.parentNode.insertBefore(p, form);
+        form.parentNode.insertBefore(p, form.closest(".kaart-wegwijzer") || form);
       });
   }
 

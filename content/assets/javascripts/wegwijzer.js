@@ -320,12 +320,6 @@
     var parsed = M.parseQuery(window.location.search, data);
     state = parsed.state;
     writeForm(state);
-    form.hidden = false;
-    el.kolom.hidden = false;
-    el.uitkomst.hidden = false;
-    M.dom.hideFallback(el.alles);
-    // A shared link on a phone: show the shortlist first, the questions one tap away.
-    if (window.location.search && window.matchMedia("(max-width: 59.9375em)").matches) el.vragen.open = false;
     showWeergave();
     el.kopieer.addEventListener("click", copyLink);
     el.print.addEventListener("click", function () { window.print(); });
@@ -348,5 +342,7 @@
     uitkomst: function () { return uitkomst; }
   };
 
-  M.dom.load(form, start);
+  // A shared link on a phone: show the shortlist first, the questions one tap away.
+  if (window.location.search && window.matchMedia("(max-width: 59.9375em)").matches) el.vragen.open = false;
+  M.dom.load(form, start, [form, el.kolom, el.uitkomst], el.alles);
 })();
