@@ -11,6 +11,7 @@
 
   var PARAMS = ["zoekt", "leeftijd", "gemeente", "situatie"];
   var LIMIT = 20;
+  var EERST = 4;   // cards in the first task after load
   var el = {};
   ["kaart-uitkomst", "kaart-meldingen", "kaart-aantal", "kaart-leeg", "kaart-resultaten", "kaart-meer", "kaart-alles",
    "jo-situatie"].forEach(function (id) {
@@ -123,7 +124,14 @@
     el.leeg.hidden = false;
   }
 
-  function render() {
+  function addCards(passend, from, to) {
+    var fragment = document.createDocumentFragment();
+    for (var i = from; i < to; i++) fragment.appendChild(card(passend[i].aanbod));
+    el.resultaten.appendChild(fragment);
+  }
+
+  var current = null;
+  function render(first) {
     el.resultaten.textContent = "";
     el.leeg.hidden = true;
     if (!state.zoekt.length) {
@@ -136,10 +144,12 @@
     var passend = zonder ? zonder.passend : M.judge(data, state, { alleenJongeren: true, uitleg: false }).passend;
     // Once answered (also from a link) the question stays, so the answer can be changed.
     el.situatie.hidden = zonder ? !situatieVerandertIets(passend) : false;
-    var fragment = document.createDocumentFragment();
     var count = Math.min(shown, passend.length);
-    for (var i = 0; i < count; i++) fragment.appendChild(card(passend[i].aanbod));
-    el.resultaten.appendChild(fragment);
+    // The first render after load: a screenful now, the rest in the next task (no long task on a slow phone).
+    var now = first ? Math.min(count, EERST) : count;
+    addCards(passend, 0, now);
+    if (now < count) setTimeout(function () { if (current === passend) addCards(passend, now, count); }, 0);
+    current = passend;
     el.meer.hidden = passend.length <= count;
     el.meer.textContent = "Laat meer zien (nog " + (passend.length - count) + ")";
     if (!passend.length) {
@@ -167,7 +177,7 @@
     state.situatie = state.situatie.slice(0, 1);    // one answer to "wat doe je nu?"
     writeForm(state);
     M.dom.showNotes(el.meldingen, parsed.notes);
-    render();
+    render(true);
     form.addEventListener("change", update);
     form.addEventListener("input", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });

@@ -10,7 +10,7 @@
   var make = M.dom.make, link = M.dom.link;
 
   var LIMIT = 50;   // cards rendered per step; keeps a change within one frame at 5,000 offers
-  var EERST = 6;    // cards in the first task after load; a screenful
+  var EERST = 4;    // cards in the first task after load; a screenful
   var GROEP = { past: "Past", misschien: "Past misschien" };
 
   var el = {};
