@@ -1,27 +1,54 @@
-"""`kaart build`: a failing build leaves the previous site exactly as it was."""
+"""`kaart build`: never replaces what it did not build, swaps in one step, and leaves nothing behind."""
 from __future__ import annotations
 
+import os
+import signal
+import stat
 import subprocess
 import sys
+import time
+from pathlib import Path
+
+import pytest
 
 from hardening import copy_project
 
-
-def _kaart(root, *args):
-    return subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(root), *args], capture_output=True, text=True)
+MARKER = ".kaart-site"
 
 
-def _snapshot(site):
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+def _kaart(root, *args, cwd=None, **options):
+    return subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(root), *args], capture_output=True,
+                          text=True, cwd=cwd or root, **options)
 
 
-def test_failed_build_keeps_previous_site(tmp_path):
+def _snapshot(folder: Path) -> dict:
+    """Every path under `folder` with its bytes (files) or link target, and its mode."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        info = path.lstat()
+        if path.is_symlink():
+            out[rel] = ("link", os.readlink(path))
+        elif path.is_file():
+            out[rel] = ("file", path.read_bytes(), stat.S_IMODE(info.st_mode))
+        else:
+            out[rel] = ("dir", stat.S_IMODE(info.st_mode))
+    return out
+
+
+@pytest.fixture(scope="module")
+def proj(tmp_path_factory):
+    return copy_project(tmp_path_factory.mktemp("bouw") / "proj")
+
+
+def test_failed_build_keeps_previous_site_byte_for_byte(tmp_path):
     root = copy_project(tmp_path / "proj")
     site = tmp_path / "uit" / "site"
 
     first = _kaart(root, "build", "--site-dir", str(site))
     assert first.returncode == 0, first.stdout + first.stderr
-    assert (site / "index.html").is_file()
+    assert first.stdout.splitlines() == [f"De site is gebouwd in {site}."], "no INFO noise, one result line"
+    assert (site / "index.html").is_file() and (site / MARKER).is_file()
     before = _snapshot(site)
 
     record = next(p for p in sorted((root / "aanbod").glob("*.yml")))
@@ -29,18 +56,122 @@ def test_failed_build_keeps_previous_site(tmp_path):
     second = _kaart(root, "build", "--site-dir", str(site))
     assert second.returncode == 1
     assert "Traceback" not in second.stderr
-    assert f"aanbod/{record.name}:" in second.stderr  # the editor sees which file is wrong
-    assert "niet veranderd" in second.stderr
+    lines = second.stderr.splitlines()
+    # the Dutch report first (file:line messages, then the checker's count), then one line of result
+    assert lines[0].startswith(f"aanbod/{record.name}:")
+    assert lines[-2].endswith("bestanden.") and "fout" in lines[-2]
+    assert lines[-1] == f"De site is niet gebouwd: los eerst de fouten hierboven op. {site} is niet veranderd."
+    assert not [line for line in lines if line.startswith(("INFO", "ERROR", "Aborted"))]
     assert _snapshot(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"], "no half-built directories are left behind"
 
 
-def test_successful_build_replaces_previous_site(tmp_path):
+def test_strict_warning_comes_before_the_result_and_is_not_hidden(tmp_path):
+    """The nav INFO list is gone, but a real mkdocs warning (a dead link) still shows and fails the build."""
     root = copy_project(tmp_path / "proj")
+    page = root / "content" / "aanpak" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](bestaat-niet.md)\n", encoding="utf-8")
+    proc = _kaart(root, "build", "--site-dir", str(tmp_path / "site"))
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert proc.stderr.splitlines() == [
+        "waarschuwing van mkdocs: Doc file 'aanpak/index.md' contains a link 'bestaat-niet.md', but the target "
+        "'aanpak/bestaat-niet.md' is not found among documentation files.",
+        f"De site is niet gebouwd: kaart build bouwt streng (--strict), dus 1 waarschuwing hierboven telt als fout. "
+        f"{tmp_path / 'site'} is niet aangemaakt.",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proj"]
+
+
+def test_a_site_kaart_built_is_replaced_with_readable_modes(proj, tmp_path):
     site = tmp_path / "site"
     site.mkdir()
+    (site / MARKER).write_text("vorige build", encoding="utf-8")
     (site / "oud.html").write_text("vorige versie", encoding="utf-8")
-    proc = _kaart(root, "build", "--site-dir", str(site))
+    proc = _kaart(proj, "build", "--site-dir", str(site), umask=0o077)  # even a strict umask gives 755/644
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (site / "index.html").is_file() and not (site / "oud.html").exists()
-    assert sorted(p.name for p in site.parent.iterdir()) == ["proj", "site"]
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+    modes = {kind: {mode for rel, (k, *rest) in _snapshot(site).items() if k == kind for mode in rest[-1:]}
+             for kind in ("file", "dir")}
+    assert modes == {"file": {0o644}, "dir": {0o755}}
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755
+
+
+@pytest.mark.parametrize("given", ["aanbod", "content", "schemas", ".", "..", "aanbod/organisaties",
+                                   "content/aanpak", "koppeling-naar-aanbod", "koppeling-naar-site", "eigen-map"])
+def test_site_dir_never_replaces_a_project_folder_or_a_foreign_one(tmp_path, given):
+    root = copy_project(tmp_path / "proj")
+    (root / "koppeling-naar-aanbod").symlink_to(root / "aanbod")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / MARKER).write_text("gebouwd", encoding="utf-8")
+    (root / "koppeling-naar-site").symlink_to(tmp_path / "site")
+    (root / "eigen-map").mkdir()
+    (root / "eigen-map" / "notities.txt").write_text("niet van kaart", encoding="utf-8")
+    before = _snapshot(tmp_path)
+    proc = _kaart(root, "build", "--site-dir", given)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert proc.stdout == "" and "Traceback" not in proc.stderr
+    [line] = proc.stderr.splitlines()
+    assert line.startswith(f"De site is niet gebouwd: --site-dir {given}: ")
+    assert "Kies" in line  # says what to do instead
+    assert _snapshot(tmp_path) == before, "nothing was deleted, moved or added"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its exit status waits to be collected
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_sigkill_halfway_leaves_no_mkdocs_and_the_next_build_cleans_up(tmp_path):
+    proj = copy_project(tmp_path / "proj")
+    # extra pages keep mkdocs busy for seconds after the kill: an orphan would still be running
+    extra = proj / "content" / "proef"
+    extra.mkdir()
+    for i in range(400):
+        (extra / f"pagina-{i}.md").write_text(f"# Proefpagina {i}\n\nTekst.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    assert _kaart(proj, "build", "--site-dir", str(site)).returncode == 0
+    before = _snapshot(site)
+
+    build = subprocess.Popen([sys.executable, "-m", "kaart.cli", "--root", str(proj), "build", "--site-dir", str(site)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children, deadline = [], time.monotonic() + 60
+    while time.monotonic() < deadline and build.poll() is None:
+        temp = next(tmp_path.glob(".site-nieuw-*"), None)
+        if temp is not None and (temp / "assets").is_dir():  # mkdocs is writing the new site
+            children = _children(build.pid)
+            break
+        time.sleep(0.005)
+    assert build.poll() is None and children, "the build ended before it could be killed halfway"
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+
+    deadline = time.monotonic() + 1  # the kernel kills the child at once (PR_SET_PDEATHSIG), not when it is done
+    while any(_alive(c) for c in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(c) for c in children), "mkdocs kept running after kaart build was killed"
+    assert _snapshot(site) == before, "the old site is intact"
+    assert list(tmp_path.glob(".site-nieuw-*")), "the killed build left its half-written folder"
+
+    again = _kaart(proj, "build", "--site-dir", str(site))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proj", "site"], "the next build removed the leftovers"
+    assert (site / "index.html").is_file()
