@@ -1,0 +1,67 @@
+"""The editors' preview (`mkdocs serve`): a broken record shows the `kaart check` messages in the browser."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from hardening import copy_project
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_port(port: int, server: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "mkdocs serve stopped"
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise AssertionError("mkdocs serve did not start")
+
+
+@pytest.mark.browser
+def test_preview_lists_the_check_messages_and_recovers_when_fixed(tmp_path, desktop):
+    root = copy_project(tmp_path / "proj")
+    record = root / "aanbod" / "learn2work.yml"
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("\nnaam:", "\nnaam: [kapot", 1), encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(root), "check"], capture_output=True, text=True)
+    assert check.returncode == 1
+    *messages, count = check.stdout.splitlines()
+
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, process_group=0)
+    try:
+        _wait_for_port(port, server)
+        page = desktop.page
+        # any address, not only the home page: the request is answered at once, not held until a fix
+        page.goto(f"http://127.0.0.1:{port}/aanbod/learn2work/", timeout=30000)
+        assert page.locator("h1").inner_text() == "De site is niet gebouwd"
+        assert page.locator("#kaart-meldingen li").all_inner_texts() == messages
+        assert any(m.startswith("aanbod/learn2work.yml:") for m in messages)
+        assert count in page.locator("main").inner_text()
+
+        record.write_text(good, encoding="utf-8")  # the editor fixes the record; the page reloads itself
+        page.wait_for_selector("article h1", timeout=120000)
+        assert "Learn2Work" in page.locator("article h1").inner_text()
+        assert page.locator("#kaart-meldingen").count() == 0
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
