@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kaart.build import BuildError, prepare_site
+from kaart.headers import write_headers
 from kaart.preview import error_page
 from kaart.project import Project
 from kaart.reporting import format_text
@@ -89,3 +90,5 @@ def on_post_build(config):
         page = error_page(_state["preview_error"])
         for name in ("index.html", "404.html"):
             (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+        return
+    write_headers(Path(config.site_dir))  # _headers for the static host: CSP + frame-ancestors, nosniff, referrer
