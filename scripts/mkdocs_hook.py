@@ -35,6 +35,12 @@ def on_config(config):
         if not _state.get("serve"):
             raise PluginError(str(exc)) from None
         return _preview_error(config, str(exc))
+    except Exception as exc:  # a bug in kaart itself: the preview still answers instead of hanging
+        if not _state.get("serve"):
+            raise
+        log.exception("kaart stopte met een interne fout")
+        return _preview_error(config, f"De site is niet gebouwd: kaart stopte met een interne fout.\n"
+                                      f"{type(exc).__name__}: {exc}\nDe melding staat ook in de terminal; meld haar bij de beheerders.")
     for problem in prepared.result.warnings:
         log.warning(format_text(problem))
     _state["prepared"] = prepared
