@@ -83,12 +83,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    # Content-Security-Policy: only the theme's own inline scripts run (by hash), no other host
-    return add_csp(output, page.content or "")
+    # Content-Security-Policy: only the theme's own inline scripts run (by hash), no other host.
+    # Not in the preview: mkdocs serve injects an inline live-reload script the CSP would block.
+    return output if _state.get("serve") else add_csp(output, page.content or "")
 
 
 def on_post_template(output_content, template_name, config):
-    return add_csp(output_content) if template_name.endswith(".html") else output_content
+    return add_csp(output_content) if template_name.endswith(".html") and not _state.get("serve") else output_content
 
 
 def on_post_build(config):

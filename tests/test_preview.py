@@ -58,6 +58,11 @@ def test_preview_lists_the_check_messages_and_recovers_when_fixed(tmp_path, desk
         page.wait_for_selector("article h1", timeout=120000)
         assert "Learn2Work" in page.locator("article h1").inner_text()
         assert page.locator("#kaart-meldingen").count() == 0
+
+        # and the preview reloads by itself on the next change (mkdocs' live reload is not blocked)
+        record.write_text(good.replace("\nnaam: Learn2Work", "\nnaam: Learn2Work Proef", 1), encoding="utf-8")
+        page.wait_for_function("document.querySelector('article h1').innerText.includes('Learn2Work Proef')",
+                               timeout=120000)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
