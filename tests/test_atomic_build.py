@@ -139,39 +139,71 @@ def _alive(pid: int) -> bool:
     return state != "Z"  # a zombie has exited; only its exit status waits to be collected
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
-def test_sigkill_halfway_leaves_no_mkdocs_and_the_next_build_cleans_up(tmp_path):
-    proj = copy_project(tmp_path / "proj")
-    # extra pages keep mkdocs busy for seconds after the kill: an orphan would still be running
+@pytest.fixture(scope="module")
+def slow_proj(tmp_path_factory):
+    """A project with 400 extra pages: mkdocs is busy for seconds, so a build can be stopped halfway
+    and an orphaned mkdocs would still be running well after its parent died."""
+    proj = copy_project(tmp_path_factory.mktemp("traag") / "proj")
     extra = proj / "content" / "proef"
     extra.mkdir()
     for i in range(400):
         (extra / f"pagina-{i}.md").write_text(f"# Proefpagina {i}\n\nTekst.\n", encoding="utf-8")
-    site = tmp_path / "site"
-    assert _kaart(proj, "build", "--site-dir", str(site)).returncode == 0
-    before = _snapshot(site)
+    return proj
 
+
+def _previous_site(tmp_path: Path) -> tuple[Path, dict]:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / MARKER).write_text("gebouwd door kaart build", encoding="utf-8")
+    (site / "index.html").write_text("<p>de vorige site</p>", encoding="utf-8")
+    return site, _snapshot(site)
+
+
+def _start_and_catch_halfway(proj: Path, site: Path) -> tuple[subprocess.Popen, list[int]]:
     build = subprocess.Popen([sys.executable, "-m", "kaart.cli", "--root", str(proj), "build", "--site-dir", str(site)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     children, deadline = [], time.monotonic() + 60
     while time.monotonic() < deadline and build.poll() is None:
-        temp = next(tmp_path.glob(".site-nieuw-*"), None)
+        temp = next(site.parent.glob(".site-nieuw-*"), None)
         if temp is not None and (temp / "assets").is_dir():  # mkdocs is writing the new site
             children = _children(build.pid)
             break
         time.sleep(0.005)
-    assert build.poll() is None and children, "the build ended before it could be killed halfway"
-    os.kill(build.pid, signal.SIGKILL)
-    build.wait()
+    assert build.poll() is None and children, "the build ended before it could be stopped halfway"
+    return build, children
 
-    deadline = time.monotonic() + 1  # the kernel kills the child at once (PR_SET_PDEATHSIG), not when it is done
+
+def _wait_until_gone(children: list[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
     while any(_alive(c) for c in children) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(_alive(c) for c in children), "mkdocs kept running after kaart build was killed"
+    return not any(_alive(c) for c in children)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_sigkill_halfway_leaves_no_mkdocs_and_the_next_build_cleans_up(slow_proj, tmp_path):
+    site, before = _previous_site(tmp_path)
+    build, children = _start_and_catch_halfway(slow_proj, site)
+    assert [os.getpgid(c) for c in children] == children, "mkdocs runs in its own process group"
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    # the kernel kills the child at once (PR_SET_PDEATHSIG), not when it is done
+    assert _wait_until_gone(children, 1), "mkdocs kept running after kaart build was killed"
     assert _snapshot(site) == before, "the old site is intact"
     assert list(tmp_path.glob(".site-nieuw-*")), "the killed build left its half-written folder"
 
-    again = _kaart(proj, "build", "--site-dir", str(site))
+    again = _kaart(slow_proj, "build", "--site-dir", str(site))
     assert again.returncode == 0, again.stdout + again.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["proj", "site"], "the next build removed the leftovers"
-    assert (site / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "the next build removed the leftovers"
+    assert (site / "proef" / "pagina-399" / "index.html").is_file()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_sigterm_halfway_stops_mkdocs_and_cleans_up_at_once(slow_proj, tmp_path):
+    site, before = _previous_site(tmp_path)
+    build, children = _start_and_catch_halfway(slow_proj, site)
+    build.send_signal(signal.SIGTERM)
+    assert build.wait(timeout=30) == 128 + signal.SIGTERM
+    assert _wait_until_gone(children, 1)
+    assert _snapshot(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no temp folder left behind"
