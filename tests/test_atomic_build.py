@@ -161,7 +161,7 @@ def _previous_site(tmp_path: Path) -> tuple[Path, dict]:
 
 def _start_and_catch_halfway(proj: Path, site: Path) -> tuple[subprocess.Popen, list[int]]:
     build = subprocess.Popen([sys.executable, "-m", "kaart.cli", "--root", str(proj), "build", "--site-dir", str(site)],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     children, deadline = [], time.monotonic() + 60
     while time.monotonic() < deadline and build.poll() is None:
         temp = next(site.parent.glob(".site-nieuw-*"), None)
@@ -204,6 +204,8 @@ def test_sigterm_halfway_stops_mkdocs_and_cleans_up_at_once(slow_proj, tmp_path)
     build, children = _start_and_catch_halfway(slow_proj, site)
     build.send_signal(signal.SIGTERM)
     assert build.wait(timeout=30) == 128 + signal.SIGTERM
+    assert build.stderr.read().splitlines() == [
+        "De site is niet gebouwd: de build is afgebroken; de vorige site is niet veranderd."]
     assert _wait_until_gone(children, 1)
     assert _snapshot(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no temp folder left behind"

@@ -149,10 +149,11 @@ def _sigterm_raises():
 
 
 def _run_mkdocs(command: list[str], cwd: Path) -> tuple[int, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
     # one stream, so warnings, errors and the abort line keep the order mkdocs printed them in
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-                            cwd=cwd, process_group=0, preexec_fn=_die_with_parent(os.getpid()))
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+                            errors="replace", env=env, cwd=cwd, process_group=0,
+                            preexec_fn=_die_with_parent(os.getpid()))
     try:
         output, _ = proc.communicate()
     except BaseException:

@@ -44,6 +44,9 @@ def cmd_build(args) -> int:
     except SiteDirError as exc:
         print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
         return 2
+    except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C, SIGTERM: mkdocs is stopped, the temp folder gone
+        print("De site is niet gebouwd: de build is afgebroken; de vorige site is niet veranderd.", file=sys.stderr)
+        return 130 if isinstance(exc, KeyboardInterrupt) else exc.code
     stream = sys.stdout if outcome.ok else sys.stderr
     if outcome.output:  # the report first (Dutch checker messages, mkdocs warnings), then one result line
         print(outcome.output, file=stream)
