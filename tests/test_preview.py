@@ -19,15 +19,36 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_for_port(port: int, server: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "mkdocs serve stopped"
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise AssertionError("mkdocs serve did not start")
+def _start_preview(root) -> tuple[subprocess.Popen, int]:
+    """`mkdocs serve` on a random free port; another port if someone took that one in between."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    for attempt in range(3):
+        port = _free_port()
+        log = root.parent / f"serve-{attempt}.log"  # a file, not a pipe: a full pipe would block the server
+        with open(log, "w") as out:
+            server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
+                                      env=env, stdout=subprocess.DEVNULL, stderr=out, process_group=0)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and server.poll() is None:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    return server, port
+            time.sleep(0.2)
+        _stop(server)
+        error = log.read_text(encoding="utf-8", errors="replace")
+        if "Address already in use" not in error:
+            raise AssertionError(f"mkdocs serve did not start:\n{error}")
+    raise AssertionError("no free port for mkdocs serve")
+
+
+def _stop(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 @pytest.mark.browser
@@ -40,12 +61,8 @@ def test_preview_lists_the_check_messages_and_recovers_when_fixed(tmp_path, desk
     assert check.returncode == 1
     *messages, count = check.stdout.splitlines()
 
-    port = _free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, process_group=0)
+    server, port = _start_preview(root)
     try:
-        _wait_for_port(port, server)
         page = desktop.page
         # any address, not only the home page: the request is answered at once, not held until a fix
         page.goto(f"http://127.0.0.1:{port}/aanbod/learn2work/", timeout=30000)
@@ -64,9 +81,4 @@ def test_preview_lists_the_check_messages_and_recovers_when_fixed(tmp_path, desk
         page.wait_for_function("document.querySelector('article h1').innerText.includes('Learn2Work Proef')",
                                timeout=120000)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        _stop(server)
