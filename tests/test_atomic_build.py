@@ -36,20 +36,18 @@ def _snapshot(folder: Path) -> dict:
     return out
 
 
-@pytest.fixture(scope="module")
-def proj(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("bouw") / "proj")
-
-
 def test_failed_build_keeps_previous_site_byte_for_byte(tmp_path):
     root = copy_project(tmp_path / "proj")
     site = tmp_path / "uit" / "site"
 
-    first = _kaart(root, "build", "--site-dir", str(site))
+    first = _kaart(root, "build", "--site-dir", str(site), umask=0o077)  # even a strict umask gives 755/644
     assert first.returncode == 0, first.stdout + first.stderr
     assert first.stdout.splitlines() == [f"De site is gebouwd in {site}."], "no INFO noise, one result line"
     assert (site / "index.html").is_file() and (site / MARKER).is_file()
     before = _snapshot(site)
+    modes = {kind: {entry[-1] for entry in before.values() if entry[0] == kind} for kind in ("file", "dir")}
+    assert modes == {"file": {0o644}, "dir": {0o755}}, "a web server running as another user can read the site"
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755
 
     record = next(p for p in sorted((root / "aanbod").glob("*.yml")))
     record.write_text(record.read_text(encoding="utf-8").replace("\nnaam:", "\nnaam: [kapot", 1), encoding="utf-8")
@@ -81,21 +79,6 @@ def test_strict_warning_comes_before_the_result_and_is_not_hidden(tmp_path):
         f"{tmp_path / 'site'} is niet aangemaakt.",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["proj"]
-
-
-def test_a_site_kaart_built_is_replaced_with_readable_modes(proj, tmp_path):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / MARKER).write_text("vorige build", encoding="utf-8")
-    (site / "oud.html").write_text("vorige versie", encoding="utf-8")
-    proc = _kaart(proj, "build", "--site-dir", str(site), umask=0o077)  # even a strict umask gives 755/644
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert (site / "index.html").is_file() and not (site / "oud.html").exists()
-    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
-    modes = {kind: {mode for rel, (k, *rest) in _snapshot(site).items() if k == kind for mode in rest[-1:]}
-             for kind in ("file", "dir")}
-    assert modes == {"file": {0o644}, "dir": {0o755}}
-    assert stat.S_IMODE(site.stat().st_mode) == 0o755
 
 
 @pytest.mark.parametrize("given", ["aanbod", "content", "schemas", ".", "..", "aanbod/organisaties",
@@ -196,6 +179,7 @@ def test_sigkill_halfway_leaves_no_mkdocs_and_the_next_build_cleans_up(slow_proj
     assert again.returncode == 0, again.stdout + again.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "the next build removed the leftovers"
     assert (site / "proef" / "pagina-399" / "index.html").is_file()
+    assert "de vorige site" not in (site / "index.html").read_text(encoding="utf-8"), "a site kaart built is replaced"
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
@@ -209,3 +193,14 @@ def test_sigterm_halfway_stops_mkdocs_and_cleans_up_at_once(slow_proj, tmp_path)
     assert _wait_until_gone(children, 1)
     assert _snapshot(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no temp folder left behind"
+
+
+def test_an_absent_empty_or_kaart_built_folder_may_be_used(tmp_path, project):
+    from kaart.atomic_build import check_site_dir
+
+    (tmp_path / "leeg").mkdir()
+    (tmp_path / "gebouwd").mkdir()
+    (tmp_path / "gebouwd" / MARKER).write_text("gebouwd", encoding="utf-8")
+    (tmp_path / "gebouwd" / "index.html").write_text("<p>site</p>", encoding="utf-8")
+    for name in ("nieuw", "leeg", "gebouwd", "nieuw/diep/site"):
+        assert check_site_dir(project, tmp_path / name) == tmp_path / name
