@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files
 
 from kaart.build import BuildError, prepare_site
 from kaart.headers import write_headers
-from kaart.preview import error_page
+from kaart.preview import error_page, preview_report
 from kaart.project import Project
 from kaart.reporting import format_text
 from kaart.security import add_csp
@@ -31,16 +31,14 @@ def on_config(config):
     _state["preview_error"] = None
     try:
         prepared = prepare_site(project)
-    except BuildError as exc:
+    except Exception as exc:
         if not _state.get("serve"):
-            raise PluginError(str(exc)) from None
-        return _preview_error(config, str(exc))
-    except Exception as exc:  # a bug in kaart itself: the preview still answers instead of hanging
-        if not _state.get("serve"):
+            if isinstance(exc, BuildError):
+                raise PluginError(str(exc)) from None
             raise
-        log.exception("kaart stopte met een interne fout")
-        return _preview_error(config, f"De site is niet gebouwd: kaart stopte met een interne fout.\n"
-                                      f"{type(exc).__name__}: {exc}\nDe melding staat ook in de terminal; meld haar bij de beheerders.")
+        if not isinstance(exc, BuildError):  # a bug in kaart itself: the traceback goes to the terminal
+            log.exception("kaart stopte met een interne fout")
+        return _preview_error(config, preview_report(exc))
     for problem in prepared.result.warnings:
         log.warning(format_text(problem))
     _state["prepared"] = prepared

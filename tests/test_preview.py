@@ -82,3 +82,19 @@ def test_preview_lists_the_check_messages_and_recovers_when_fixed(tmp_path, desk
                                timeout=120000)
     finally:
         _stop(server)
+
+
+def test_error_page_shows_hostile_values_as_text():
+    """The preview has no CSP (mkdocs injects an inline script), so a value echoed in a message must stay text."""
+    from kaart.preview import error_page, preview_report
+
+    report = ("De site is niet gebouwd: los eerst deze problemen op.\n"
+              "aanbod/x.yml:3: naam: HTML is niet toegestaan: '<script>alert(1)</script>' [tekst-html]\n"
+              "1 fout, 0 waarschuwingen in 1 bestanden.")
+    page = error_page(report)
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert '<li><code>aanbod/x.yml:3: naam: HTML is niet toegestaan:' in page
+    assert "<p>1 fout, 0 waarschuwingen in 1 bestanden.</p>" in page
+    crash = error_page(preview_report(KeyError("<img src=x onerror=alert(1)>")))
+    assert "<img" not in crash and "interne fout" in crash

@@ -12,6 +12,16 @@ import html
 REFRESH_SECONDS = 3
 
 
+def preview_report(exc: Exception) -> str:
+    """The text for the error page: the BuildError's `kaart check` report, or a crash of kaart itself."""
+    from .build import BuildError
+
+    if isinstance(exc, BuildError):
+        return str(exc)
+    return (f"De site is niet gebouwd: kaart stopte met een interne fout.\n{type(exc).__name__}: {exc}\n"
+            "De volledige melding staat in de terminal; meld haar bij de beheerders van de site.")
+
+
 def error_page(report: str, refresh_seconds: int = REFRESH_SECONDS) -> str:
     """`report` is the BuildError text: a heading line, then `kaart check`'s lines (the last is the count)."""
     lines = [line for line in report.splitlines() if line.strip()]
