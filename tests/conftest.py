@@ -24,6 +24,8 @@ CHROMIUM = os.environ.get("KAART_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # no throttled timers when the machine is busy (two xdist workers share two cores with Chromium)
+    "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
 ]
 PHONE = {"width": 360, "height": 740}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # axe-core rules for WCAG 2.1 A and AA
