@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import QuietServer
 from page_types import page_paths
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
@@ -84,7 +85,7 @@ class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
 
 def _serve(directory: Path, handler=http.server.SimpleHTTPRequestHandler, **attrs):
     handler = type("Handler", (handler,), {"log_message": lambda *a: None, **attrs})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
