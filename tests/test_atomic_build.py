@@ -175,9 +175,12 @@ def test_sigkill_halfway_leaves_no_mkdocs_and_the_next_build_cleans_up(slow_proj
     assert _snapshot(site) == before, "the old site is intact"
     assert list(tmp_path.glob(".site-nieuw-*")), "the killed build left its half-written folder"
 
+    records = _snapshot(slow_proj / "aanbod")
+    (tmp_path / ".site-nieuw-val").symlink_to(slow_proj / "aanbod")  # a link is never followed by the cleanup
     again = _kaart(slow_proj, "build", "--site-dir", str(site))
     assert again.returncode == 0, again.stdout + again.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "the next build removed the leftovers"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site-nieuw-val", "site"], "the next build removed the leftovers"
+    assert _snapshot(slow_proj / "aanbod") == records
     assert (site / "proef" / "pagina-399" / "index.html").is_file()
     assert "de vorige site" not in (site / "index.html").read_text(encoding="utf-8"), "a site kaart built is replaced"
 
