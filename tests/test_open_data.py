@@ -15,7 +15,8 @@ from kaart.loading import load_file
 from kaart.project import Project
 from redactie_fixtures import ROOT, base_record, make_project
 
-HSDS_SCHEMAS = Path(os.environ.get("KAART_HSDS_SCHEMA", ROOT.parent / "shared" / "ontwerp" / "hsds3-schema"))
+# The official HSDS 3.0 schemas (CC BY-SA 4.0) travel with the tests; KAART_HSDS_SCHEMA points at another copy.
+HSDS_SCHEMAS = Path(os.environ.get("KAART_HSDS_SCHEMA", ROOT / "tests" / "hsds3-schema"))
 
 
 @pytest.fixture(scope="module")
