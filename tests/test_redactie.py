@@ -15,7 +15,7 @@ from kaart.velden import field_reference, updated
 from redactie_fixtures import ROOT, base_record, kaart, make_project
 
 NIEUW_FLAGS = [
-    "--naam", "Proef Één", "--aanbieder", "org-a", "--status", "actief", "--soort", "coaching",
+    "--naam", "Proef Één", "--aanbieder", "org-a", "--status", "beschreven", "--soort", "coaching",
     "--fase", "begeleiding, nazorg", "--helpt-bij", "werk,school", "--voor", "jongeren",
     "--wat-is-het", "Een coach helpt je op weg naar werk.",
     "--is-het-voor-mij", "Ben je tussen de 18 en 27 jaar? Dan is het voor jou.",
@@ -37,7 +37,8 @@ def test_kaart_nieuw_with_flags_writes_a_record_that_passes_kaart_check(tmp_path
     assert data["fase"] == ["begeleiding", "nazorg"]
     assert data["werkgebied"] == {"gemeenten": ["almere"], "regio": ["west-friesland"]}
     assert data["doelgroep"] == {"leeftijd": {"min": 18}}  # max not given: stays a comment
-    assert data["contact"] == {"website": "https://example.org/"}
+    assert data["contact"] == {"website": "https://example.org/",  # the value carries its own source: the one given
+                               "bronnen": {"website": {"document": "verwey-jonker-almere-2016", "onderdeel": "Tabel 3"}}}
     assert data["bronnen"] == [{"document": "verwey-jonker-almere-2016", "onderdeel": "Tabel 3"}]
     assert "#" in path.read_text(encoding="utf-8"), "the record keeps the template's explanations"
     check = kaart("--root", str(project), "check")
@@ -47,7 +48,7 @@ def test_kaart_nieuw_with_flags_writes_a_record_that_passes_kaart_check(tmp_path
 def test_kaart_nieuw_asks_for_what_is_missing(tmp_path):
     project = make_project(tmp_path, [])
     # Answers in the order of the questions; empty lines skip the optional ones.
-    answers = ["Vraag Test", "", "org-a", "actief", "loket", "voorzorg", "geld", "jongeren", "", "flevoland",
+    answers = ["Vraag Test", "", "org-a", "beschreven", "loket", "voorzorg", "geld", "jongeren", "", "flevoland",
                "Hier krijg je hulp met geld.", "Heb je schulden? Dan is het voor jou.", "Je krijgt hulp van een coach.",
                "Loop gewoon binnen bij het loket.", "Een loket voor jongeren met vragen over geld.",
                "", "Jaarverslag 2025", "", "", "", "", "", ""]
@@ -108,7 +109,7 @@ def test_github_annotations_point_at_the_broken_lines(tmp_path):
         "id: kapot\n"
         "naam: Kapot\n"
         "aanbieder: org-a\n"
-        "status: actief\n"
+        "status: beschreven\n"
         "soort: coachen\n"  # line 5: not in the list
         "fase: [begeleiding]\n"
         "helpt_bij: [werk]\n"

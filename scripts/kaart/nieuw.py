@@ -77,6 +77,8 @@ def yaml_value(value) -> str:
         return str(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(yaml_value(v) for v in value)  # the template supplies the [ ]
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {yaml_value(v)}" for k, v in value.items()) + "}"
     # Plain only for ids with a letter: "2026-03-01" or "2025" must stay strings for every YAML reader.
     if (isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value) and re.search(r"[a-z]", value)
             and value not in ("true", "false", "null", "yes", "no", "on", "off", "y", "n")):
@@ -199,6 +201,11 @@ def normalise(project: Project, raw: dict) -> dict:
     if values.get("bron_document"):
         for name in ("bron_jaar", "bron_url"):
             values.pop(name, None)  # a project document has its own year; the schema forbids both
+    # "uit de bron": each contact value gets the record's source as its own (kaart check demands one per value)
+    bron = {k: values[f"bron_{k}"] for k in ("document", "titel", "jaar", "onderdeel") if values.get(f"bron_{k}") not in (None, "")}
+    for veld in ("website", "telefoon", "email"):
+        if values.get(veld):
+            values[f"bron_{veld}"] = bron
     if not (project.organisaties_dir / f"{values['aanbieder']}.yml").is_file():
         known = sorted(p.stem for p in project.organisatie_files())
         close = difflib.get_close_matches(values["aanbieder"], known, n=1, cutoff=0.6)

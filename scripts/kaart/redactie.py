@@ -61,6 +61,6 @@ def add_redactie(output, project: Project, kaart: Kaart, today: dt.date | None =
 
     today = today or dt.date.today()
     regels = rapport(project, kaart, today)
-    output.pages["redactie/index.md"] = GeneratedPage(redactie_page(project, regels, len(kaart.aanbod), today), "aanbod/")
-    output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart), "aanbod/")
+    output.pages["redactie/index.md"] = GeneratedPage(redactie_page(project, regels, len(kaart.aanbod), today))
+    output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart))
     output.files.update(export_files(project, kaart))
