@@ -164,6 +164,68 @@ def test_every_contact_value_on_the_site_has_its_own_source(real):
         assert set(item.contact) <= set(item.contact_bronnen), item.id
 
 
+# -- 5. the verification sheet per organisation -------------------------------------
+def expected_unknowns(data: dict) -> list[str]:
+    """What a record leaves open, read straight from its YAML."""
+    doelgroep, toegang = data.get("doelgroep", {}), data.get("toegang", {})
+    checks = [("leeftijd", "leeftijd" not in doelgroep), ("situatie van de jongere", not doelgroep.get("situatie")),
+              ("startkwalificatie", "startkwalificatie" not in doelgroep),
+              ("aanmelden", "aanmelden" not in toegang and "uitleg" not in toegang), ("kosten", "kosten" not in toegang),
+              ("nazorg", "geboden" not in data.get("nazorg", {})), ("contact", not data.get("contact"))]
+    return [label for label, missing in checks if missing]
+
+
+def offers_of(org_id: str) -> dict[str, dict]:
+    out = {}
+    for path in sorted((ROOT / "aanbod").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        providers = data["aanbieder"] if isinstance(data["aanbieder"], list) else [data["aanbieder"]]
+        if org_id in providers:
+            out[data["id"]] = data
+    return out
+
+
+def sheet_sections(sheet: str) -> dict[str, str]:
+    """Per offer (by its 'Op de kaart: aanbod/<id>/' line) the text of its part of the sheet."""
+    parts = re.split(r"^## \d+\. ", sheet, flags=re.MULTILINE)[1:]
+    return {re.search(r"Op de kaart: `aanbod/([a-z0-9-]+)/`", part).group(1): part for part in parts}
+
+
+def test_kaart_verzoek_learn2work_lists_every_unknown_field_of_the_organisations_offers():
+    proc = subprocess.run([sys.executable, "-m", "kaart.cli", "verzoek", "learn2work"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    sheet = proc.stdout
+    assert sheet.startswith("# Controleverzoek: De Schoor\n")
+    sections = sheet_sections(sheet)
+    offers = offers_of("de-schoor")
+    assert set(sections) == set(offers)
+    for record_id, data in offers.items():
+        unknown = sections[record_id].split("**Wat we niet weten**", 1)[1].split("**Vragen**", 1)[0]
+        listed = re.findall(r"^- (.+)$", unknown, flags=re.MULTILINE)
+        assert listed == expected_unknowns(data), record_id
+        questions = re.findall(r"^\d+\. (.+)$", sections[record_id].split("**Vragen**", 1)[1], flags=re.MULTILINE)
+        assert len(questions) == 2 + len(listed), "a question for every unknown field, after 'does it exist' and 'is it right'"
+        assert data["naam"] in sheet and "nog niet bevestigd door de aanbieder" in sections[record_id]
+
+
+def test_kaart_verzoek_with_an_unknown_id_suggests_the_closest_one():
+    proc = subprocess.run([sys.executable, "-m", "kaart.cli", "verzoek", "de-schor"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip() == ("kaart verzoek: geen organisatie of aanbod met id 'de-schor' — bedoelde je 'de-schoor'? "
+                                   "geef het id van een bestand in aanbod/organisaties/ of aanbod/")
+
+
+def test_every_organisation_has_a_printable_sheet_under_redactie(built_site, real):
+    _, kaart = real
+    index = html(built_site, "redactie")
+    for org in kaart.organisaties.values():
+        assert f'href="verzoek/{org.id}/"' in index
+        page = article(html(built_site, f"redactie/verzoek/{org.id}"))
+        assert "Controleverzoek" in page and "Wat we niet weten" in page
+        for aanbod in kaart.aanbod_van(org.id):
+            assert f"<code>aanbod/{aanbod.id}/</code>" in page
+
+
 # -- 5. Geef het door ----------------------------------------------------------------
 class _Links(HTMLParser):
     def __init__(self):

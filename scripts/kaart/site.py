@@ -82,7 +82,7 @@ class SiteRenderer:
 
     def bron_text(self, bron: Bron) -> str:
         if bron.bevestigd:
-            return f"Bevestigd door de aanbieder op {bron.bevestigd}" + (f" ({inline(bron.door)})" if bron.door else "")
+            return f"Bevestigd door de aanbieder op {inline(bron.bevestigd)}" + (f" ({inline(bron.door)})" if bron.door else "")
         if bron.document:
             term = self.vocab["document"].terms.get(bron.document)
             titel = term.label if term else bron.document
@@ -275,7 +275,7 @@ class SiteRenderer:
             bron = bronnen.get(veld)
             herkomst = ""
             if bron is not None and bron.bevestigd:
-                herkomst = f" (bevestigd door de aanbieder op {bron.bevestigd})"
+                herkomst = f" (bevestigd door de aanbieder op {inline(bron.bevestigd)})"
             elif bron is not None:
                 herkomst = f" (bron: {self.bron_kort(bron)})"
             out.append(f"- {label}: {shown}{herkomst}")
