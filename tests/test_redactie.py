@@ -85,7 +85,9 @@ def test_kaart_nieuw_without_a_terminal_only_needs_the_required_values(tmp_path)
     proc = kaart("--root", str(project), "nieuw", *NIEUW_FLAGS, "--gemeenten", "almere", "--bron-titel", "Bron", stdin="")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     incomplete = kaart("--root", str(project), "nieuw", "--naam", "Half", stdin="")
-    assert incomplete.returncode == 2 and "--aanbieder" in incomplete.stderr and "Traceback" not in incomplete.stderr
+    assert incomplete.returncode == 2 and "Traceback" not in incomplete.stderr
+    assert "geen antwoord op 'Id van de organisatie" in incomplete.stderr
+    assert "--" not in incomplete.stderr.replace("--naam", ""), "no option is named that the editor did not type"
 
 
 def test_kaart_nieuw_does_not_overwrite(tmp_path):

@@ -409,3 +409,22 @@ def test_the_voor_wie_table_has_no_empty_header_row(built_site):
     table = page.split('id="voor-wie"', 1)[1].split("</table>", 1)[0]
     headers = re.findall(r"<th[^>]*>(.*?)</th>", table)
     assert headers and all(h.strip() for h in headers)
+
+
+def test_a_required_field_is_never_told_to_go_away(tmp_path):
+    schema = json.loads((ROOT / "schemas" / "aanbod.schema.json").read_text(encoding="utf-8"))
+    empty = {"string": "", "array": []}
+    records = []
+    for name in schema["required"]:
+        kind = schema["properties"][name].get("type", "string")
+        kind = kind[0] if isinstance(kind, list) else kind
+        if kind in empty:
+            records.append(base_record(f"leeg-{name.replace('_', '-')}", **{name: empty[kind]}))
+        records.append(base_record(f"null-{name.replace('_', '-')}", **{name: None}))
+    result, _ = check_project(Project(make_project(tmp_path, records)))
+    told = [format_text(p) for p in result.errors if p.veld in schema["required"]]
+    assert len(told) >= len(schema["required"]), told
+    assert [t for t in told if "haal" in t and "weg" in t] == []
+    optional = base_record("leeg-optioneel", toelichting="")
+    result, _ = check_project(Project(make_project(tmp_path / "b", [optional])))
+    assert [p.oplossing for p in result.errors] == ["vul het veld in of haal het weg, bijvoorbeeld: Contactgegevens staan niet in de bron."]

@@ -334,16 +334,18 @@ class Checker:
             return Problem(loaded.rel, line, veld, "een bron heeft óf `document`, óf `titel`, óf `bevestigd`",
                            "kies `document: <id>` voor een projectdocument, `titel:` (en `jaar:`) voor een andere bron, "
                            "of `bevestigd: \"JJJJ-MM-DD\"` (en `door:`) als de aanbieder het heeft bevestigd", "schema-bron")
+        # a required field is never told to go away: only an optional one may be left out
+        weg = " (het is verplicht)" if self._required(loaded, path) else " of haal het weg"
         if kind == "type":
             if value is None:
-                return Problem(loaded.rel, line, veld, "is leeg", f"vul een waarde in of haal het veld weg{example}", "schema-type")
+                return Problem(loaded.rel, line, veld, "is leeg", f"vul een waarde in{weg}{example}", "schema-type")
             types = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
             want = " of ".join(str(_TYPES.get(t, t)) for t in types)
             return Problem(loaded.rel, line, veld, f"moet {want} zijn, niet {_show(value)}", f"schrijf {want}{example}", "schema-type")
         if kind == "pattern":
             return Problem(loaded.rel, line, veld, f"{_show(value)} heeft niet de goede vorm", _pattern_fix(path, example), "schema-vorm")
         if kind in ("minLength", "minItems", "minProperties"):
-            return Problem(loaded.rel, line, veld, "is leeg of te kort", f"vul het veld in of haal het weg{example}", "schema-leeg")
+            return Problem(loaded.rel, line, veld, "is leeg of te kort", f"vul het veld in{weg}{example}", "schema-leeg")
         if kind == "maxLength":
             return Problem(loaded.rel, line, veld, f"tekst is te lang ({len(value)} tekens, maximaal {schema.get('maxLength')})",
                            "kort de tekst in", "schema-lengte")
@@ -356,6 +358,18 @@ class Checker:
             return Problem(loaded.rel, line, veld, f"alleen {_show(schema.get('const'))} is toegestaan",
                            f"schrijf {_show(schema.get('const'))} of haal het veld weg", "schema-waarde")
         return Problem(loaded.rel, line, veld, error.message, f"zie de beschrijving in het schema{example}", "schema")
+
+    def _required(self, loaded: LoadedFile, path: tuple) -> bool:
+        """Is the field at `path` required by its parent (a list item counts as optional: it can go)?"""
+        if not path or isinstance(path[-1], int):
+            return False
+        organisatie = loaded.rel.startswith(self.project.rel(self.project.organisaties_dir) + "/")
+        node = (self.organisatie_validator if organisatie else self.aanbod_validator).schema
+        for part in path[:-1]:
+            node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
+            if not isinstance(node, dict):
+                return False
+        return path[-1] in node.get("required", ())
 
     def _vocab_problem(self, loaded, path, value, schema) -> Problem:
         name = self._vocab_by_values.get(frozenset(o["const"] for o in schema["oneOf"]))
