@@ -69,32 +69,37 @@ class Terminal:
         return self.proc.returncode
 
 
+# (question, what the editor types, what kaart nieuw must answer before the next question)
+DIALOOG = [
+    ("Naam van het aanbod", "Proef Terminal", None),
+    ("Id (kleine letters", "", None),
+    ("Id van de organisatie", "org-b", "onbekende organisatie 'org-b' — bedoelde je 'org-a'?"),  # a typo: only org-a exists
+    ("Id van de organisatie", "org-a", None),
+    ("Status", "beschreven", None),
+    ("Soort hulp", "coaching", None),
+    ("Fase(n)", "begeleiding", None),
+    ("Helpt bij", "werk", None),
+    ("Voor wie", "jongeren", None),
+    ("Gemeenten", "almeer", "onbekende waarde 'almeer' — bedoelde je 'almere'?"),
+    ("Gemeenten", "almere", None),
+    ("Regio's", "", None),
+    ("Wat is het?", "Een coach helpt je op weg naar werk.", None),
+    ("Is het voor mij?", "Heb je geen werk? Dan is het voor jou.", None),
+    ("Wat krijg je?", "Je krijgt een coach.", None),
+    ("Hoe begin je?", "Vraag je mentor of je mee mag doen.", None),
+    ("Beschrijving voor professionals", "Coaching naar werk voor jongeren zonder werk, voor deze test.", None),
+    ("Brondocument", "verwey-jonker-almere-2016", None),
+    ("Tabel, paragraaf of kader", "Tabel 3", None),
+] + [(question, "", None) for question in ("Leeftijd vanaf", "Leeftijd tot en met", "Website", "Telefoon", "E-mail")]
+
+
 def test_a_wrong_gemeente_is_explained_and_asked_again_and_the_record_comes_out_valid(tmp_path):
     project = make_project(tmp_path, [])
     term = Terminal("--root", str(project), "nieuw", cwd=project)
-    term.answer("Naam van het aanbod", "Proef Terminal")
-    term.answer("Id (kleine letters", "")
-    term.answer("Id van de organisatie", "org-b")  # a typo: there is only org-a
-    term.expect("onbekende organisatie 'org-b' — bedoelde je 'org-a'?")
-    term.answer("Id van de organisatie", "org-a")
-    term.answer("Status", "beschreven")
-    term.answer("Soort hulp", "coaching")
-    term.answer("Fase(n)", "begeleiding")
-    term.answer("Helpt bij", "werk")
-    term.answer("Voor wie", "jongeren")
-    term.answer("Gemeenten", "almeer")
-    term.expect("onbekende waarde 'almeer' — bedoelde je 'almere'?")
-    term.answer("Gemeenten", "almere")
-    term.answer("Regio's", "")
-    term.answer("Wat is het?", "Een coach helpt je op weg naar werk.")
-    term.answer("Is het voor mij?", "Heb je geen werk? Dan is het voor jou.")
-    term.answer("Wat krijg je?", "Je krijgt een coach.")
-    term.answer("Hoe begin je?", "Vraag je mentor of je mee mag doen.")
-    term.answer("Beschrijving voor professionals", "Coaching naar werk voor jongeren zonder werk, voor deze test.")
-    term.answer("Brondocument", "verwey-jonker-almere-2016")
-    term.answer("Tabel, paragraaf of kader", "Tabel 3")
-    for question in ("Leeftijd vanaf", "Leeftijd tot en met", "Website", "Telefoon", "E-mail"):
-        term.answer(question, "")
+    for question, answer, then in DIALOOG:
+        term.answer(question, answer)
+        if then:
+            term.expect(then)
     assert term.finish() == 0, term.output
     assert "is in orde" in term.output
     assert not re.search(r"--[a-z]", term.output), "no message names an option the editor never typed"

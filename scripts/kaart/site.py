@@ -83,12 +83,7 @@ class SiteRenderer:
     def bron_text(self, bron: Bron) -> str:
         if bron.bevestigd:
             return f"Bevestigd door de aanbieder op {inline(bron.bevestigd)}" + (f" ({inline(bron.door)})" if bron.door else "")
-        if bron.document:
-            term = self.vocab["document"].terms.get(bron.document)
-            titel = term.label if term else bron.document
-            jaar = term.extra.get("x-jaar") if term else None
-        else:
-            titel, jaar = bron.titel, bron.jaar
+        titel, jaar = self.vocab.title_and_year(bron)
         text = inline(titel)
         if bron.onderdeel:
             text += f", {inline(bron.onderdeel)}"

@@ -81,12 +81,7 @@ class Blad:
     def bron(self, bron) -> str:
         if bron.bevestigd:
             return f"bevestigd door de aanbieder op {bron.bevestigd}"
-        if bron.document:
-            term = self.vocab["document"].terms.get(bron.document)
-            text = term.label if term else bron.document
-            jaar = term.extra.get("x-jaar") if term else None
-        else:
-            text, jaar = bron.titel, bron.jaar
+        text, jaar = self.vocab.title_and_year(bron)
         return text + (f", {bron.onderdeel}" if bron.onderdeel else "") + (f" ({jaar})" if jaar else "")
 
     def contact(self, contact: dict, bronnen: dict) -> str:
