@@ -76,6 +76,9 @@ def test_every_offer_page_says_how_old_its_information_is_right_under_the_title(
         assert line in text, aanbod.id
         # near the title: after the h1, before the youth summary and everything for professionals
         assert text.index("</h1>") < text.index(line) < text.index("In het kort, voor jou"), aanbod.id
+        # and in the youth summary, in youth words
+        youth = text.split('<div class="admonition jongeren">', 1)[1].split("</div>", 1)[0]
+        assert f'<p class="kaart-actualiteit">Deze informatie is van {newest}. Vraag na of het nog bestaat.</p>' in youth, aanbod.id
 
 
 def test_home_page_says_in_one_sentence_how_old_the_sources_are_and_names_itself_once(built_site):
@@ -328,6 +331,7 @@ def test_offer_page_shows_the_age_line_and_its_link_opens_the_issue_form(phone, 
     page = phone.page
     page.goto(site_url + "/aanbod/learn2work/")
     line = page.locator(".kaart-actualiteit")
+    line = line.first
     assert line.inner_text() == "Volgens een bron uit 2016 · nog niet bevestigd door de aanbieder"
     assert line.is_visible()
     # above the fold on a phone, before the youth summary

@@ -164,6 +164,8 @@ class SiteRenderer:
             "",
             f"    **Hoe begin je?** {inline(jt['hoe_begin_je'])}",
             "",
+            f"    {inline(actualiteit.jongerenregel(a, self.vocab))}\n    {{ .kaart-actualiteit }}",  # the age, in youth words
+            "",
         ]
         lines += self.contact_actions(a.contact, fallback=True)
         lines += ["## Voor professionals", "", block(a.beschrijving), ""]
