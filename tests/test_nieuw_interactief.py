@@ -90,7 +90,8 @@ DIALOOG = [
     ("Beschrijving voor professionals", "Coaching naar werk voor jongeren zonder werk, voor deze test.", None),
     ("Brondocument", "verwey-jonker-almere-2016", None),
     ("Tabel, paragraaf of kader", "Tabel 3", None),
-] + [(question, "", None) for question in ("Leeftijd vanaf", "Leeftijd tot en met", "Website", "Telefoon", "E-mail")]
+] + [(question, "", None) for question in ("Leeftijd vanaf", "Leeftijd tot en met", "Startkwalificatie, als", "Situatie van de",
+                                           "Schooltype", "Kenmerken", "Website", "Telefoon", "E-mail")]
 
 
 def test_a_wrong_gemeente_is_explained_and_asked_again_and_the_record_comes_out_valid(tmp_path):

@@ -18,6 +18,7 @@ from typing import Callable
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from .doelgroep import check_bronnen
 from .fastcheck import Unsupported, compile_schema
 from .loading import LoadedFile, _dotted, load_file, parse_text
 from .model import CONTACT_VELDEN, Aanbod, Kaart, Organisatie, Praktijk
@@ -206,6 +207,7 @@ class Checker:
                 out.append(Problem(loaded.rel, loaded.line_of(("doelgroep", "leeftijd", "min")), "doelgroep.leeftijd",
                                    f"min ({leeftijd['min']}) is hoger dan max ({leeftijd['max']})",
                                    "draai de waarden om; beide grenzen tellen mee (17 t/m 23: min 17, max 23)", "leeftijd-volgorde"))
+        out += check_bronnen(loaded, data)
         datum = data.get("laatst_gecontroleerd")
         if isinstance(datum, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", datum):
             try:
@@ -514,8 +516,7 @@ def _org_names(org_files) -> dict[str, str]:
 
 def fast_schema(schema: dict, vocab_defs: dict) -> dict:
     """The schema as the fast check compiles it: vocabularies as enums, every $ref inlined."""
-    schema = _inline_vocab_refs(_enumify(schema), vocab_defs)
-    return _inline_local_refs(schema, schema)
+    return _inline_vocab_refs(_inline_local_refs(_enumify(schema)), vocab_defs)
 
 
 def _aanbieder_paths(data) -> list[tuple[tuple, str]]:
@@ -526,22 +527,6 @@ def _aanbieder_paths(data) -> list[tuple[tuple, str]]:
     if isinstance(value, list):
         return [(("aanbieder", i), v) for i, v in enumerate(value) if isinstance(v, str)]
     return []
-
-
-def _inline_local_refs(node, root: dict):
-    """A copy of a schema with each `$ref: "#/…"` replaced by the part of the schema it points at."""
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/"):
-            target = root
-            for part in ref[2:].split("/"):
-                target = target[part]
-            merged = {**_inline_local_refs(target, root), **{k: v for k, v in node.items() if k != "$ref"}}
-            return merged
-        return {k: _inline_local_refs(v, root) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_inline_local_refs(v, root) for v in node]
-    return node
 
 
 def _inline_vocab_refs(node, defs: dict):
@@ -556,6 +541,30 @@ def _inline_vocab_refs(node, defs: dict):
     if isinstance(node, list):
         return [_inline_vocab_refs(v, defs) for v in node]
     return node
+
+
+def _inline_local_refs(schema: dict) -> dict:
+    """A copy of a schema with each local reference (`#/$defs/...`, or `#/properties/...` as for a
+    contact value's source) replaced by what it points at, and no `$defs`."""
+    def target(ref: str):
+        node = schema
+        for part in ref[2:].split("/"):
+            node = node[part]
+        return node
+
+    def inline(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/"):
+                merged = dict(inline(target(ref)))
+                merged.update({k: inline(v) for k, v in node.items() if k != "$ref"})
+                return merged
+            return {k: inline(v) for k, v in node.items() if not (node is schema and k == "$defs")}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    return inline(schema)
 
 
 def _walk(data, path=()):
