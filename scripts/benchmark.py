@@ -124,7 +124,7 @@ def generate(project_root: Path, n: int, seed: int = 16_27) -> None:
             f"id: {offer_id}",
             f"naam: {rnd.choice(NAAM_A)}{rnd.choice(NAAM_B)} {gemeenten[0].replace('-', ' ').title()} {i}",
             f"aanbieder: bench-org-{i % orgs:04d}",  # every organisation has offers
-            "status: actief",
+            "status: beschreven",
             f"soort: {rnd.choice(v['soort'])}",
             f"fase: {_yaml_list(fase)}",
             f"helpt_bij: {_yaml_list(helpt)}",

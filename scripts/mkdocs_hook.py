@@ -75,6 +75,8 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
+    if src == "index.md":
+        return _state["prepared"].renderer.home_markdown(markdown)
     if src.startswith("lerende-netwerken/praktijken/") and src.endswith(".md"):
         return markdown + _state["prepared"].renderer.praktijk_footer(Path(src).stem)
     return markdown
