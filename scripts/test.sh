@@ -25,4 +25,6 @@ if [ "$(node -p "require('./node_modules/vnu-jar/package.json').version" 2>/dev/
   npm install --no-save --no-audit --no-fund --ignore-scripts --loglevel=error "vnu-jar@$VNU_VERSION" >/dev/null
 fi
 export NO_MKDOCS_2_WARNING=1
-python3 -m pytest -q "$@"
+# pytest-xdist: one worker per core (KAART_TEST_WORKERS=0: one process); the workers share one built site,
+# and worksteal hands the long tests (browser, builds) to whichever worker is free.
+python3 -m pytest -q -n "${KAART_TEST_WORKERS:-auto}" --dist worksteal "$@"
