@@ -239,8 +239,8 @@ def test_check_jsonschema_passes_the_metaschema_and_every_record_from_the_repo_r
 
 def test_check_jsonschema_resolves_refs_from_any_folder_and_refuses_a_bad_record(tmp_path):
     bad = tmp_path / "slecht.yml"
-    bad.write_text((ROOT / "aanbod/learn2work.yml").read_text(encoding="utf-8").replace("status: actief", "status: misschien"),
-                   encoding="utf-8")
+    bad.write_text(re.sub(r"^status: .*$", "status: misschien", (ROOT / "aanbod/learn2work.yml").read_text(encoding="utf-8"),
+                          flags=re.M), encoding="utf-8")
     assert "status: misschien" in bad.read_text(encoding="utf-8")
     proc = _check_jsonschema("--schemafile", str(ROOT / "schemas/aanbod.schema.json"), str(ROOT / "aanbod/learn2work.yml"), cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -262,7 +262,12 @@ def test_datapackage_describes_the_csv_files_and_frictionless_finds_them_valid(b
     # with teeth: a status outside the vocabulary and a non-number age are found
     for name in ("datapackage.json", "aanbod.csv", "organisaties.csv"):
         shutil.copy(built_site / "data" / name, tmp_path / name)
-    text = (tmp_path / "aanbod.csv").read_text(encoding="utf-8-sig").replace(",actief,", ",misschien,", 1)
-    (tmp_path / "aanbod.csv").write_text(text, encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "aanbod.csv").read_text(encoding="utf-8-sig"))))
+    rows[0]["status"] = "misschien"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (tmp_path / "aanbod.csv").write_text(out.getvalue(), encoding="utf-8-sig")
     report = validate(str(tmp_path / "datapackage.json"))
     assert not report.valid and "misschien" in str(report.flatten(["cell"]))

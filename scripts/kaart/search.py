@@ -74,6 +74,8 @@ SYNONIEMEN = [
 GROEP_AANBOD, GROEP_KENNIS, GROEP_REDACTIE = 0, 1, 2
 # Pages for editors and re-users: not in the default results, only in a labelled group at the end.
 REDACTIE_PREFIXES = ("redactie/", "bijdragen/", "dekking/", "open-data/")
+# Verification sheets per organisation are printed and sent to a provider, not looked up.
+NIET_GEINDEXEERD = ("redactie/verzoek/",)
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _VOWELS = "aeiou"
@@ -379,7 +381,7 @@ def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None) -> l
             docs.append(doc)
             seen.add(doc.url)
     for src, page in sorted((pages or {}).items()):
-        if _url(src) in seen or _overview_offers(src, kaart) == 0:
+        if _url(src) in seen or _overview_offers(src, kaart) == 0 or src.startswith(NIET_GEINDEXEERD):
             continue
         if src.startswith("woordenlijst"):
             doc = _markdown_doc(src, page.markdown, "Kennisbank")
