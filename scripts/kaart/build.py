@@ -1,16 +1,31 @@
-"""Everything the site build needs, prepared without any site generator."""
+"""Everything the site build needs, prepared without any site generator.
+
+`prepare_site` is the whole build as one pipeline, read top to bottom:
+
+    load     records.load_records      every file in aanbod/ read once
+    check    checking.check_records    schema, rules, jongerentaal; gives the typed records
+    pages    site, glossary, rapport, dekking
+    finder   finder.add_finder         data/wegwijzer.json, /wegwijzer/, /jongeren/
+    exports  export.export_files       data/kaart.json, CSV, HSDS
+    search   search.search_files       assets/zoekindex/ (last: it indexes the pages too)
+
+The mkdocs hook hands the result to mkdocs; `kaart genereer` writes it to disk
+(kaart/genereer.py) for any generator.
+"""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from .checking import check_project
+from .checking import check_records
+from .dekking import dekking_page
+from .export import export_files
 from .finder import add_finder
 from .glossary import abbreviations, glossary_page, load_glossary
 from .model import Kaart
 from .project import Project
-from .rapport import build_warnings
-from .redactie import add_redactie
+from .rapport import build_warnings, rapport, redactie_page
+from .records import Records, load_records
 from .reporting import render
 from .result import CheckResult
 from .search import search_files
@@ -28,19 +43,38 @@ class PreparedSite:
     output: SiteOutput
     abbreviations: dict[str, str]
     renderer: SiteRenderer
+    records: Records | None = None
+
+    def page_markdown(self, src_uri: str, markdown: str) -> str:
+        """A hand-written page as the site shows it: good-practice pages get their related offers appended."""
+        if src_uri.startswith("lerende-netwerken/praktijken/") and src_uri.endswith(".md"):
+            return markdown + self.renderer.praktijk_footer(src_uri.rsplit("/", 1)[-1][: -len(".md")])
+        return markdown
 
 
 def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite:
-    result, kaart = check_project(project, today)
-    begrippen, problems = load_glossary(project)
+    today = today or dt.date.today()
+    # load
+    records = load_records(project)
+    # check: a build stops on any error, with the same messages as `kaart check`
+    result = check_records(records, today)
+    begrippen, problems = load_glossary(project)  # the glossary, read once: its page and every tooltip
     result.extend(problems)
     if not result.ok:
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))
+    kaart = records.kaart
+    result.extend(build_warnings(kaart, today, project, records))  # stale records: a warning, so only --strict fails
+    # pages
     renderer = SiteRenderer(kaart, project, today)
     output = renderer.render()
     output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
-    add_finder(output, kaart, project)  # data/wegwijzer.json, wegwijzer/ and jongeren/
-    add_redactie(output, project, kaart, today)  # redactie/, dekking/ and the open data in data/
-    result.extend(build_warnings(kaart, today, project))  # stale records: a warning, so only --strict fails
-    output.files.update(search_files(kaart, project, output.pages))  # after all pages: they are indexed too
-    return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer)
+    output.pages["redactie/index.md"] = GeneratedPage(
+        redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today), "aanbod/")
+    output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart), "aanbod/")
+    # finder
+    add_finder(output, kaart, project)
+    # exports
+    output.files.update(export_files(project, kaart, records))
+    # search
+    output.files.update(search_files(kaart, project, output.pages))
+    return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer, records)

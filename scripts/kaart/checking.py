@@ -9,7 +9,6 @@ import datetime as dt
 import difflib
 import json
 import multiprocessing
-import os
 import re
 from pathlib import Path
 from functools import cached_property
@@ -22,7 +21,9 @@ from .fastcheck import Unsupported, compile_schema
 from .loading import LoadedFile, _dotted, load_file, parse_text
 from .model import Aanbod, Kaart, Organisatie, Praktijk
 from .project import Project
+from .records import Records, jobs as _jobs, load_records
 from .result import WARNING, CheckResult, Problem
+from .taal import check_record_taal, load_taallijst, organisation_names as _org_names
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|<\s*[a-zA-Z]+\s+[a-zA-Z-]+\s*=|&#?[a-zA-Z0-9]+;")
@@ -34,9 +35,10 @@ _ATTR_LIST = re.compile(r"\{[^{}\n]*\}")  # Markdown attribute list: `{: onclick
 
 
 class Checker:
-    def __init__(self, project: Project, today: dt.date | None = None):
+    def __init__(self, project: Project, today: dt.date | None = None, records: Records | None = None):
         self.project = project
         self.today = today or dt.date.today()
+        self.records = records  # the build's one load (kaart/records.py); check() loads it when missing
 
     @cached_property
     def _registry(self) -> Registry:
@@ -84,6 +86,8 @@ class Checker:
     def check(self) -> tuple[CheckResult, Kaart]:
         result = CheckResult()
         kaart = Kaart()
+        if self.records is None:
+            self.records = load_records(self.project)
         org_files = [self._load(p) for p in self.project.organisatie_files()]
         aanbod_paths = self.project.aanbod_files()
         result.files_checked = len(org_files) + len(aanbod_paths)
@@ -111,6 +115,7 @@ class Checker:
 
         result.extend(self.taallijst[1])
         self._warn_unused(kaart, result)
+        self.records.kaart = kaart
         return result, kaart
 
     def check_offer(self, path: Path, org_ids: set, org_names: dict) -> tuple[str, object, list[Problem], int]:
@@ -138,24 +143,19 @@ class Checker:
         finally:
             _WORK = None
 
-    # -- jongerentaal: see kaart/taal.py for the rules and thresholds --------
+    # -- jongerentaal: one rule set, see kaart/taal.py for the rules and thresholds
     @cached_property
     def taallijst(self):
-        from .taal import load_taallijst
         return load_taallijst(self.project.schemas_dir / "jargon.yml")
 
     def check_taal(self, loaded: LoadedFile, org_files: list[LoadedFile] = ()) -> list[Problem]:
-        from .taal import check_jongerentaal
-        data = loaded.data
-        if not isinstance(data, dict):
-            return []
-        # the organisation's own name (e.g. "Leerwerkloket") is not jargon or a 'long word'
         names = org_files if isinstance(org_files, dict) else _org_names(org_files)
-        aanbieder = data.get("aanbieder")
-        naam = names.get(aanbieder) if isinstance(aanbieder, str) else None
-        return check_jongerentaal(loaded, data, self.taallijst[0], (naam,) if naam else ())
+        return check_record_taal(loaded, self.taallijst[0], names)
 
     def _load(self, path) -> LoadedFile:
+        loaded = self.records.get(path) if self.records is not None else None
+        if loaded is not None:  # read once: the build's load stage already has this file
+            return loaded
         return load_file(path, self.project.rel(path), allowed_dir=self.project.aanbod_dir)
 
     def _ids(self, files: list[tuple[str, object, int]], result: CheckResult) -> set[str]:
@@ -425,27 +425,12 @@ def _enumify(node):
     return node
 
 
-PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
 _WORK = None
-
-
-def _jobs(n_files: int) -> int:
-    configured = os.environ.get("KAART_JOBS")
-    if configured and configured.isdigit():
-        return int(configured)
-    if n_files < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(os.cpu_count() or 1, 8)
 
 
 def _check_offer_in_worker(path):
     checker, org_ids, org_names = _WORK
     return checker.check_offer(path, org_ids, org_names)
-
-
-def _org_names(org_files) -> dict[str, str]:
-    return {o.data.get("id"): o.data["naam"] for o in org_files
-            if isinstance(o.data, dict) and isinstance(o.data.get("naam"), str)}
 
 
 def _inline_vocab_refs(node, defs: dict):
@@ -492,3 +477,9 @@ def checked_kaart(project: Project, command: str) -> Kaart | None:
 
 def check_project(project: Project | None = None, today: dt.date | None = None) -> tuple[CheckResult, Kaart]:
     return Checker(project or Project.find(), today).check()
+
+
+def check_records(records: Records, today: dt.date | None = None) -> CheckResult:
+    """The check stage of a build: every rule over the loaded records; sets `records.kaart`."""
+    result, _ = Checker(records.project, today, records).check()
+    return result

@@ -20,6 +20,7 @@ import uuid
 from .loading import load_file
 from .model import Aanbod, Kaart, Organisatie
 from .project import Project
+from .records import Records
 
 # Bump the major number when a field is removed, renamed or changes meaning;
 # the minor number when a field is added.  Documented on the open-data page.
@@ -51,18 +52,21 @@ _BOOLS = {"werkgebied.landelijk", "nazorg.geboden"}
 
 
 # -- the records as written -------------------------------------------------
-def raw_records(project: Project, kaart: Kaart) -> tuple[list[dict], list[dict]]:
-    """The YAML data of every valid record, exactly as the editors wrote it."""
+def raw_records(project: Project, kaart: Kaart, records: Records | None = None) -> tuple[list[dict], list[dict]]:
+    """The YAML data of every valid record, exactly as the editors wrote it.
+
+    A build passes its `records` (read once, kaart/records.py); without them each file is loaded here.
+    """
     def load(rel: str) -> dict:
-        return load_file(project.root / rel, rel).data
+        return records.raw(rel) if records is not None else load_file(project.root / rel, rel).data
 
     aanbod = [load(a.source_file) for a in sorted(kaart.aanbod.values(), key=lambda a: a.id)]
     organisaties = [load(o.source_file) for o in sorted(kaart.organisaties.values(), key=lambda o: o.id)]
     return aanbod, organisaties
 
 
-def kaart_json(project: Project, kaart: Kaart) -> dict:
-    aanbod, organisaties = raw_records(project, kaart)
+def kaart_json(project: Project, kaart: Kaart, records: Records | None = None) -> dict:
+    aanbod, organisaties = raw_records(project, kaart, records)
     vocabulaires = {name: [{"id": t.id, "label": t.label, **({"uitleg": t.uitleg} if t.uitleg else {}),
                              **{k[2:].replace("-", "_"): v for k, v in t.extra.items()}} for t in project.vocab[name]]
                     for name in project.vocab.names()}
@@ -300,12 +304,14 @@ def hsds(project: Project, kaart: Kaart) -> dict[str, dict]:
 
 
 def _json_bytes(data) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    # Compact: these files are read by programs, and json's C encoder only runs without indent
+    # (pretty-printing 5,000 offers took half the export time).  `python -m json.tool` shows them to people.
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def export_files(project: Project, kaart: Kaart) -> dict[str, bytes]:
+def export_files(project: Project, kaart: Kaart, records: Records | None = None) -> dict[str, bytes]:
     """Every open-data file, keyed by its path in the built site."""
-    data = kaart_json(project, kaart)
+    data = kaart_json(project, kaart, records)
     files = {
         "data/kaart.json": _json_bytes(data),
         # utf-8 with BOM: spreadsheet programs then read ë and é correctly
