@@ -51,10 +51,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    src = page.file.src_uri
-    if src.startswith("lerende-netwerken/praktijken/") and src.endswith(".md"):
-        return markdown + _state["prepared"].renderer.praktijk_footer(Path(src).stem)
-    return markdown
+    return _state["prepared"].page_markdown(page.file.src_uri, markdown)
 
 
 def on_post_page(output, page, config):
