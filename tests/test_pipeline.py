@@ -111,3 +111,16 @@ def test_the_package_has_no_import_cycle():
     cycle = find_cycle(graph)
     assert cycle is None, "import cycle: " + " → ".join(cycle)
     assert "checking" not in graph["taal"]  # the language rules are a rule set the checker runs
+
+
+def test_background_stage_gives_the_same_result_or_the_same_error(monkeypatch):
+    from kaart.build import _Background
+
+    monkeypatch.setenv("KAART_JOBS", "2")  # fork, as with thousands of offers
+    assert _Background(lambda: {"data/x.json": b"{}"}, 10).result() == {"data/x.json": b"{}"}
+
+    def broken():
+        raise ValueError("kapot in de export")
+
+    with pytest.raises(ValueError, match="kapot in de export"):
+        _Background(broken, 10).result()

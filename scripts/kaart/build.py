@@ -15,6 +15,10 @@ The mkdocs hook hands the result to mkdocs; `kaart genereer` writes it to disk
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 
 from .checking import check_records
@@ -25,7 +29,7 @@ from .glossary import abbreviations, glossary_page, load_glossary
 from .model import Kaart
 from .project import Project
 from .rapport import build_warnings, rapport, redactie_page
-from .records import Records, load_records
+from .records import Records, jobs, load_records
 from .reporting import render
 from .result import CheckResult
 from .search import search_files
@@ -64,6 +68,8 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))
     kaart = records.kaart
     result.extend(build_warnings(kaart, today, project, records))  # stale records: a warning, so only --strict fails
+    # exports need only the records: with thousands of offers they run in a second process meanwhile
+    exports = _Background(lambda: export_files(project, kaart, records), len(records.aanbod))
     # pages
     renderer = SiteRenderer(kaart, project, today)
     output = renderer.render()
@@ -74,7 +80,52 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
     # finder
     add_finder(output, kaart, project)
     # exports
-    output.files.update(export_files(project, kaart, records))
+    output.files.update(exports.result())
     # search
     output.files.update(search_files(kaart, project, output.pages))
     return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer, records)
+
+
+class _Background:
+    """Run `work` in a forked child when there are many records (else right here); `result()` waits for it.
+
+    The child inherits everything loaded so far, so nothing is read again.  It writes its
+    result to an unnamed temporary file (never blocks, even if nobody collects it) and
+    exits; an exception in the child is raised again by `result()`.
+    """
+
+    def __init__(self, work, n_records: int):
+        self.pid = None
+        if jobs(n_records) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            self._value = work()
+            return
+        self._file = tempfile.TemporaryFile()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, write, leave without running the parent's cleanup
+            try:
+                try:
+                    outcome = (True, work())
+                except BaseException as exc:  # noqa: BLE001 - handed to the parent
+                    outcome = (False, exc)
+                pickle.dump(outcome, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+                self._file.flush()
+            finally:
+                os._exit(0)
+        self.pid = pid
+
+    def result(self):
+        if self.pid is None:
+            return self._value
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        self._file.seek(0)
+        try:
+            ok, value = pickle.load(self._file)
+        except EOFError:
+            ok, value = False, RuntimeError(f"de export stopte zonder resultaat (status {status})")
+        finally:
+            self._file.close()
+        if not ok:
+            raise value
+        self._value = value
+        return value

@@ -139,7 +139,10 @@ class Checker:
         _WORK = (self, org_ids, org_names)
         try:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                return pool.map(_check_offer_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+                checked = pool.map(_check_offer_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+            # workers send back only what they found; the data is the parent's own (read once)
+            return [(rel, self.records.raw(rel) if isinstance(data, _InRecords) else data, problems, line)
+                    for rel, data, problems, line in checked]
         finally:
             _WORK = None
 
@@ -428,9 +431,16 @@ def _enumify(node):
 _WORK = None
 
 
+class _InRecords:
+    """Sent back by a worker instead of data the parent already holds."""
+
+
 def _check_offer_in_worker(path):
     checker, org_ids, org_names = _WORK
-    return checker.check_offer(path, org_ids, org_names)
+    rel, data, problems, line = checker.check_offer(path, org_ids, org_names)
+    if checker.records is not None and checker.records.get(path) is not None:
+        data = _InRecords()
+    return rel, data, problems, line
 
 
 def _inline_vocab_refs(node, defs: dict):

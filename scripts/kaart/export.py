@@ -13,6 +13,8 @@ The field list, versioning and licence are on content/open-data/index.md.
 from __future__ import annotations
 
 import csv
+import functools
+import hashlib
 import io
 import json
 import uuid
@@ -29,6 +31,7 @@ LICENTIE = "CC0-1.0"
 HSDS_VERSION = "3.0"
 # Stable HSDS ids: HSDS wants UUIDs; we derive them from our own ids so they never change.
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sociale-kaart-16-27")
+_NAMESPACE_BYTES = _NAMESPACE.bytes
 
 LIST_SEP = "; "
 _JSON_COLUMNS = ("bronnen", "resultaten")
@@ -139,7 +142,12 @@ def from_csv(text: str) -> list[dict]:
 
 # -- HSDS 3.0 -----------------------------------------------------------------
 def hsds_id(kind: str, *parts: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, "/".join((kind, *parts))))
+    """uuid.uuid5(_NAMESPACE, "kind/part/…") as text, computed without building UUID objects (30,000 per 1,000 offers)."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + "/".join((kind, *parts)).encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    x = digest.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 _STATUS = {"actief": "active", "gestopt": "defunct", "onbekend": "inactive"}
@@ -153,7 +161,14 @@ def _taxonomy(project: Project, name: str) -> dict:
 
 
 def _term(project: Project, name: str, term_id: str) -> dict:
-    term = project.vocab[name].terms[term_id]
+    return _vocab_term(project.vocab, name, term_id)
+
+
+# Keyed on the Vocabularies object (identity): a rebuild in `mkdocs serve` loads new vocabularies, so
+# never a stale label.  The same few dozen terms recur in every service; callers never change the dict.
+@functools.lru_cache(maxsize=4096)
+def _vocab_term(vocab, name: str, term_id: str) -> dict:
+    term = vocab[name].terms[term_id]
     return {"id": hsds_id("taxonomy_term", name, term_id), "code": term_id, "name": term.label,
             "description": term.uitleg or term.label, "taxonomy": f"sociale-kaart-16-27:{name}",
             "taxonomy_id": hsds_id("taxonomy", name), "language": "nl"}
