@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 from kaart.build import BuildError, prepare_site
 from kaart.project import Project
 from kaart.reporting import format_text
-from kaart.security import add_csp
+from kaart.security import secure_html
 
 log = logging.getLogger("mkdocs.hooks.kaart")
 _state: dict = {}
@@ -55,9 +55,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    # Content-Security-Policy: only the theme's own inline scripts run (by hash), no other host
-    return add_csp(output, page.content or "")
+    # Content-Security-Policy: only the theme's own inline scripts run (by hash), no other host.
+    # The same per-page step as `kaart nabewerk SITE` runs over a folder built by another generator.
+    return secure_html(output)
 
 
 def on_post_template(output_content, template_name, config):
-    return add_csp(output_content) if template_name.endswith(".html") else output_content
+    return secure_html(output_content) if template_name.endswith(".html") else output_content
