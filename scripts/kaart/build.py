@@ -32,7 +32,7 @@ from .rapport import build_warnings, rapport, redactie_page
 from .records import Records, jobs, load_records
 from .reporting import render
 from .result import CheckResult
-from .search import search_files
+from .search import search_files, weigh_records
 from .site import GeneratedPage, SiteOutput, SiteRenderer
 
 
@@ -68,8 +68,10 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))
     kaart = records.kaart
     result.extend(build_warnings(kaart, today, project, records))  # stale records: a warning, so only --strict fails
-    # exports need only the records: with thousands of offers they run in a second process meanwhile
+    # Exports and most of the search index need only the records: with thousands of offers
+    # they run in other processes while this one makes the pages.
     exports = _Background(lambda: export_files(project, kaart, records), len(records.aanbod))
+    search_weights = _Background(lambda: weigh_records(kaart, project), len(records.aanbod))
     # pages
     renderer = SiteRenderer(kaart, project, today)
     output = renderer.render()
@@ -82,7 +84,7 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
     # exports
     output.files.update(exports.result())
     # search
-    output.files.update(search_files(kaart, project, output.pages))
+    output.files.update(search_files(kaart, project, output.pages, search_weights.result()))
     return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer, records)
 
 

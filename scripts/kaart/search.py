@@ -205,10 +205,21 @@ def _organisatie_doc(org: Organisatie, kaart: Kaart) -> SearchDoc:
     return SearchDoc(_url(f"organisaties/{org.id}.md"), org.naam, "Organisatie", first_sentence(org.beschrijving, 140), velden)
 
 
+def record_docs(kaart: Kaart, project: Project) -> list[SearchDoc]:
+    """The offers and organisations: the first documents of the index, known as soon as the records are checked."""
+    docs = [_aanbod_doc(a, kaart, project) for a in kaart.gesorteerd()]
+    return docs + [_organisatie_doc(o, kaart) for o in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower())]
+
+
+def weigh_records(kaart: Kaart, project: Project) -> list:
+    """`weigh` for every record document: most of the index's work, which needs no page (a build runs it meanwhile)."""
+    groups = _synonym_groups()
+    return [weigh(doc, groups) for doc in record_docs(kaart, project)]
+
+
 def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None) -> list[SearchDoc]:
     """Every page worth finding: offers, organisations, knowledge pages and generated overviews."""
-    docs = [_aanbod_doc(a, kaart, project) for a in kaart.gesorteerd()]
-    docs += [_organisatie_doc(o, kaart) for o in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower())]
+    docs = record_docs(kaart, project)
     seen = {d.url for d in docs}
     content = project.content_dir
     for path in sorted(content.rglob("*.md")):
@@ -232,7 +243,42 @@ def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None) -> l
 
 # -- index -------------------------------------------------------------------
 
-def build_index(docs: list[SearchDoc]) -> dict[str, list[int]]:
+def weigh(doc: SearchDoc, groups: list[set[str]] | None = None) -> tuple[Counter, dict[str, float], float]:
+    """One document's weighted term frequencies, name bonuses and length (the per-document part of the index)."""
+    groups = _synonym_groups() if groups is None else groups
+    tf: Counter = Counter()
+    bonus: dict[str, float] = {}
+    n = 0.0
+    for weight, text in doc.velden:
+        if not text:
+            continue
+        tokens = terms(text)
+        if weight <= W_KOP:
+            # Numbers in running text are percentages, years and 'tot 23 jaar':
+            # '23 jaar' should find offers whose age range holds 23 (the age field).
+            tokens = [t for t in tokens if not t.isdigit()]
+        n += len(tokens) * weight if weight <= W_TEKST else 0  # lightly weighted body counts less in the length
+        extra = NAAM_BONUS.get(weight, 0.0)
+        if weight == W_TITEL and tokens:
+            # a short title made of the query ('Helpt bij: Werk') is the page named after it
+            extra *= 1 + 1 / len(tokens)
+        # count in C first: one dict update per distinct word, not per occurrence
+        for t, k in Counter(tokens).items():
+            tf[t] += weight * k
+            if extra and extra > bonus.get(t, 0.0):
+                bonus[t] = extra
+    for group in groups:
+        present = [t for t in group if t in tf]
+        if present:
+            best_tf = max(tf[t] for t in present)
+            best_bonus = max(bonus.get(t, 0.0) for t in present)
+            for t in group - set(present):
+                tf[t] = best_tf * W_SYNONIEM
+                bonus[t] = best_bonus * W_SYNONIEM
+    return tf, bonus, max(n, 1.0)
+
+
+def build_index(docs: list[SearchDoc], weights: list | None = None) -> dict[str, list[int]]:
     """term -> flat postings [doc, score, doc, score, ...] with doc ids delta-encoded, scores as ints.
 
     Score = idf * (BM25-saturated weighted term frequency + name bonus).  The
@@ -241,42 +287,11 @@ def build_index(docs: list[SearchDoc]) -> dict[str, list[int]]:
     would outrank the page that is named after it.
     """
     groups = _synonym_groups()
-    weighted: list[Counter] = []
-    bonuses: list[dict[str, float]] = []
-    lengths: list[float] = []
-    for doc in docs:
-        tf: Counter = Counter()
-        bonus: dict[str, float] = {}
-        n = 0.0
-        for weight, text in doc.velden:
-            if not text:
-                continue
-            tokens = terms(text)
-            if weight <= W_KOP:
-                # Numbers in running text are percentages, years and 'tot 23 jaar':
-                # '23 jaar' should find offers whose age range holds 23 (the age field).
-                tokens = [t for t in tokens if not t.isdigit()]
-            n += len(tokens) * weight if weight <= W_TEKST else 0  # lightly weighted body counts less in the length
-            extra = NAAM_BONUS.get(weight, 0.0)
-            if weight == W_TITEL and tokens:
-                # a short title made of the query ('Helpt bij: Werk') is the page named after it
-                extra *= 1 + 1 / len(tokens)
-            # count in C first: one dict update per distinct word, not per occurrence
-            for t, k in Counter(tokens).items():
-                tf[t] += weight * k
-                if extra and extra > bonus.get(t, 0.0):
-                    bonus[t] = extra
-        for group in groups:
-            present = [t for t in group if t in tf]
-            if present:
-                best_tf = max(tf[t] for t in present)
-                best_bonus = max(bonus.get(t, 0.0) for t in present)
-                for t in group - set(present):
-                    tf[t] = best_tf * W_SYNONIEM
-                    bonus[t] = best_bonus * W_SYNONIEM
-        weighted.append(tf)
-        bonuses.append(bonus)
-        lengths.append(max(n, 1.0))
+    weights = list(weights or [])  # computed beforehand (e.g. in another process) for the first documents
+    weights += [weigh(doc, groups) for doc in docs[len(weights):]]
+    weighted = [w[0] for w in weights]
+    bonuses = [w[1] for w in weights]
+    lengths = [w[2] for w in weights]
     avg = sum(lengths) / max(len(lengths), 1)
     df: Counter = Counter()
     for tf in weighted:
@@ -324,10 +339,10 @@ def shard_index(index: dict[str, list[int]], target: int = SHARD_TARGET) -> dict
     return shards
 
 
-def search_files(kaart: Kaart, project: Project, pages: dict | None = None) -> dict[str, bytes]:
-    """The files of the search index, keyed by their path in the built site."""
+def search_files(kaart: Kaart, project: Project, pages: dict | None = None, record_weights: list | None = None) -> dict[str, bytes]:
+    """The files of the search index, keyed by their path in the built site (`record_weights`: from `weigh_records`)."""
     docs = collect_docs(kaart, project, pages)
-    shards = shard_index(build_index(docs))
+    shards = shard_index(build_index(docs, record_weights))
     files: dict[str, bytes] = {}
     for key, shard in shards.items():
         files[f"{INDEX_DIR}/t-{key}.json"] = _json(shard)
