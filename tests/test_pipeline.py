@@ -124,3 +124,13 @@ def test_background_stage_gives_the_same_result_or_the_same_error(monkeypatch):
 
     with pytest.raises(ValueError, match="kapot in de export"):
         _Background(broken, 10).result()
+
+
+def test_more_processes_give_the_same_site(monkeypatch):
+    monkeypatch.setenv("KAART_JOBS", "1")
+    one = prepare_site(Project(ROOT))
+    monkeypatch.setenv("KAART_JOBS", "2")  # loading, checking, exports and search weights in other processes
+    more = prepare_site(Project(ROOT))
+    assert more.output.files == one.output.files
+    assert {k: v.markdown for k, v in more.output.pages.items()} == {k: v.markdown for k, v in one.output.pages.items()}
+    assert more.result.sorted() == one.result.sorted()
