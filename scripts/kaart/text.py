@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")  # { } too: attr_list would turn `{: onclick=…}` into an attribute
 # A Markdown link whose target we can check; every other [ ] { } in a text field is escaped.
@@ -60,6 +61,7 @@ def _escape_brackets(text: str) -> str:
     return re.sub(r"([\[\]{}])", r"\\\1", text)
 
 
+@lru_cache(maxsize=65536)  # each offer's description is shortened for every list it is in (A-Z, fase, helpt bij, organisation, finder)
 def first_sentence(value: str, limit: int = 160) -> str:
     text = " ".join(re.sub(r"[*_#>`]", "", value).split())
     match = re.match(r"(.+?[.!?])(\s|$)", text)
