@@ -86,7 +86,8 @@ class Checker:
     def check(self) -> tuple[CheckResult, Kaart]:
         result = CheckResult()
         kaart = Kaart()
-        if self.records is None:
+        own_load = self.records is None
+        if own_load:
             self.records = load_records(self.project)
         org_files = [self._load(p) for p in self.project.organisatie_files()]
         aanbod_paths = self.project.aanbod_files()
@@ -116,6 +117,8 @@ class Checker:
         result.extend(self.taallijst[1])
         self._warn_unused(kaart, result)
         self.records.kaart = kaart
+        if own_load:
+            self.records = None  # a later check() reads the files again, as they are then
         return result, kaart
 
     def check_offer(self, path: Path, org_ids: set, org_names: dict) -> tuple[str, object, list[Problem], int]:
