@@ -478,14 +478,21 @@ def _strings(data):
 
 def checked_kaart(project: Project, command: str) -> Kaart | None:
     """For commands that need valid records: the Kaart, or None after printing the problems."""
+    records = checked_records(project, command)
+    return records.kaart if records is not None else None
+
+
+def checked_records(project: Project, command: str) -> Records | None:
+    """Like `checked_kaart`, with the loaded files too (for a command that also needs the YAML as written)."""
     from .reporting import render
 
-    result, kaart = check_project(project)
+    records = load_records(project)
+    result = check_records(records)
     if not result.ok:
         print(render(result))
         print(f"kaart {command}: los eerst de fouten hierboven op.")
         return None
-    return kaart
+    return records
 
 
 def check_project(project: Project | None = None, today: dt.date | None = None) -> tuple[CheckResult, Kaart]:

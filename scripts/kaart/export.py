@@ -341,13 +341,13 @@ def export_files(project: Project, kaart: Kaart, records: Records | None = None)
 def run(args, project: Project) -> int:
     from pathlib import Path
 
-    from .checking import checked_kaart
+    from .checking import checked_records
 
-    kaart = checked_kaart(project, "export")
-    if kaart is None:
+    records = checked_records(project, "export")
+    if records is None:
         return 1
     target = Path(args.map)
-    for rel, content in export_files(project, kaart).items():
+    for rel, content in export_files(project, records.kaart, records).items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
