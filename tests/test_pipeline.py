@@ -134,3 +134,16 @@ def test_more_processes_give_the_same_site(monkeypatch):
     assert more.output.files == one.output.files
     assert {k: v.markdown for k, v in more.output.pages.items()} == {k: v.markdown for k, v in one.output.pages.items()}
     assert more.result.sorted() == one.result.sorted()
+
+
+def test_a_mkdocs_build_through_the_hook_opens_each_record_file_once(opened, tmp_path, monkeypatch):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(ROOT)
+    build(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    project = Project(ROOT)
+    assert (tmp_path / "site" / "aanbod" / project.aanbod_files()[0].stem / "index.html").is_file()
+    counts = {project.rel(p): opened[os.path.realpath(p)] for p in project.organisatie_files() + project.aanbod_files()}
+    assert set(counts.values()) == {1}, {rel: n for rel, n in counts.items() if n != 1}
