@@ -34,7 +34,9 @@ def check_target(project: Project, target: Path) -> Path:
     protected = [root, *(root / part for part in BUILD_PARTS), Path.home().resolve(), Path(target.anchor)]
     if target in protected or root.is_relative_to(target) or any(target.is_relative_to(root / p) for p in BUILD_PARTS):
         raise GenereerError(f"{target} is (een deel van) het project; kies een nieuwe map, bijvoorbeeld {root / 'gegenereerd'}")
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if target.exists() and not target.is_dir():
+        raise GenereerError(f"{target} is een bestand, geen map; kies een nieuwe of lege map")
+    if target.exists() and any(target.iterdir()):
         raise GenereerError(f"{target} bestaat al en is niet leeg; kies een nieuwe of lege map (er wordt nooit iets overschreven)")
     return target
 
@@ -105,7 +107,11 @@ def run(args, project: Project) -> int:
         return 1
     for problem in prepared.result.warnings:
         print(format_text(problem))
-    target = write_tree(prepared, project, Path(args.map))
+    try:
+        target = write_tree(prepared, project, Path(args.map))
+    except OSError as exc:
+        print(f"{args.map}: kan niet schrijven ({exc.strerror or exc}) — kies een map waarin je mag schrijven")
+        return 1
     print(f"Geschreven: {target / DOCS} ({len(prepared.output.pages)} gemaakte pagina's, "
           f"{len(prepared.output.files)} databestanden) en {target / 'mkdocs.yml'}.")
     print(f"Bouwen: mkdocs build -f {target / 'mkdocs.yml'} -d SITE   (of: zensical build -f …)")
