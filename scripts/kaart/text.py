@@ -10,6 +10,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")  # { } too: attr_list would turn 
 _MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?([^()<>\s]*)>?\s*\)")
 _SAFE_URL = re.compile(r"(?i)(https?://[^/\s]|mailto:[^\s@]+@|tel:\+?[0-9])")
 _URL_ESCAPES = {c: f"%{ord(c):02X}" for c in "()[]{}*_`"}
+# An escaped & that cannot start an entity goes back to a bare &: Markdown escapes it in the
+# output anyway, and only a bare & lets the woordenlijst tooltip match "W&I".
+_BARE_AMP = re.compile(r"&amp;(?![A-Za-z0-9#]+;)")
 
 
 def inline(value: str | None) -> str:
@@ -17,7 +20,7 @@ def inline(value: str | None) -> str:
     if not value:
         return ""
     text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return _MD_SPECIAL.sub(r"\\\1", _BARE_AMP.sub("&", html.escape(text, quote=False)))
 
 
 def safe_url(value: str | None) -> str | None:
@@ -44,7 +47,7 @@ def block(value: str | None) -> str:
     """A Markdown text field (beschrijving): HTML escaped, links only to safe addresses, no attribute lists."""
     if not value:
         return ""
-    text = html.escape(str(value).strip(), quote=False)
+    text = _BARE_AMP.sub("&", html.escape(str(value).strip(), quote=False))
     out, pos = [], 0
     for match in _MD_LINK.finditer(text):
         out.append(_escape_brackets(text[pos: match.start()]))
