@@ -4,7 +4,7 @@
 
     load     records.load_records      every file in aanbod/ read once
     check    checking.check_records    schema, rules, jongerentaal; gives the typed records
-    pages    site, glossary, rapport, dekking
+    pages    site, glossary, rapport, verzoek, dekking
     finder   finder.add_finder         data/wegwijzer.json, /wegwijzer/, /jongeren/
     exports  export.export_files       data/kaart.json, CSV, HSDS
     search   search.search_files       assets/zoekindex/ (last: it indexes the pages too)
@@ -34,6 +34,7 @@ from .reporting import render
 from .result import CheckResult
 from .search import search_files, weigh_records
 from .site import GeneratedPage, SiteOutput, SiteRenderer
+from .verzoek import verzoek_lijst, verzoek_pages
 
 
 class BuildError(Exception):
@@ -50,7 +51,10 @@ class PreparedSite:
     records: Records | None = None
 
     def page_markdown(self, src_uri: str, markdown: str) -> str:
-        """A hand-written page as the site shows it: good-practice pages get their related offers appended."""
+        """A hand-written page as the site shows it: the home page gets the age of the sources,
+        good-practice pages their related offers (the hook and `kaart genereer` both call this)."""
+        if src_uri == "index.md":
+            return self.renderer.home_markdown(markdown)
         if src_uri.startswith("lerende-netwerken/praktijken/") and src_uri.endswith(".md"):
             return markdown + self.renderer.praktijk_footer(src_uri.rsplit("/", 1)[-1][: -len(".md")])
         return markdown
@@ -77,8 +81,10 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
     output = renderer.render()
     output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
     output.pages["redactie/index.md"] = GeneratedPage(
-        redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today), "aanbod/")
-    output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart), "aanbod/")
+        redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today) + verzoek_lijst(kaart))
+    for path, markdown in verzoek_pages(project, kaart).items():  # /redactie/verzoek/<organisatie>/
+        output.pages[path] = GeneratedPage(markdown)
+    output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart))
     # finder
     add_finder(output, kaart, project)
     # exports

@@ -36,17 +36,22 @@ def cmd_taal(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .atomic_build import build_atomic
+    from .atomic_build import SiteDirError, build_atomic
 
     project = _project(args)
-    outcome = build_atomic(project, Path(args.site_dir) if args.site_dir else None)
-    if outcome.output:
-        print(outcome.output, file=sys.stderr if not outcome.ok else sys.stdout)
-    if not outcome.ok:
-        print(f"De site is niet gebouwd; {outcome.site_dir} is niet veranderd.", file=sys.stderr)
-        return 1
-    print(f"De site staat in {outcome.site_dir}.")
-    return 0
+    try:
+        outcome = build_atomic(project, Path(args.site_dir) if args.site_dir else None)
+    except SiteDirError as exc:
+        print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C, SIGTERM: mkdocs is stopped, the temp folder gone
+        print("De site is niet gebouwd: de build is afgebroken; de vorige site is niet veranderd.", file=sys.stderr)
+        return 130 if isinstance(exc, KeyboardInterrupt) else exc.code
+    stream = sys.stdout if outcome.ok else sys.stderr
+    if outcome.output:  # the report first (Dutch checker messages, mkdocs warnings), then one result line
+        print(outcome.output, file=stream)
+    print(outcome.result, file=stream)
+    return 0 if outcome.ok else 1
 
 
 def cmd_genereer(args) -> int:
@@ -63,6 +68,9 @@ def cmd_nabewerk(args) -> int:
         print(f"{site} is geen gebouwde site (index.html ontbreekt); bouw eerst, bijvoorbeeld met mkdocs build -d {site}")
         return 1
     print(f"Content-Security-Policy toegevoegd aan {secure_site(site)} pagina's in {site}.")
+    from .headers import write_headers  # what the hook writes after a build: _headers for the static host
+
+    print(f"Geschreven: {write_headers(site)}")
     return 0
 
 
@@ -83,13 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
     taal.add_argument("--strict", dest="strict_warnings", action="store_true", help="ook waarschuwingen laten falen")
     taal.set_defaults(func=cmd_taal)
     build = sub.add_parser("build", help="bouw de site; alleen als het lukt vervangt hij de vorige versie")
-    build.add_argument("--site-dir", help="map voor de site (standaard: site/ in het project)")
+    build.add_argument("--site-dir", help="map voor de site (standaard: site/ in het project); alleen een lege map of "
+                                          "een eerdere site van kaart build wordt vervangen, nooit aanbod/, content/, "
+                                          "schemas/ of de projectmap")
     build.set_defaults(func=cmd_build)
     genereer = sub.add_parser("genereer", help="schrijf de volledige docs-map (content/ plus alle gemaakte pagina's en data) "
                                                "met een mkdocs.yml zonder hook, voor mkdocs of Zensical")
     genereer.add_argument("map", help="nieuwe of lege map, bijvoorbeeld gegenereerd/")
     genereer.set_defaults(func=cmd_genereer)
-    nabewerk = sub.add_parser("nabewerk", help="zet de Content-Security-Policy op elke pagina van een gebouwde site-map")
+    nabewerk = sub.add_parser("nabewerk", help="zet de Content-Security-Policy op elke pagina van een gebouwde site-map en schrijf _headers")
     nabewerk.add_argument("site", help="de map die mkdocs of Zensical bouwde, bijvoorbeeld site/")
     nabewerk.set_defaults(func=cmd_nabewerk)
     add_commands(sub, _project)  # nieuw, velden, rapport, export (kaart/redactie.py)

@@ -258,10 +258,11 @@ def check_record_taal(loaded, taallijst: Taallijst, org_names: dict[str, str]) -
     data = loaded.data
     if not isinstance(data, dict):
         return []
-    # the organisation's own name (e.g. "Leerwerkloket") is not jargon or a 'long word'
+    # the organisations' own names (e.g. "Leerwerkloket") are not jargon or 'long words'; `aanbieder` may be a list
     aanbieder = data.get("aanbieder")
-    naam = org_names.get(aanbieder) if isinstance(aanbieder, str) else None
-    return check_jongerentaal(loaded, data, taallijst, (naam,) if naam else ())
+    ids = [aanbieder] if isinstance(aanbieder, str) else aanbieder if isinstance(aanbieder, list) else []
+    own = tuple(org_names[org_id] for org_id in ids if isinstance(org_id, str) and org_names.get(org_id))
+    return check_jongerentaal(loaded, data, taallijst, own)
 
 
 def taal_rapport(project, paths: list[Path] | None = None, tekst: str | None = None) -> tuple[str, "CheckResult"]:
