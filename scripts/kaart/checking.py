@@ -84,22 +84,26 @@ class Checker:
     def check(self) -> tuple[CheckResult, Kaart]:
         result = CheckResult()
         kaart = Kaart()
-        org_files = [self._load(p) for p in self.project.organisatie_files()]
-        aanbod_paths = self.project.aanbod_files()
+        org_listing, aanbod_listing = self.project.organisatie_listing(), self.project.aanbod_listing()
+        for listing in (aanbod_listing, org_listing):  # refused entries: never skipped without a word
+            result.extend(listing.problems)
+            result.ignored.extend(listing.ignored)
+        org_files = [self._load(p) for p in org_listing.records]
+        aanbod_paths = aanbod_listing.records
         result.files_checked = len(org_files) + len(aanbod_paths)
 
         org_ids = self._ids([(o.rel, o.data, o.line_of(("id",))) for o in org_files], result)
         for loaded in org_files:
             problems = loaded.problems + self.check_record(loaded, self.organisatie_validator)
             result.extend(problems)
-            if not any(p.is_error for p in problems):
+            if not any(p.is_error for p in problems) and isinstance(loaded.data, dict):
                 kaart.organisaties[loaded.data["id"]] = Organisatie.from_dict(loaded.data, loaded.rel)
 
         offers = self._check_offers(aanbod_paths, org_ids, _org_names(org_files))
         self._ids([(rel, data, id_line) for rel, data, _, id_line in offers], result)
         for rel, data, problems, _ in offers:
             result.extend(problems)
-            if not any(p.is_error for p in problems):
+            if not any(p.is_error for p in problems) and isinstance(data, dict):
                 kaart.aanbod[data["id"]] = Aanbod.from_dict(data, rel)
 
         known = {data.get("id") for _, data, _, _ in offers if isinstance(data, dict) and isinstance(data.get("id"), str)}
