@@ -16,10 +16,12 @@ from functools import cached_property
 from typing import Callable
 
 from jsonschema import Draft202012Validator
+from jsonschema.validators import extend
 from referencing import Registry, Resource
 
 from .fastcheck import Unsupported, compile_schema
-from .loading import LoadedFile, _dotted, load_file, parse_text
+from .loading import LoadedFile, _dotted, _suggest_id, load_file, parse_text, skeleton
+from .textpolicy import check_text_policy, odd_characters
 from .model import Aanbod, Kaart, Organisatie, Praktijk
 from .project import Project
 from .result import WARNING, CheckResult, Problem
@@ -31,6 +33,32 @@ _DANGEROUS = {"javascript", "vbscript", "data", "file", "blob"}
 _MD_LINK = re.compile(r"\]\s*\(\s*<?([^)\s>]*)")
 _MD_REF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{[^{}\n]*\}")  # Markdown attribute list: `{: onclick=…}` would become an HTML attribute
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Names the site generates itself inside the folders where records get their pages
+# (aanbod/index.md is the A-Z list, organisaties/index.md the list of organisations).
+# tests/test_vijandige_bestanden.py compares this with what the build really generates.
+RESERVED_IDS = {"aanbod": {"index": "de A-Z-lijst van al het aanbod"},
+                "organisaties": {"index": "de lijst met alle organisaties"}}
+
+# 18.0 is an integer to JSON Schema, but not to the pages and the search index that print it.
+_Validator = extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool)))
+
+
+def _whole_string_patterns(node):
+    """A copy of a schema whose patterns end at the end of the text, as in JSON Schema's regex dialect.
+
+    Python's `$` also matches before a final newline, so `laatst_gecontroleerd: |` with a
+    date on the next line ("2026-01-01\\n") passed `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`.
+    """
+    if isinstance(node, dict):
+        out = {k: _whole_string_patterns(v) for k, v in node.items()}
+        if isinstance(out.get("pattern"), str) and out["pattern"].endswith("$") and not out["pattern"].endswith("\\$"):
+            out["pattern"] = out["pattern"][:-1] + "\\Z"
+        return out
+    if isinstance(node, list):
+        return [_whole_string_patterns(v) for v in node]
+    return node
 
 
 class Checker:
@@ -45,7 +73,7 @@ class Checker:
 
     def _validator(self, name: str) -> Draft202012Validator:
         schema = json.loads((self.project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
-        return Draft202012Validator(schema, registry=self._registry)
+        return _Validator(_whole_string_patterns(schema), registry=self._registry)
 
     @cached_property
     def _fast_validators(self) -> dict[int, Callable[[object], bool]]:
@@ -65,7 +93,7 @@ class Checker:
             try:
                 out[id(full)] = compile_schema(schema)  # plain closures: ~4x faster again
             except Unsupported:
-                out[id(full)] = Draft202012Validator(schema).is_valid
+                out[id(full)] = _Validator(schema).is_valid
         return out
 
     @cached_property
@@ -188,28 +216,28 @@ class Checker:
         if fast is not None and fast(data):
             problems = []
         else:
-            problems = [self._translate(loaded, error) for error in validator.iter_errors(data)]
+            errors = list(validator.iter_errors(data))
+            if _keep_as_written(loaded, errors):  # e.g. `telefoon: 0201234567`: the text the editor typed
+                errors = list(validator.iter_errors(data))
+            problems = [self._translate(loaded, error) for error in errors]
         problems += self._check_rules(loaded, data)
         return problems
 
     def _check_rules(self, loaded: LoadedFile, data: dict) -> list[Problem]:
-        out: list[Problem] = []
-        stem = loaded.path.stem
-        if isinstance(data.get("id"), str) and data["id"] != stem:
-            out.append(Problem(loaded.rel, loaded.line_of(("id",)), "id",
-                               f"id '{data['id']}' is niet gelijk aan de bestandsnaam '{stem}'",
-                               f"maak het id '{stem}' of hernoem het bestand naar {data['id']}.yml", "id-bestandsnaam"))
+        out: list[Problem] = self._check_id(loaded, data)
         for path, value in _walk(data):
             if isinstance(value, str):
                 out += self._check_text(loaded, path, value)
-            elif path and path[-1] == "jaar" and isinstance(value, int) and not isinstance(value, bool) and value > self.today.year:
-                out.append(Problem(loaded.rel, loaded.line_of(path), _dotted(path), f"jaar {value} ligt in de toekomst",
+            elif path and path[-1] == "jaar" and _is_number(value) and value > self.today.year:
+                out.append(Problem(loaded.rel, loaded.line_of(path), _dotted(path), f"jaar {_written(loaded, path, value)} ligt in de toekomst",
                                    "vul het jaar van uitgave of meting in", "datum-toekomst"))
         leeftijd = (data.get("doelgroep") or {}).get("leeftijd") if isinstance(data.get("doelgroep"), dict) else None
-        if isinstance(leeftijd, dict) and isinstance(leeftijd.get("min"), int) and isinstance(leeftijd.get("max"), int):
+        if isinstance(leeftijd, dict) and _is_number(leeftijd.get("min")) and _is_number(leeftijd.get("max")):
             if leeftijd["min"] > leeftijd["max"]:
+                low = _written(loaded, ("doelgroep", "leeftijd", "min"), leeftijd["min"])
+                high = _written(loaded, ("doelgroep", "leeftijd", "max"), leeftijd["max"])
                 out.append(Problem(loaded.rel, loaded.line_of(("doelgroep", "leeftijd", "min")), "doelgroep.leeftijd",
-                                   f"min ({leeftijd['min']}) is hoger dan max ({leeftijd['max']})",
+                                   f"min ({low}) is hoger dan max ({high})",
                                    "draai de waarden om; beide grenzen tellen mee (17 t/m 23: min 17, max 23)", "leeftijd-volgorde"))
         datum = data.get("laatst_gecontroleerd")
         if isinstance(datum, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", datum):
@@ -225,8 +253,35 @@ class Checker:
                                        "vul de datum in waarop de aanbieder de gegevens echt heeft bevestigd", "datum-toekomst"))
         return out
 
+    def _check_id(self, loaded: LoadedFile, data: dict) -> list[Problem]:
+        """The id against the file name, the id pattern and the names the site generates itself."""
+        out: list[Problem] = []
+        stem = loaded.path.stem
+        record_id = data.get("id")
+        line = loaded.line_of(("id",))
+        if not _ID.match(stem):
+            good = _suggest_id(stem) or "naam-van-het-aanbod"
+            out.append(Problem(loaded.rel, line, "id", f"de bestandsnaam '{stem}' is geen geldig id{odd_characters(stem)}",
+                               f"hernoem het bestand naar {good}.yml en maak het id '{good}'", "id-bestandsnaam"))
+        elif isinstance(record_id, str) and record_id != stem:
+            rename = f" of hernoem het bestand naar {record_id}.yml" if _ID.match(record_id) else ""
+            out.append(Problem(loaded.rel, line, "id",
+                               f"id '{record_id}' is niet gelijk aan de bestandsnaam '{stem}'{odd_characters(record_id)}",
+                               f"maak het id '{stem}'{rename}", "id-bestandsnaam"))
+        folder = "organisaties" if loaded.rel.startswith("aanbod/organisaties/") else "aanbod"
+        reserved = RESERVED_IDS[folder].get(record_id) if isinstance(record_id, str) else None
+        if reserved is None and isinstance(record_id, str) and (
+                (self.project.content_dir / folder / f"{record_id}.md").exists() or (self.project.content_dir / folder / record_id).exists()):
+            reserved = f"de pagina content/{folder}/{record_id}"
+        if reserved:
+            naam = _suggest_id(str(data.get("naam") or "")) if isinstance(data.get("naam"), str) else ""
+            other = naam if naam and naam != record_id else f"{record_id}-{folder[:-1] if folder == 'organisaties' else 'aanbod'}"
+            out.append(Problem(loaded.rel, line, "id", f"id '{record_id}' is gereserveerd: de site maakt zelf {folder}/{record_id}/ ({reserved})",
+                               f"kies een ander id, bijvoorbeeld '{other}', en hernoem het bestand naar {other}.yml", "id-gereserveerd"))
+        return out
+
     def _check_text(self, loaded: LoadedFile, path: tuple, value: str) -> list[Problem]:
-        found: list[tuple[str, str, str]] = []  # (bericht, oplossing, regel); line and field only looked up when needed
+        found: list[tuple[str, str, str]] = check_text_policy(path, value)  # (bericht, oplossing, regel)
         if _HTML.search(value):
             found.append(("HTML is niet toegestaan in tekstvelden",
                           "schrijf gewone tekst of Markdown (bijvoorbeeld **vet** of [tekst](https://…)) zonder <…>", "html"))
@@ -255,7 +310,7 @@ class Checker:
             return []
         close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
         hint = f"bedoelde je '{close[0]}'? " if close else ""
-        return [Problem(loaded.rel, loaded.line_of(path), _dotted(path), f"{what} '{value}'",
+        return [Problem(loaded.rel, loaded.line_of(path), _dotted(path), f"{what} '{value}'{_odd(value)}",
                         f"{hint}maak {where} aan of gebruik een bestaand id", "verwijzing")]
 
     # -- schema errors in Dutch -------------------------------------------
@@ -292,9 +347,22 @@ class Checker:
             if value is None:
                 return Problem(loaded.rel, line, veld, "is leeg", f"vul een waarde in of haal het veld weg{example}", "schema-type")
             want = _TYPES.get(schema.get("type"), schema.get("type"))
-            return Problem(loaded.rel, line, veld, f"moet {want} zijn, niet {_show(value)}", f"schrijf {want}{example}", "schema-type")
+            if schema.get("type") == "integer" and isinstance(value, float):
+                whole = f", bijvoorbeeld: {int(value)}" if value.is_integer() else example
+                return Problem(loaded.rel, line, veld, f"moet een heel getal zijn, niet {_written(loaded, path, value)}",
+                               f"schrijf het getal zonder punt of komma{whole}", "schema-type")
+            return Problem(loaded.rel, line, veld, f"moet {want} zijn, niet {_written(loaded, path, value)}", f"schrijf {want}{example}", "schema-type")
         if kind == "pattern":
-            return Problem(loaded.rel, line, veld, f"{_show(value)} heeft niet de goede vorm", _pattern_fix(path, example), "schema-vorm")
+            if isinstance(value, str) and "\n" in value.strip(" ") and value.strip():
+                return Problem(loaded.rel, line, veld, "de waarde staat niet op één regel (blok met | of >)",
+                               f"schrijf de waarde direct achter de veldnaam, zonder | of >{example}", "schema-vorm")
+            if path[-1:] == ("email",) and isinstance(value, str) and re.search(r"[?&%=]", value):
+                return Problem(loaded.rel, line, veld, f"{_show(value)} is geen gewoon e-mailadres: ?, &, = en %-codes zijn niet toegestaan",
+                               "schrijf alleen het adres, zoals naam@organisatie.nl; zulke tekens kunnen extra ontvangers aan de mail toevoegen",
+                               "contact-email")
+            return Problem(loaded.rel, line, veld, f"{_show(value)} heeft niet de goede vorm{_odd(value)}",
+                           _pattern_fix(path, example, loaded.path.stem if path == ("id",) and _ID.match(loaded.path.stem) else value),
+                           "schema-vorm")
         if kind in ("minLength", "minItems", "minProperties"):
             return Problem(loaded.rel, line, veld, "is leeg of te kort", f"vul het veld in of haal het weg{example}", "schema-leeg")
         if kind == "maxLength":
@@ -319,10 +387,12 @@ class Checker:
             return Problem(loaded.rel, line, _dotted(path), f"moet tekst uit de vaste lijst zijn, niet {_show(value)}",
                            f"kies uit: {', '.join(vocab.ids) if vocab else '?'}", "vocabulaire")
         close = vocab.closest(value) if vocab else None
+        if vocab and not close and not value.isascii():
+            close = vocab.closest(skeleton(value))
         hint = f"bedoelde je '{close}'? " if close else ""
         allowed = ", ".join(vocab.ids) if vocab else ""
         extra = " (nieuwe waarde nodig? voeg haar met bron toe aan schemas/vocabulaires.schema.json)" if name in ("gemeente", "regio", "kenmerk") else ""
-        return Problem(loaded.rel, line, _dotted(path), f"onbekende {what} '{value}'" if what == name else f"onbekende {what}: '{value}'",
+        return Problem(loaded.rel, line, _dotted(path), (f"onbekende {what} '{value}'" if what == name else f"onbekende {what}: '{value}'") + _odd(value),
                        f"{hint}kies uit: {allowed}{extra}", f"vocabulaire-{name}")
 
     # -- good-practice pages -------------------------------------------------
@@ -368,6 +438,36 @@ class Checker:
                                    "verwijs vanuit een aanbod naar deze organisatie of haal het bestand weg", "organisatie-ongebruikt", WARNING))
 
 
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _written(loaded: LoadedFile, path: tuple, value) -> str:
+    """A value as the editor typed it (`18.0`, `0201234567`), for messages."""
+    return loaded.as_written.get(tuple(path), _show(value))
+
+
+def _keep_as_written(loaded: LoadedFile, errors) -> bool:
+    """Put back the typed text where the schema wants text but YAML read a number or true/false.
+
+    `telefoon: 0201234567` stays "0201234567" and `naam: yes` stays "yes". Returns whether anything changed.
+    """
+    changed = False
+    pending = list(errors)
+    while pending:
+        error = pending.pop()
+        pending.extend(error.context or ())  # inside oneOf (a source with document or titel)
+        path = tuple(error.absolute_path)
+        if error.validator == "type" and error.validator_value == "string" and path in loaded.as_written and path:
+            parent = loaded.data
+            for part in path[:-1]:
+                parent = parent[part]
+            if not isinstance(parent[path[-1]], str):
+                parent[path[-1]] = loaded.as_written[path]
+                changed = True
+    return changed
+
+
 _TYPES = {"string": "tekst", "integer": "een heel getal", "array": "een lijst", "object": "een blok met velden", "boolean": "true of false", "number": "een getal"}
 
 
@@ -401,8 +501,14 @@ def _about(sub: dict, project: Project) -> str:
     return f" ({title}){_example(sub)}" if title else _example(sub)
 
 
-def _pattern_fix(path: tuple, example: str) -> str:
+def _odd(value) -> str:
+    return odd_characters(value) if isinstance(value, str) else ""
+
+
+def _pattern_fix(path: tuple, example: str, value=None) -> str:
     last = path[-1] if path else ""
+    if last in ("id", "aanbieder") and isinstance(value, str) and _suggest_id(value):
+        example = f", bijvoorbeeld: {_suggest_id(value)}"  # a valid id close to what was typed
     fixes = {
         "id": "gebruik kleine letters, cijfers en streepjes, zoals de bestandsnaam",
         "aanbieder": "gebruik het id van de organisatie: kleine letters, cijfers en streepjes",

@@ -279,9 +279,22 @@ def list_records(directory: Path, rel: Callable[[Path], str], folders: tuple[str
 
 def _suggest_id(text: str) -> str:
     """A valid id close to `text`: lower case, letters and digits, words joined by one hyphen."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("&", " en ")
+    ascii_only = skeleton(text).lower().replace("&", " en ")
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:80].strip("-")
+
+
+ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Letters from other scripts that look like Latin ones (the ones that make "аlmere" look like "almere").
+LOOKALIKE = dict(zip(
+    "аеорсухіјѕԁһӏАВЕКМНОРСТХІЈЅοαενρτυικΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhlABEKMHOPCTXIJSoaevptuikABEZHIKMNOPTYX"))
+
+
+def skeleton(value: str) -> str:
+    """`value` with look-alike letters replaced by the Latin ones, accents and invisible characters removed."""
+    text = "".join(LOOKALIKE.get(c, c) for c in value if not ZERO_WIDTH.match(c))
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool = True) -> LoadedFile:
