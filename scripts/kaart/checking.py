@@ -21,6 +21,7 @@ from referencing import Registry, Resource
 
 from .fastcheck import Unsupported, compile_schema
 from .loading import LoadedFile, _dotted, _suggest_id, load_file, parse_text, skeleton
+from .text import site_image
 from .textpolicy import check_text_policy, odd_characters
 from .model import Aanbod, Kaart, Organisatie, Praktijk
 from .project import Project
@@ -297,6 +298,8 @@ class Checker:
         if "]" in value:
             for target in _MD_LINK.findall(value) + _MD_REF.findall(value):
                 scheme = target.split(":", 1)[0].lower() if ":" in target else ""
+                if site_image(target) and "![" in value:
+                    continue  # an image of the site itself: the text policy decides (kaart.textpolicy)
                 if scheme not in SAFE_SCHEMES and scheme not in _DANGEROUS:
                     found.append((f"link '{target[:60]}' is geen volledig adres",
                                   "schrijf een volledig adres dat begint met https://, mailto: of tel:", "url-schema"))

@@ -458,7 +458,8 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
         return loaded
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
         # an empty file, or one that is only `null`, `~` or `---`
-        loaded.problems.append(Problem(loaded.rel, 1, "", "bestand is leeg", template_hint(loaded.rel), "bestand-leeg"))
+        line = node.start_mark.line + 1 if node is not None else 1
+        loaded.problems.append(Problem(loaded.rel, line, "", "bestand is leeg", template_hint(loaded.rel), "bestand-leeg"))
         return loaded
     if not isinstance(node, yaml.MappingNode):
         what = "lijst" if isinstance(node, yaml.SequenceNode) else "losse tekst"

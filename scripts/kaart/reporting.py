@@ -7,7 +7,8 @@ from .result import CheckResult, Problem
 
 # Control characters (and line ends) inside a file name or value: an ESC sequence could
 # erase the line on a terminal, a newline could forge a line of output.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# Invisible characters (zero width, bidi) too: the reader must see that they are there.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
 def printable(text: str, keep: str = "") -> str:

@@ -9,6 +9,13 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")  # { } too: attr_list would turn 
 _MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?([^()<>\s]*)>?\s*\)")
 _SAFE_URL = re.compile(r"(?i)(https?://[^/\s]|mailto:[^\s@]+@|tel:\+?[0-9])")
 _URL_ESCAPES = {c: f"%{ord(c):02X}" for c in "()[]{}*_`"}
+# An image on the site itself: a relative path to a picture in content/ (mkdocs checks that it exists).
+_SITE_IMAGE = re.compile(r"(\.\./)*([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.(png|jpe?g|gif|svg|webp)")
+
+
+def site_image(target: str) -> bool:
+    """Whether an image address points at a picture of this site (never another host)."""
+    return bool(_SITE_IMAGE.fullmatch(target))
 
 
 def inline(value: str | None) -> str:
@@ -49,6 +56,8 @@ def block(value: str | None) -> str:
         out.append(_escape_brackets(text[pos: match.start()]))
         target = safe_url(html.unescape(match.group(2)))
         label = _escape_brackets(match.group(1))
+        if text[match.start() - 1: match.start()] == "!" and site_image(match.group(2)):
+            target = match.group(2)  # an image of the site itself; any other host is refused by kaart check
         out.append(f"[{label}]({target})" if target else _escape_brackets(match.group(0)))
         pos = match.end()
     out.append(_escape_brackets(text[pos:]))
