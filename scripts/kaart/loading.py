@@ -165,7 +165,7 @@ class _Builder:
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         # scalar
         if node.tag in _SCALARS:
-            if node.style is None and node.tag != "tag:yaml.org,2002:null":
+            if not node.style and node.tag != "tag:yaml.org,2002:null":  # plain: None (Python parser) or "" (libyaml)
                 self.loaded.as_written[path] = node.value
             try:
                 return _SCALARS[node.tag](node.value)
@@ -436,6 +436,11 @@ def template_hint(rel: str) -> str:
     return "kopieer het sjabloon schemas/aanbod.sjabloon.yml of gebruik `kaart nieuw`"
 
 
+def _needs_mapping(rel: str) -> bool:
+    # records and front matter are `veld: waarde`; other project data (the glossary) may be a list
+    return rel.startswith("aanbod/") or rel.endswith(".md") or not rel.startswith("content/")
+
+
 def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
     control = _control_problems(text, loaded)
     if control:  # YAML would stop at the first one with an English message at line 1
@@ -458,10 +463,10 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
         return loaded
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
         # an empty file, or one that is only `null`, `~` or `---`
-        line = node.start_mark.line + 1 if node is not None else 1
+        line = node.start_mark.line + 1 if node is not None and node.value else 1
         loaded.problems.append(Problem(loaded.rel, line, "", "bestand is leeg", template_hint(loaded.rel), "bestand-leeg"))
         return loaded
-    if not isinstance(node, yaml.MappingNode):
+    if not isinstance(node, yaml.MappingNode) and _needs_mapping(loaded.rel):
         what = "lijst" if isinstance(node, yaml.SequenceNode) else "losse tekst"
         loaded.problems.append(Problem(loaded.rel, node.start_mark.line + 1, "",
                                        f"het bestand moet velden bevatten (veldnaam: waarde), geen {what}",

@@ -36,9 +36,10 @@
     var labels = data.labels;
     var names = allowed || PARAMS;
     var seen = {};
+    var unknown = [];
     params.forEach(function (value, key) {
       if (names.indexOf(key) === -1) {
-        if (!seen["?" + key]) notes.push("onbekende parameter " + quoted(key) + " genegeerd");
+        if (!seen["?" + key]) unknown.push(key);
         seen["?" + key] = true;
         return;
       }
@@ -74,6 +75,13 @@
         else if (value !== "") notes.push("weergave " + quoted(value) + " genegeerd");
       }
     });
+    // A link with hundreds of unknown parameters gets one note, not hundreds.
+    if (unknown.length > 3) {
+      notes.unshift(unknown.length + " onbekende parameters genegeerd (" + unknown.slice(0, 3).map(quoted).join(", ") +
+                    " en nog " + (unknown.length - 3) + ")");
+    } else {
+      unknown.reverse().forEach(function (key) { notes.unshift("onbekende parameter " + quoted(key) + " genegeerd"); });
+    }
     return { state: state, notes: notes };
   }
 
