@@ -174,7 +174,7 @@ def test_whole_check_never_raises(small_project, case, page):
 @pytest.mark.parametrize("text", FOUND_TEXTS, ids=repr)
 def test_found_texts_give_a_dutch_problem(text):
     problems = _check(RECORDS[0][0], text)
-    assert problems and all(p.is_error or p.regel for p in problems)
+    assert any(p.is_error for p in problems)
     english = ("found", "expected", "while ", "could not", "unacceptable", "character")
     assert not [p.message() for p in problems if any(word in p.message() for word in english)]
 
