@@ -36,6 +36,13 @@ CASES = {
     "diep-genest": ("diep.yml", lambda root: ("a: " + "[" * 20000 + "]" * 20000 + "\n").encode(), "genest", 1),
     "meer-documenten": ("twee.yml", lambda root: (_record(root) + "---\n" + _record(root)).encode(), "tweede document", None),
     "python-tag": ("tag.yml", lambda root: b"id: !!python/object/apply:os.system ['echo hoi']\n", "label", 1),
+    # control characters in naam broke the page's front matter; now refused at their own line
+    "nul-in-naam": ("nul.yml", lambda root: _record_as(root, "nul", naam="naam: Learn\x00Work").encode(),
+                    "onzichtbaar stuurteken U+0000 (NUL) op positie 12", 3),
+    "del-in-naam": ("del.yml", lambda root: _record_as(root, "del", naam="naam: Learn\x7fWork").encode(),
+                    "onzichtbaar stuurteken U+007F (DEL) op positie 12", 3),
+    "esc-in-naam": ("esc.yml", lambda root: _record_as(root, "esc", naam="naam: Learn\x1b[2KWork").encode(),
+                    "onzichtbaar stuurteken U+001B (ESC) op positie 12", 3),
 }
 
 

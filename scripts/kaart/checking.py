@@ -282,7 +282,8 @@ class Checker:
         return out
 
     def _check_text(self, loaded: LoadedFile, path: tuple, value: str) -> list[Problem]:
-        found: list[tuple[str, str, str]] = check_text_policy(path, value)  # (bericht, oplossing, regel)
+        # (bericht, oplossing, regel[, line in the file]); line and field only looked up when needed
+        found: list[tuple] = check_text_policy(path, value, loaded.block_lines.get(path))
         if _HTML.search(value):
             found.append(("HTML is niet toegestaan in tekstvelden",
                           "schrijf gewone tekst of Markdown (bijvoorbeeld **vet** of [tekst](https://…)) zonder <…>", "html"))
@@ -306,7 +307,7 @@ class Checker:
         if not found:
             return []
         line, veld = loaded.line_of(path), _dotted(path)
-        return [Problem(loaded.rel, line, veld, bericht, oplossing, regel) for bericht, oplossing, regel in found]
+        return [Problem(loaded.rel, (item[3] if len(item) > 3 and item[3] else line), veld, *item[:3]) for item in found]
 
     def _check_reference(self, loaded, path, value, known: set, what: str, where: str) -> list[Problem]:
         if value in known:

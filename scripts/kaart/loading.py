@@ -108,6 +108,9 @@ class LoadedFile:
     # tuple path -> the text of a plain scalar that YAML read as a number or true/false,
     # e.g. `telefoon: 0201234567`; the checker uses it where the schema wants text
     as_written: dict = field(default_factory=dict)
+    # tuple path -> file line of the first line of a literal block (`beschrijving: |`), so a
+    # message about line 3 of the text can point at its own line in the file
+    block_lines: dict = field(default_factory=dict)
 
     def line_of(self, path: tuple) -> int:
         """Line of a key or value; falls back to the nearest parent that has one."""
@@ -172,6 +175,8 @@ class _Builder:
             except (ValueError, OverflowError):  # e.g. an explicit `!!int x`
                 return node.value
         if node.tag in _AS_STRING:
+            if node.style == "|":
+                self.loaded.block_lines[path] = node.start_mark.line + 2
             if CONTROL.search(node.value):  # written as an escape ("\e", "\x1b", "\ud800"): YAML let it through
                 char = CONTROL.search(node.value).group()
                 what = (f"tekencode \\u{ord(char):04x} is geen bestaand teken" if 0xD800 <= ord(char) <= 0xDFFF
@@ -327,7 +332,7 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail("tekst is als UTF-16 opgeslagen", "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering')",
                     "bestand-codering")
-    if b"\x00" in raw:
+    if b"\x00" in raw and not _text_with_nul(raw):
         return fail("dit is geen tekstbestand (bevat binaire gegevens)", "sla het bestand op als platte tekst (UTF-8)", "bestand-binair")
     try:
         text = raw.decode("utf-8")
@@ -339,6 +344,15 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool
         loaded.data = text
         return loaded
     return parse_text(text, loaded)
+
+
+def _text_with_nul(raw: bytes) -> bool:
+    # a text file with a stray NUL gets the control-character message with its line, a binary file this one
+    try:
+        raw.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return raw.count(b"\x00") < 10
 
 
 class _NotRegular(Exception):

@@ -59,52 +59,63 @@ def odd_characters(value: str, limit: int = 3) -> str:
     return f" (let op: {'; '.join(notes)})" if notes else ""
 
 
-def check_text_policy(path: tuple, value: str) -> list[tuple[str, str, str]]:
-    """(bericht, oplossing, regel) for each thing in this text that its field does not allow."""
-    found: list[tuple[str, str, str]] = []
+def check_text_policy(path: tuple, value: str, first_line: int | None = None) -> list[tuple]:
+    """(bericht, oplossing, regel, file line or None) for each thing in this text that its field does not allow.
+
+    `first_line` is the file line of the value's first line (a literal block); without it a
+    message about a later line of the text says which line of the text it is.
+    """
+    found: list[tuple] = []
     block_field = tuple(p for p in path if not isinstance(p, int)) in BLOCK_FIELDS
     reported = set()  # one message per kind of block in a value
     for number, line in enumerate(value.splitlines(), 1):
-        where = f" (regel {number} van de tekst)" if "\n" in value.strip() else ""
+        where = f" (regel {number} van de tekst)" if "\n" in value.strip() and first_line is None else ""
+        at = first_line + number - 1 if first_line is not None else None
         for pattern, what in _BLOCKS:
             if pattern.search(line):
                 if what not in reported:
                     reported.add(what)
                     found.append((f"{what} is niet toegestaan{where}",
-                                  "schrijf gewone zinnen; alleen **vet**, *cursief* en [links](https://…) zijn toegestaan", "tekst-opmaak"))
+                                  "schrijf gewone zinnen; alleen **vet**, *cursief* en [links](https://…) zijn toegestaan", "tekst-opmaak", at))
                 break
         else:
             if not block_field and _LIST.match(line) and "list" not in reported:
                 reported.add("list")
                 found.append((f"een opsomming is hier niet toegestaan{where}",
-                              "schrijf het als een zin met komma's; alleen `beschrijving` mag een lijst bevatten", "tekst-opmaak"))
+                              "schrijf het als een zin met komma's; alleen `beschrijving` mag een lijst bevatten", "tekst-opmaak", at))
     for match in _IMAGE.finditer(value):
         target = match.group(2)
         if target is None or not site_image(target) or not block_field:
             found.append(("een afbeelding van een andere website is niet toegestaan" if target and block_field
                           else "een afbeelding is hier niet toegestaan",
                           "haal de afbeelding weg; alleen `beschrijving` mag een afbeelding van de site zelf tonen (![tekst](../assets/plaatje.png))",
-                          "tekst-afbeelding"))
+                          "tekst-afbeelding", _line_at(value, match.start(), first_line)))
     override = _BIDI_OVERRIDE.search(value) or (_BIDI_ISOLATE.search(value) if path[-1:] != ("naam",) else None)
     if override:
         found.append((f"onzichtbaar richtingteken {char_name(override.group())} op positie {override.start() + 1}",
-                      "haal het teken weg; het kan tekst in een andere volgorde laten zien dan er staat", "tekst-teken"))
+                      "haal het teken weg; het kan tekst in een andere volgorde laten zien dan er staat", "tekst-teken",
+                      _line_at(value, override.start(), first_line)))
     if _ID_LIKE.match(skeleton(value)):
         return found  # an id or a list value: its own check names the odd character (kaart.checking)
     for match in _ZERO_WIDTH.finditer(value):
         before, after = value[match.start() - 1: match.start()], value[match.end(): match.end() + 1]
         if before.isalnum() and after.isalnum() and (before.isascii() or after.isascii()):
             found.append((f"onzichtbaar teken {char_name(match.group())} op positie {match.start() + 1}",
-                          "haal het teken weg (typ het woord opnieuw)", "tekst-teken"))
+                          "haal het teken weg (typ het woord opnieuw)", "tekst-teken", _line_at(value, match.start(), first_line)))
             break
     for word in re.findall(r"\w+", value):
         if not word.isascii() and _mixes_scripts(word):
             odd = next(i for i, c in enumerate(word) if c in LOOKALIKE)
             found.append((f"het woord '{word}' mengt letters uit verschillende schriften: teken {odd + 1} is "
                           f"{char_name(word[odd])}, dat lijkt op '{LOOKALIKE[word[odd]]}'",
-                          f"typ het woord opnieuw met gewone letters: '{skeleton(word)}'", "tekst-teken"))
+                          f"typ het woord opnieuw met gewone letters: '{skeleton(word)}'", "tekst-teken",
+                          _line_at(value, value.find(word), first_line)))
             break
     return found
+
+
+def _line_at(value: str, offset: int, first_line: int | None) -> int | None:
+    return first_line + value.count("\n", 0, offset) if first_line is not None else None
 
 
 def _mixes_scripts(word: str) -> bool:
