@@ -35,8 +35,10 @@ _BLOCKS = [
     (re.compile(r"^\s{0,3}(&gt;|>)"), "een citaatblok (>)"),
     (re.compile(r"^\s*(```|~~~)"), "een codeblok (``` of ~~~)"),
 ]
+_MAYBE_BLOCK = re.compile(r"^[ \t]*(?:[!?#=*_|>`~+-]|&gt;|\d{1,3}[.)])", re.MULTILINE)
 _LIST = re.compile(r"^\s*([-+*]|\d{1,3}[.)])\s+\S")
 _IMAGE = re.compile(r"!\[[^\]]*\]\s*(\(\s*<?([^)\s>]*)|\[)")
+_LOOKALIKE_SET = frozenset(LOOKALIKE)
 _ID_LIKE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BIDI_OVERRIDE = re.compile("[\u202a-\u202e]")
 _BIDI_ISOLATE = re.compile("[\u2066-\u2069]")
@@ -65,10 +67,15 @@ def check_text_policy(path: tuple, value: str, first_line: int | None = None) ->
     `first_line` is the file line of the value's first line (a literal block); without it a
     message about a later line of the text says which line of the text it is.
     """
+    # a line can only be a block if it starts with one of these; most values are one line
+    maybe_block = _MAYBE_BLOCK.match(value) or ("\n" in value and _MAYBE_BLOCK.search(value))
+    if not maybe_block and value.isascii() and "![" not in value:
+        return []  # nearly every value: nothing to look at more closely
     found: list[tuple] = []
     block_field = tuple(p for p in path if not isinstance(p, int)) in BLOCK_FIELDS
     reported = set()  # one message per kind of block in a value
-    for number, line in enumerate(value.splitlines(), 1):
+    lines = value.splitlines() if maybe_block else ()  # one scan decides for most values
+    for number, line in enumerate(lines, 1):
         where = f" (regel {number} van de tekst)" if "\n" in value.strip() and first_line is None else ""
         at = first_line + number - 1 if first_line is not None else None
         for pattern, what in _BLOCKS:
@@ -83,19 +90,21 @@ def check_text_policy(path: tuple, value: str, first_line: int | None = None) ->
                 reported.add("list")
                 found.append((f"een opsomming is hier niet toegestaan{where}",
                               "schrijf het als een zin met komma's; alleen `beschrijving` mag een lijst bevatten", "tekst-opmaak", at))
-    for match in _IMAGE.finditer(value):
+    for match in _IMAGE.finditer(value) if "![" in value else ():
         target = match.group(2)
         if target is None or not site_image(target) or not block_field:
             found.append(("een afbeelding van een andere website is niet toegestaan" if target and block_field
                           else "een afbeelding is hier niet toegestaan",
                           "haal de afbeelding weg; alleen `beschrijving` mag een afbeelding van de site zelf tonen (![tekst](../assets/plaatje.png))",
                           "tekst-afbeelding", _line_at(value, match.start(), first_line)))
+    if value.isascii():
+        return found  # no bidi, invisible or look-alike character can be in it
     override = _BIDI_OVERRIDE.search(value) or (_BIDI_ISOLATE.search(value) if path[-1:] != ("naam",) else None)
     if override:
         found.append((f"onzichtbaar richtingteken {char_name(override.group())} op positie {override.start() + 1}",
                       "haal het teken weg; het kan tekst in een andere volgorde laten zien dan er staat", "tekst-teken",
                       _line_at(value, override.start(), first_line)))
-    if _ID_LIKE.match(skeleton(value)):
+    if " " not in value and len(value) <= 80 and _ID_LIKE.match(skeleton(value)):
         return found  # an id or a list value: its own check names the odd character (kaart.checking)
     for match in _ZERO_WIDTH.finditer(value):
         before, after = value[match.start() - 1: match.start()], value[match.end(): match.end() + 1]
@@ -103,7 +112,7 @@ def check_text_policy(path: tuple, value: str, first_line: int | None = None) ->
             found.append((f"onzichtbaar teken {char_name(match.group())} op positie {match.start() + 1}",
                           "haal het teken weg (typ het woord opnieuw)", "tekst-teken", _line_at(value, match.start(), first_line)))
             break
-    for word in re.findall(r"\w+", value):
+    for word in re.findall(r"\w+", value) if not _LOOKALIKE_SET.isdisjoint(value) else ():
         if not word.isascii() and _mixes_scripts(word):
             odd = next(i for i, c in enumerate(word) if c in LOOKALIKE)
             found.append((f"het woord '{word}' mengt letters uit verschillende schriften: teken {odd + 1} is "
