@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -182,3 +183,9 @@ def test_found_texts_give_a_dutch_problem(text):
 def test_a_real_record_passes_so_the_checks_can_see_a_difference():
     path, record = RECORDS[0]
     assert not [p for p in _check(path, dump_yaml(record)) if p.is_error]
+
+
+def test_property_tests_are_derandomized_in_ci():
+    # a flaky test is a failing test: CI must run the same examples every time (tests/conftest.py)
+    ci = os.environ.get("CI", "").lower() == "true"
+    assert SETTINGS.derandomize is ci

@@ -316,3 +316,21 @@ def test_finder_url_with_500_unknown_parameters_gives_one_note():
     assert many == ["500 onbekende parameters genegeerd (\u2018p0\u2019, \u2018p1\u2019, \u2018p2\u2019 en nog 497)",
                     "leeftijd \u2018x\u2019 is geen geheel getal van 0 tot 100 en is genegeerd"]
     assert one == ["onbekende parameter \u2018foo\u2019 genegeerd"]
+
+
+def test_devices_and_sockets_are_refused_without_opening_them(tmp_path):
+    import socket
+
+    from kaart.loading import list_records
+    (tmp_path / "apparaat.yml").symlink_to("/dev/zero")  # reading it would never end
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "stopcontact.yml"))
+    try:
+        listing = list_records(tmp_path, lambda p: p.relative_to(tmp_path.parent).as_posix())
+    finally:
+        server.close()
+    assert listing.records == []
+    assert [(p.file, p.message(), p.regel) for p in listing.problems] == [
+        (f"{tmp_path.name}/apparaat.yml", "dit is geen gewoon bestand maar een apparaatbestand — haal het weg; een aanbod is een gewoon tekstbestand", "bestand-soort"),
+        (f"{tmp_path.name}/stopcontact.yml", "dit is geen gewoon bestand maar een socket — haal het weg; een aanbod is een gewoon tekstbestand", "bestand-soort"),
+    ]
