@@ -189,3 +189,27 @@ def test_property_tests_are_derandomized_in_ci():
     # a flaky test is a failing test: CI must run the same examples every time (tests/conftest.py)
     ci = os.environ.get("CI", "").lower() == "true"
     assert SETTINGS.derandomize is ci
+
+
+names = st.text(st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(
+    lambda n: n not in (".", "..") and len(n.encode("utf-8")) < 200)
+
+
+@SETTINGS
+@given(files=st.lists(names, max_size=8, unique=True), folders=st.lists(names, max_size=3, unique=True))
+@example(files=["Groot.YML", "x.Yaml", "notitie.yml.txt", "_x.yml", ".gitkeep", "a.yml~", "goed.yml"], folders=["x.yml", "sub"])
+@example(files=["organisaties"], folders=[])
+def test_every_entry_is_read_refused_or_named(files, folders):
+    """The loader gate: each entry of aanbod/ ends up in exactly one of read, refused (a problem) or ignored (named)."""
+    from kaart.loading import list_records
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        folders = [f for f in folders if f not in files]
+        for name in files:
+            (root / name).write_text("id: x\n", encoding="utf-8")
+        for name in folders:
+            (root / name).mkdir()
+        listing = list_records(root, lambda p: p.name, folders=("organisaties",))
+        seen = [p.name for p in listing.records] + [p.file for p in listing.problems] + [rel for rel, _ in listing.ignored]
+        assert sorted(seen) == sorted(files + [f for f in folders if f != "organisaties"])  # that folder is read on its own
+        assert all(p.regel.startswith("bestand-") and p.oplossing for p in listing.problems)
