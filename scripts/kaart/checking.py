@@ -20,7 +20,7 @@ from jsonschema.validators import extend
 from referencing import Registry, Resource
 
 from .fastcheck import Unsupported, compile_schema
-from .loading import LoadedFile, _dotted, _suggest_id, load_file, parse_text, skeleton
+from .loading import LoadedFile, _dotted, _suggest_id, load_file, parse_text, skeleton, template_hint
 from .text import site_image
 from .textpolicy import check_text_policy, odd_characters
 from .model import Aanbod, Kaart, Organisatie, Praktijk
@@ -212,7 +212,7 @@ class Checker:
             return []
         if not isinstance(data, dict):
             return [Problem(loaded.rel, 1, "", "het bestand moet velden bevatten (veldnaam: waarde)",
-                            "begin met het sjabloon schemas/aanbod.sjabloon.yml", "schema")]
+                            template_hint(loaded.rel), "bestand-opbouw")]
         fast = self._fast_validators.get(id(validator))
         if fast is not None and fast(data):
             problems = []
