@@ -18,12 +18,33 @@ def site_image(target: str) -> bool:
     return bool(_SITE_IMAGE.fullmatch(target))
 
 
+# A line that Markdown (with admonition, tables, def_list) would turn into a block: a heading,
+# a warning box, a rule, a setext underline, a definition, a code fence, a list item.
+# kaart check refuses these (kaart.textpolicy); the renderer defuses them as well, so text
+# that never went through the check cannot change the shape of a page either.
+_INLINE_BLOCK = re.compile(r"^(\s{0,3})(?:[!?=:~+]|-(?=\s|-|$)|(\d+)[.)](?=\s))")  # on already escaped text
+_TEXT_BLOCK = re.compile(r"^(\s{0,3})(?:[#!?=:~`]|([-*_])(\s*\2){2,}\s*$|-+\s*$)")  # lists stay lists
+_DEFUSE = {"#": "\\#", "!": "\\!", "?": "&#63;", "=": "&#61;", ":": "&#58;", "`": "\\`", "~": "&#126;",
+           "+": "\\+", "-": "\\-", "*": "\\*", "_": "\\_"}
+
+
+def _defuse(line: str, pattern: re.Pattern) -> str:
+    match = pattern.match(line)
+    if not match:
+        return line
+    at = len(match.group(1))
+    if pattern is _INLINE_BLOCK and match.group(2):  # "1. " would start a numbered list
+        at += len(match.group(2))
+        return line[:at] + "\\" + line[at:]
+    return line[:at] + _DEFUSE[line[at]] + line[at + 1:]
+
+
 def inline(value: str | None) -> str:
     """Plain text for use inside Markdown: HTML-escaped, Markdown syntax neutralised, one line."""
     if not value:
         return ""
     text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return _defuse(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)), _INLINE_BLOCK)
 
 
 def safe_url(value: str | None) -> str | None:
@@ -47,10 +68,12 @@ def link(text: str | None, url: str | None) -> str:
 
 
 def block(value: str | None) -> str:
-    """A Markdown text field (beschrijving): HTML escaped, links only to safe addresses, no attribute lists."""
+    """A Markdown text field (beschrijving): HTML escaped, links only to safe addresses, no attribute lists,
+    paragraphs and lists but no other blocks (no headings, warning boxes, rules, tables, code)."""
     if not value:
         return ""
-    text = html.escape(str(value).strip(), quote=False)
+    text = html.escape(str(value).strip(), quote=False).replace("|", "\\|")
+    text = "\n".join(_defuse(line, _TEXT_BLOCK) for line in text.split("\n"))
     out, pos = [], 0
     for match in _MD_LINK.finditer(text):
         out.append(_escape_brackets(text[pos: match.start()]))
