@@ -334,3 +334,9 @@ def test_devices_and_sockets_are_refused_without_opening_them(tmp_path):
         (f"{tmp_path.name}/apparaat.yml", "dit is geen gewoon bestand maar een apparaatbestand — haal het weg; een aanbod is een gewoon tekstbestand", "bestand-soort"),
         (f"{tmp_path.name}/stopcontact.yml", "dit is geen gewoon bestand maar een socket — haal het weg; een aanbod is een gewoon tekstbestand", "bestand-soort"),
     ]
+
+
+def test_broken_symlink_gets_a_dutch_reason(root):
+    (root / "aanbod" / "weg.yml").symlink_to(root / "aanbod" / "bestaat-niet.yml")
+    assert ("aanbod/weg.yml:1: bestand kan niet worden gelezen (het bestaat niet (een snelkoppeling naar niets?)) — "
+            "controleer of het bestand bestaat en leesbaar is [bestand-lezen]") in _lines(_check(root))

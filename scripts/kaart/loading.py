@@ -230,11 +230,12 @@ def list_records(directory: Path, rel: Callable[[Path], str], folders: tuple[str
     """
     listing = Listing()
     try:
-        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        with os.scandir(directory) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
     except FileNotFoundError:
         return listing
     except OSError as exc:
-        listing.problems.append(Problem(rel(directory), 1, "", f"map kan niet worden gelezen ({exc.strerror})",
+        listing.problems.append(Problem(rel(directory), 1, "", f"map kan niet worden gelezen ({_why(exc)})",
                                         "controleer of de map bestaat en leesbaar is", "bestand-lezen"))
         return listing
     for entry in entries:
@@ -249,8 +250,8 @@ def list_records(directory: Path, rel: Callable[[Path], str], folders: tuple[str
             continue
         try:
             mode = os.stat(path).st_mode  # follows a symlink; load_file judges where it points
-        except OSError:
-            mode = os.lstat(path).st_mode
+        except OSError:  # a broken symlink: load_file says it cannot be read
+            mode = stat.S_IFLNK
         if stat.S_ISDIR(mode):
             if name in folders:
                 continue
@@ -324,7 +325,7 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool
     except _NotRegular as special:
         return fail(f"dit is geen gewoon bestand maar {special.kind}", "haal het weg; een aanbod is een gewoon tekstbestand", "bestand-soort")
     except OSError as exc:
-        return fail(f"bestand kan niet worden gelezen ({exc.strerror})", "controleer of het bestand bestaat", "bestand-lezen")
+        return fail(f"bestand kan niet worden gelezen ({_why(exc)})", "controleer of het bestand bestaat en leesbaar is", "bestand-lezen")
     if len(raw) > MAX_FILE_BYTES:
         size = f"meer dan {_getal(MAX_FILE_BYTES)} bytes" if len(raw) > MAX_FILE_BYTES + 1 else f"{_getal(len(raw))} bytes"
         return fail(f"bestand is te groot ({size}, maximaal {_getal(MAX_FILE_BYTES)} bytes)",
@@ -397,6 +398,14 @@ def special_kind(mode: int) -> str:
     return "een speciaal bestand"
 
 
+def _why(exc: OSError) -> str:
+    """The reason a file could not be read, in Dutch (strerror is English)."""
+    import errno
+    return {errno.ENOENT: "het bestaat niet (een snelkoppeling naar niets?)", errno.EACCES: "geen leesrechten",
+            errno.EPERM: "geen leesrechten", errno.ELOOP: "snelkoppelingen die naar elkaar wijzen",
+            errno.EISDIR: "het is een map", errno.ENOTDIR: "het is geen map"}.get(exc.errno, f"systeemfout {exc.errno}")
+
+
 def _getal(n: int) -> str:
     return f"{n:,}".replace(",", ".")  # Dutch thousands separator: 65.537
 
@@ -451,8 +460,8 @@ def template_hint(rel: str) -> str:
 
 
 def _needs_mapping(rel: str) -> bool:
-    # records and front matter are `veld: waarde`; other project data (the glossary) may be a list
-    return rel.startswith("aanbod/") or rel.endswith(".md") or not rel.startswith("content/")
+    # records and front matter are `veld: waarde`; data files in content/ (the glossary) may be a list
+    return not (rel.startswith("content/") and not rel.endswith(".md"))
 
 
 def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
