@@ -240,7 +240,8 @@ def test_reserved_organisation_id_is_refused(root):
     (root / "aanbod" / "organisaties" / "index.yml").write_text(org, encoding="utf-8")
     lines = [l for l in _lines(_check(root)) if l.startswith("aanbod/organisaties/index.yml:") and "[id-gereserveerd]" in l]
     assert lines == ["aanbod/organisaties/index.yml:2: id: id 'index' is gereserveerd: de site maakt zelf organisaties/index/ "
-                     "(de lijst met alle organisaties) — kies een ander id, bijvoorbeeld 'de-schoor', en hernoem het bestand naar de-schoor.yml [id-gereserveerd]"]
+                     "(de lijst met alle organisaties) — kies een ander id, bijvoorbeeld 'index-organisatie', en hernoem het bestand naar "
+                     "index-organisatie.yml [id-gereserveerd]"]
 
 
 def test_reserved_ids_are_every_name_the_site_generates_next_to_records(project):
@@ -340,3 +341,12 @@ def test_broken_symlink_gets_a_dutch_reason(root):
     (root / "aanbod" / "weg.yml").symlink_to(root / "aanbod" / "bestaat-niet.yml")
     assert ("aanbod/weg.yml:1: bestand kan niet worden gelezen (het bestaat niet (een snelkoppeling naar niets?)) — "
             "controleer of het bestand bestaat en leesbaar is [bestand-lezen]") in _lines(_check(root))
+
+
+def test_id_of_a_hand_written_page_next_to_the_records_is_reserved(root):
+    (root / "content" / "aanbod").mkdir()
+    (root / "content" / "aanbod" / "uitleg.md").write_text("# Uitleg\n", encoding="utf-8")
+    (root / "aanbod" / "uitleg.yml").write_text(_record_as(root, "uitleg"), encoding="utf-8")
+    assert [l for l in _lines(_check(root)) if "[id-gereserveerd]" in l] == [
+        "aanbod/uitleg.yml:2: id: id 'uitleg' is gereserveerd: de site maakt zelf aanbod/uitleg/ (de pagina content/aanbod/uitleg) — "
+        "kies een ander id, bijvoorbeeld 'uitleg-aanbod', en hernoem het bestand naar uitleg-aanbod.yml [id-gereserveerd]"]

@@ -276,7 +276,8 @@ class Checker:
             reserved = f"de pagina content/{folder}/{record_id}"
         if reserved:
             naam = _suggest_id(str(data.get("naam") or "")) if isinstance(data.get("naam"), str) else ""
-            other = naam if naam and naam != record_id else f"{record_id}-{folder[:-1] if folder == 'organisaties' else 'aanbod'}"
+            other = naam if naam and naam != record_id and not (loaded.path.parent / f"{naam}.yml").exists() \
+                else f"{record_id}-{folder[:-1] if folder == 'organisaties' else 'aanbod'}"  # never an id already taken
             out.append(Problem(loaded.rel, line, "id", f"id '{record_id}' is gereserveerd: de site maakt zelf {folder}/{record_id}/ ({reserved})",
                                f"kies een ander id, bijvoorbeeld '{other}', en hernoem het bestand naar {other}.yml", "id-gereserveerd"))
         return out
