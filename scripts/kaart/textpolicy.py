@@ -10,7 +10,7 @@ The policy (also in CONTRIBUTING.md, "Opmaak per veld"):
 
 Refused everywhere: headings (`# Kop`, a line of `===`), admonitions (`!!! danger`,
 `??? note`), horizontal rules (`---`, `***`), tables (`| a | b |`), block quotes (`>`),
-code blocks (```), raw HTML (checked in kaart.checking), images from another host,
+code blocks (```), definitions (`: …`), raw HTML (checked in kaart.checking), images from another host,
 bidi embedding/override characters (U+202A-U+202E; the isolates U+2066-U+2069 only
 in `naam`, for a name written in another script), invisible zero-width characters
 inside words, and words that mix Latin with Cyrillic or Greek look-alike letters.
@@ -25,7 +25,7 @@ import unicodedata
 from .loading import LOOKALIKE, ZERO_WIDTH as _ZERO_WIDTH, char_name, skeleton
 from .text import site_image
 
-# (regex on one line, what it is, rule id)
+# (regex on one line, what it is in an editor's words); all get the rule id tekst-opmaak
 _BLOCKS = [
     (re.compile(r"^\s*(!!!|\?\?\?\+?)"), "een meldingsblok (!!! of ???), dat eruitziet als een officiële waarschuwing van de site,"),
     (re.compile(r"^\s{0,3}#{1,6}(\s|$)"), "een kop (#)"),
@@ -34,8 +34,9 @@ _BLOCKS = [
     (re.compile(r"^\s*\|.*\||^\s*\|?\s*:?-{3,}:?\s*\|"), "een tabel (|)"),
     (re.compile(r"^\s{0,3}(&gt;|>)"), "een citaatblok (>)"),
     (re.compile(r"^\s*(```|~~~)"), "een codeblok (``` of ~~~)"),
+    (re.compile(r"^\s{0,3}:\s"), "een definitie (regel die met : begint)"),
 ]
-_MAYBE_BLOCK = re.compile(r"^[ \t]*(?:[!?#=*_|>`~+-]|&gt;|\d{1,3}[.)])", re.MULTILINE)
+_MAYBE_BLOCK = re.compile(r"^[ \t]*(?:[!?#=*_|>`~+:-]|&gt;|\d{1,3}[.)])", re.MULTILINE)
 _LIST = re.compile(r"^\s*([-+*]|\d{1,3}[.)])\s+\S")
 _IMAGE = re.compile(r"!\[[^\]]*\]\s*(\(\s*<?([^)\s>]*)|\[)")
 _LOOKALIKE_SET = frozenset(LOOKALIKE)
@@ -43,6 +44,7 @@ _ID_LIKE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BIDI_OVERRIDE = re.compile("[\u202a-\u202e]")
 _BIDI_ISOLATE = re.compile("[\u2066-\u2069]")
 BLOCK_FIELDS = {("beschrijving",)}  # aanbod: rendered as Markdown blocks (kaart.text.block)
+
 
 def odd_characters(value: str, limit: int = 3) -> str:
     """A note naming each invisible or non-ASCII character of a value that must be plain ASCII (an id, a code)."""
