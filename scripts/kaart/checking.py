@@ -98,6 +98,15 @@ class Checker:
         return out
 
     @cached_property
+    def _hand_written(self) -> dict[str, set[str]]:
+        """Names of pages and folders in content/aanbod/ and content/organisaties/: a record id there would collide."""
+        out = {}
+        for folder in RESERVED_IDS:
+            where = self.project.content_dir / folder
+            out[folder] = {p.stem if p.suffix == ".md" else p.name for p in where.iterdir()} if where.is_dir() else set()
+        return out
+
+    @cached_property
     def aanbod_validator(self):
         return self._validator("aanbod")
 
@@ -162,7 +171,7 @@ class Checker:
             return [self.check_offer(p, org_ids, org_names) for p in paths]
         # Thousands of files: use every core. Forked workers inherit this checker, so the
         # compiled schemas and the jargon list are built once.
-        self.taallijst, self._fast_validators  # noqa: B018 - build before forking
+        self.taallijst, self._fast_validators, self._hand_written  # noqa: B018 - build before forking
         global _WORK
         _WORK = (self, org_ids, org_names)
         try:
@@ -271,8 +280,7 @@ class Checker:
                                f"maak het id '{stem}'{rename}", "id-bestandsnaam"))
         folder = "organisaties" if loaded.rel.startswith("aanbod/organisaties/") else "aanbod"
         reserved = RESERVED_IDS[folder].get(record_id) if isinstance(record_id, str) else None
-        if reserved is None and isinstance(record_id, str) and (
-                (self.project.content_dir / folder / f"{record_id}.md").exists() or (self.project.content_dir / folder / record_id).exists()):
+        if reserved is None and isinstance(record_id, str) and record_id in self._hand_written[folder]:
             reserved = f"de pagina content/{folder}/{record_id}"
         if reserved:
             naam = _suggest_id(str(data.get("naam") or "")) if isinstance(data.get("naam"), str) else ""
