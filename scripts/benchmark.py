@@ -101,6 +101,7 @@ def _yaml_list(values) -> str:
 def generate(project_root: Path, n: int, seed: int = 16_27) -> None:
     """Write n offers and n/10 organisations as bench-*.yml into project_root/aanbod/."""
     rnd = random.Random(seed)
+    rnd_situatie = random.Random(seed + 1)  # its own stream: the other fields stay as they were before situatie existed
     v = _vocab(project_root)
     orgs = max(1, n // 10)
     org_dir = project_root / "aanbod" / "organisaties"
@@ -132,8 +133,17 @@ def generate(project_root: Path, n: int, seed: int = 16_27) -> None:
             f"  leeftijd: {{min: {lo}, max: {hi}}}",
             f"  startkwalificatie: {rnd.choice(v['startkwalificatie'])}",
         ]
-        if kenmerken:
-            lines.append(f"  kenmerken: {_yaml_list(kenmerken)}")
+        situatie = rnd_situatie.sample(v["situatie"], rnd_situatie.choice([0, 1, 1, 2]))
+        schooltype = (rnd_situatie.sample(v["schooltype"], rnd_situatie.choice([1, 2]))
+                      if set(situatie) & {"op-school", "dreigt-uit-te-vallen"} else [])
+        for name, values in (("situatie", situatie), ("schooltype", schooltype), ("kenmerken", kenmerken)):
+            if values:
+                lines.append(f"  {name}: {_yaml_list(values)}")
+        # kaart check wants the source's words for every doelgroep fact
+        lines.append("  bronnen:")
+        for feit in ["leeftijd", "startkwalificatie"] + [n for n, vals in (("situatie", situatie), ("schooltype", schooltype),
+                                                                           ("kenmerken", kenmerken)) if vals]:
+            lines.append(f'    {feit}: {{document: verwey-jonker-almere-2016, onderdeel: Tabel 3, citaat: "synthetisch citaat"}}')
         lines += [
             "werkgebied:",
             f"  gemeenten: {_yaml_list(gemeenten)}",

@@ -29,6 +29,13 @@ def base_record(record_id: str, **fields) -> dict:
         "bronnen": [{"titel": "Testbron", "jaar": 2025}],
     }
     record.update(fields)
+    doelgroep = record.get("doelgroep")
+    if isinstance(doelgroep, dict) and "bronnen" not in doelgroep:
+        # `kaart check` wants a source passage for every eligibility fact; the fixtures cite the test source
+        feiten = [f for f in ("leeftijd", "startkwalificatie", "situatie", "schooltype", "kenmerken") if f in doelgroep]
+        if feiten:
+            record["doelgroep"] = {**doelgroep, "bronnen": {f: {"titel": "Testbron", "jaar": 2025, "onderdeel": "p. 1",
+                                                                "citaat": "zoals de testbron het zegt"} for f in feiten}}
     return record
 
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from kaart.checking import Checker, _enumify, _inline_vocab_refs, _walk
+from kaart.checking import Checker, _enumify, _inline_local_refs, _inline_vocab_refs, _walk
 from kaart.fastcheck import compile_schema
 from kaart.loading import load_file
 
@@ -21,7 +21,7 @@ def schemas(project):
     checker = Checker(project)
     out = []
     for full in (checker.aanbod_validator, checker.organisatie_validator):
-        schema = _inline_vocab_refs(_enumify(full.schema), defs)
+        schema = _inline_vocab_refs(_inline_local_refs(_enumify(full.schema)), defs)
         out.append((full, compile_schema(schema)))
     return out
 

@@ -50,7 +50,8 @@ def _properties(schema):
 def test_schema_is_the_editors_manual():
     """Every property tells an editor what to write: a Dutch title, a description and an example."""
     schema = json.loads((ROOT / "schemas" / "aanbod.schema.json").read_text(encoding="utf-8"))
-    missing = [name for name, sub in _properties(schema)
+    shared = [item for d in schema.get("$defs", {}).values() for item in [("$defs", d)] + list(_properties(d))]
+    missing = [name for name, sub in list(_properties(schema)) + shared
                if not (sub.get("title") and sub.get("description") and ("examples" in sub or "$ref" in sub))]
     assert missing == []
     top = schema["properties"]

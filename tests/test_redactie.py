@@ -28,7 +28,9 @@ NIEUW_FLAGS = [
 def test_kaart_nieuw_with_flags_writes_a_record_that_passes_kaart_check(tmp_path):
     project = make_project(tmp_path, [])
     proc = kaart("--root", str(project), "nieuw", "--geen-vragen", *NIEUW_FLAGS, "--gemeenten", "almere",
-                 "--regio", "west-friesland", "--leeftijd-min", "18", "--website", "https://example.org/",
+                 "--regio", "west-friesland", "--leeftijd-min", "18", "--leeftijd-citaat", "jongeren van 18 jaar en ouder",
+                 "--situatie", "gestopt, uitkering", "--situatie-citaat", "jongeren die een uitkering hebben",
+                 "--website", "https://example.org/",
                  "--bron-document", "verwey-jonker-almere-2016", "--bron-onderdeel", "Tabel 3")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     path = project / "aanbod" / "proef-een.yml"
@@ -36,7 +38,11 @@ def test_kaart_nieuw_with_flags_writes_a_record_that_passes_kaart_check(tmp_path
     assert data["naam"] == "Proef Één"
     assert data["fase"] == ["begeleiding", "nazorg"]
     assert data["werkgebied"] == {"gemeenten": ["almere"], "regio": ["west-friesland"]}
-    assert data["doelgroep"] == {"leeftijd": {"min": 18}}  # max not given: stays a comment
+    tabel3 = {"document": "verwey-jonker-almere-2016", "onderdeel": "Tabel 3"}
+    assert data["doelgroep"] == {  # max not given: not in the record; each fact with its source's words
+        "leeftijd": {"min": 18}, "situatie": ["gestopt", "uitkering"],
+        "bronnen": {"leeftijd": {**tabel3, "citaat": "jongeren van 18 jaar en ouder"},
+                    "situatie": {**tabel3, "citaat": "jongeren die een uitkering hebben"}}}
     assert data["contact"] == {"website": "https://example.org/"}
     assert data["bronnen"] == [{"document": "verwey-jonker-almere-2016", "onderdeel": "Tabel 3"}]
     assert "#" in path.read_text(encoding="utf-8"), "the record keeps the template's explanations"

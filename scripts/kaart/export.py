@@ -18,24 +18,25 @@ import json
 import uuid
 
 from .loading import load_file
-from .model import Aanbod, Kaart, Organisatie
+from .model import Aanbod, Bron, Kaart, Organisatie
 from .project import Project
 
 # Bump the major number when a field is removed, renamed or changes meaning;
 # the minor number when a field is added.  Documented on the open-data page.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: doelgroep.situatie, doelgroep.schooltype and doelgroep.bronnen
 LICENTIE = "CC0-1.0"
 HSDS_VERSION = "3.0"
 # Stable HSDS ids: HSDS wants UUIDs; we derive them from our own ids so they never change.
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sociale-kaart-16-27")
 
 LIST_SEP = "; "
-_JSON_COLUMNS = ("bronnen", "resultaten")
+_JSON_COLUMNS = ("bronnen", "resultaten", "doelgroep.bronnen")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 AANBOD_COLUMNS = [
     "id", "naam", "aanbieder", "status", "soort", "fase", "helpt_bij", "voor",
-    "doelgroep.leeftijd.min", "doelgroep.leeftijd.max", "doelgroep.startkwalificatie", "doelgroep.kenmerken", "doelgroep.voorwaarden",
+    "doelgroep.leeftijd.min", "doelgroep.leeftijd.max", "doelgroep.startkwalificatie", "doelgroep.situatie", "doelgroep.schooltype",
+    "doelgroep.kenmerken", "doelgroep.voorwaarden", "doelgroep.bronnen",
     "werkgebied.gemeenten", "werkgebied.regio", "werkgebied.landelijk",
     "toegang.aanmelden", "toegang.uitleg", "toegang.kosten",
     "jongerentaal.wat_is_het", "jongerentaal.is_het_voor_mij", "jongerentaal.wat_krijg_je", "jongerentaal.hoe_begin_je",
@@ -45,7 +46,7 @@ AANBOD_COLUMNS = [
 ]
 ORGANISATIE_COLUMNS = ["id", "naam", "beschrijving", "werkgebied.gemeenten", "werkgebied.regio", "werkgebied.landelijk",
                        "contact.website", "contact.telefoon", "contact.email", "contact.adres", "bronnen"]
-_LISTS = {"fase", "helpt_bij", "voor", "doelgroep.kenmerken", "werkgebied.gemeenten", "werkgebied.regio", "toegang.aanmelden", "trefwoorden"}
+_LISTS = {"fase", "helpt_bij", "voor", "doelgroep.situatie", "doelgroep.schooltype", "doelgroep.kenmerken", "werkgebied.gemeenten", "werkgebied.regio", "toegang.aanmelden", "trefwoorden"}
 _INTS = {"doelgroep.leeftijd.min", "doelgroep.leeftijd.max"}
 _BOOLS = {"werkgebied.landelijk", "nazorg.geboden"}
 
@@ -139,7 +140,7 @@ def hsds_id(kind: str, *parts: str) -> str:
 
 
 _STATUS = {"actief": "active", "gestopt": "defunct", "onbekend": "inactive"}
-_TAXONOMIES = ("helpt_bij", "fase", "soort", "voor", "kenmerk")
+_TAXONOMIES = ("helpt_bij", "fase", "soort", "voor", "kenmerk", "situatie", "schooltype")
 
 
 def _taxonomy(project: Project, name: str) -> dict:
@@ -215,6 +216,10 @@ def eligibility_description(project: Project, a: Aanbod) -> str | None:
     parts = []
     if a.startkwalificatie:
         parts.append(project.vocab["startkwalificatie"].label(a.startkwalificatie) + ".")
+    if a.situatie:
+        parts.append("Situatie van de jongere: " + ", ".join(project.vocab["situatie"].label(s) for s in a.situatie) + ".")
+    if a.schooltype:
+        parts.append("Schooltype: " + ", ".join(project.vocab["schooltype"].label(s) for s in a.schooltype) + ".")
     if a.kenmerken:
         parts.append("Speciaal voor: " + ", ".join(project.vocab["kenmerk"].label(k) for k in a.kenmerken) + ".")
     if a.voorwaarden:
@@ -258,7 +263,8 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod) -> dict:
     if org:
         out["organization"] = hsds_organization(project, org)
     out["attributes"] = _attributes(project, sid, "service", {
-        "helpt_bij": a.helpt_bij, "fase": a.fase, "soort": (a.soort,), "voor": a.voor, "kenmerk": a.kenmerken})
+        "helpt_bij": a.helpt_bij, "fase": a.fase, "soort": (a.soort,), "voor": a.voor, "kenmerk": a.kenmerken,
+        "situatie": a.situatie, "schooltype": a.schooltype})
     # Extensions (x_ prefix, allowed by HSDS): what the standard has no field for.
     out["x_id"] = a.id
     out["x_status"] = a.status
@@ -270,6 +276,9 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod) -> dict:
     if a.contact.get("adres"):
         out["x_adres"] = a.contact["adres"]
     out["x_bronnen"] = _bronnen(project, a.bronnen)
+    if a.doelgroep_bronnen:  # per eligibility fact (leeftijd, situatie, ...) the passage and the source's own words
+        out["x_doelgroep_bronnen"] = {feit: {**_bronnen(project, [Bron.from_dict(b)])[0], "citaat": b["citaat"]}
+                                      for feit, b in a.doelgroep_bronnen.items()}
     if a.toelichting:
         out["x_toelichting"] = a.toelichting
     return out

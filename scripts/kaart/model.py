@@ -47,6 +47,9 @@ class Aanbod:
     leeftijd_max: int | None = None
     startkwalificatie: str | None = None
     kenmerken: tuple[str, ...] = ()
+    situatie: tuple[str, ...] = ()  # op-school, dreigt-uit-te-vallen, gestopt, uitkering, werkt
+    schooltype: tuple[str, ...] = ()  # po, vo, vmbo, pro, vso, mbo, entree (only with op-school / dreigt-uit-te-vallen)
+    doelgroep_bronnen: dict = field(default_factory=dict)  # feit -> {document|titel, onderdeel, citaat}
     voorwaarden: str | None = None
     aanmelden: tuple[str, ...] = ()
     aanmelden_uitleg: str | None = None
@@ -73,6 +76,8 @@ class Aanbod:
             beschrijving=data["beschrijving"], bronnen=tuple(Bron.from_dict(b) for b in data["bronnen"]),
             leeftijd_min=leeftijd.get("min"), leeftijd_max=leeftijd.get("max"),
             startkwalificatie=doelgroep.get("startkwalificatie"), kenmerken=tuple(doelgroep.get("kenmerken", ())),
+            situatie=tuple(doelgroep.get("situatie", ())), schooltype=tuple(doelgroep.get("schooltype", ())),
+            doelgroep_bronnen={k: dict(v) for k, v in doelgroep.get("bronnen", {}).items()},
             voorwaarden=doelgroep.get("voorwaarden"), aanmelden=tuple(toegang.get("aanmelden", ())),
             aanmelden_uitleg=toegang.get("uitleg"), kosten=toegang.get("kosten"),
             nazorg=nazorg.get("geboden"), nazorg_uitleg=nazorg.get("uitleg"),

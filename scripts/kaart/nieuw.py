@@ -12,6 +12,7 @@ import re
 import sys
 from dataclasses import dataclass
 
+from .doelgroep import FEITEN
 from .project import Project
 
 TEMPLATE = "aanbod.sjabloon.yml"
@@ -51,6 +52,15 @@ VRAGEN = [
     Vraag("bron_onderdeel", "Tabel, paragraaf of kader in de bron (Enter = weet ik niet)", verplicht=False),
     Vraag("leeftijd_min", "Leeftijd vanaf, als de bron het zegt (Enter = onbekend)", "getal", verplicht=False),
     Vraag("leeftijd_max", "Leeftijd tot en met, als de bron het zegt (Enter = onbekend)", "getal", verplicht=False),
+    Vraag("leeftijd_citaat", "De woorden van de bron over de leeftijd, letterlijk overgenomen", verplicht=False),
+    Vraag("startkwalificatie", "Startkwalificatie, als de bron het zegt (Enter = onbekend)", "keuze", "startkwalificatie", verplicht=False),
+    Vraag("startkwalificatie_citaat", "De woorden van de bron over de startkwalificatie, letterlijk overgenomen", verplicht=False),
+    Vraag("situatie", "Situatie van de jongeren, met komma's, als de bron het zegt (Enter = onbekend)", "lijst", "situatie", verplicht=False),
+    Vraag("situatie_citaat", "De woorden van de bron over de situatie, letterlijk overgenomen", verplicht=False),
+    Vraag("schooltype", "Schooltype, met komma's, als de bron het zegt (Enter = onbekend)", "lijst", "schooltype", verplicht=False),
+    Vraag("schooltype_citaat", "De woorden van de bron over het schooltype, letterlijk overgenomen", verplicht=False),
+    Vraag("kenmerken", "Kenmerken, met komma's, als de bron het zegt (Enter = geen)", "lijst", "kenmerk", verplicht=False),
+    Vraag("kenmerken_citaat", "De woorden van de bron over de kenmerken, letterlijk overgenomen", verplicht=False),
     Vraag("website", "Website uit de bron (Enter = geen)", verplicht=False),
     Vraag("telefoon", "Telefoon uit de bron (Enter = geen)", verplicht=False),
     Vraag("email", "E-mail uit de bron (Enter = geen)", verplicht=False),
@@ -77,6 +87,8 @@ def yaml_value(value) -> str:
         return str(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(yaml_value(v) for v in value)  # the template supplies the [ ]
+    if isinstance(value, dict):  # a flow mapping, e.g. the source of a doelgroep fact
+        return "{" + ", ".join(f"{k}: {yaml_value(v)}" for k, v in value.items()) + "}"
     # Plain only for ids with a letter: "2026-03-01" or "2025" must stay strings for every YAML reader.
     if (isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value) and re.search(r"[a-z]", value)
             and value not in ("true", "false", "null", "yes", "no", "on", "off", "y", "n")):
@@ -185,6 +197,7 @@ def normalise(project: Project, raw: dict) -> dict:
             values["bron_jaar"] = int(values["bron_jaar"])
         except (TypeError, ValueError):
             raise NieuwFout(f"--bron-jaar: '{values['bron_jaar']}' is geen jaartal — schrijf bijvoorbeeld 2024") from None
+    _doelgroep_bronnen(values)
     if not values.get("id") and values.get("naam"):
         values["id"] = slug(values["naam"])
     missing = [v for v in VRAGEN if v.verplicht and v.naam not in values]
@@ -208,6 +221,29 @@ def normalise(project: Project, raw: dict) -> dict:
     return {k: v for k, v in values.items() if v is not None}
 
 
+def _doelgroep_bronnen(values: dict) -> None:
+    """Each doelgroep fact given gets its source: the record's source plus the source's own words."""
+    leeftijd = {k: values[f"leeftijd_{k}"] for k in ("min", "max") if f"leeftijd_{k}" in values}
+    if leeftijd:
+        values["leeftijd"] = leeftijd
+    for feit in FEITEN:
+        citaat = values.get(f"{feit}_citaat")
+        if feit not in values:
+            if citaat:
+                raise NieuwFout(f"--{_flag(feit)}-citaat zonder --{_flag(feit) if feit != 'leeftijd' else 'leeftijd-min/--leeftijd-max'}"
+                                " — geef ook het feit zelf, of laat het citaat weg")
+            continue
+        if not citaat:
+            raise NieuwFout(f"--{_flag(feit)}-citaat ontbreekt — elk feit over de doelgroep heeft de woorden van de bron nodig"
+                            f" (letterlijk overgenomen); weet je die niet, laat het feit dan weg")
+        if not values.get("bron_onderdeel"):
+            raise NieuwFout(f"--bron-onderdeel ontbreekt — noem de tabel of paragraaf waar {feit} staat")
+        bron = {"document": values["bron_document"]} if values.get("bron_document") else {"titel": values.get("bron_titel", "")}
+        if not values.get("bron_document") and values.get("bron_jaar"):
+            bron["jaar"] = values["bron_jaar"]
+        values[f"{feit}_bron"] = {**bron, "onderdeel": values["bron_onderdeel"], "citaat": citaat}
+
+
 def _flag(name: str) -> str:
     return name.replace("_", "-")
 
@@ -222,6 +258,8 @@ def ask(project: Project, given: dict, read=input, write=print) -> dict:
             continue
         if vraag.naam == "bron_titel" and answers.get("bron_document"):
             continue
+        if vraag.naam.endswith("_citaat") and not _given(answers, vraag.naam.removesuffix("_citaat")):
+            continue  # only ask for the source's words of a fact that was given
         answer = ""
         while not ended:
             if vraag.vocab:
@@ -238,6 +276,11 @@ def ask(project: Project, given: dict, read=input, write=print) -> dict:
             raise NieuwFout(f"geen antwoord op '{vraag.vraag}' — geef het mee als --{_flag(vraag.naam)}")
         answers[vraag.naam] = answer
     return answers
+
+
+def _given(answers: dict, feit: str) -> bool:
+    names = ("leeftijd_min", "leeftijd_max") if feit == "leeftijd" else (feit,)
+    return any(answers.get(n) not in (None, "") for n in names)
 
 
 def write_record(project: Project, values: dict) -> str:

@@ -1,6 +1,6 @@
 """Freshness worklist for the editorial team: `kaart rapport` and the page /redactie/.
 
-Five findings per offer:
+Six findings per offer:
 
 - nooit-gecontroleerd: no `laatst_gecontroleerd` (the provider never confirmed the data);
 - verouderd: confirmed more than 12 months ago;
@@ -8,6 +8,8 @@ Five findings per offer:
 - jongerentaal: the youth text is missing or weak: a block under 4 words, no 'je',
   or a first step that is not known (see `zwakke_jongerentaal`);
 - oude-bronnen: the newest source is more than N years old, or no source has a year.
+- doelgroep-in-woorden: the text or a cited passage states an age or a situation in words
+  while `doelgroep.leeftijd` or `doelgroep.situatie` is empty (heuristic: see kaart/doelgroep.py).
 
 Only `verouderd` is a build warning (so `mkdocs build --strict` in CI fails on it):
 the other findings hold for most records taken from the 2016-2020 reports and
@@ -19,6 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .doelgroep import in_woorden
 from .model import JONGERENTAAL_VELDEN, Aanbod, Kaart
 from .project import Project
 from .result import WARNING, Problem
@@ -38,6 +41,7 @@ CATEGORIEEN = {
     "geen-contact": "Geen contactgegevens",
     "jongerentaal": "Jongerentaal ontbreekt of is zwak",
     "oude-bronnen": "Bronnen ouder dan {n} jaar",
+    "doelgroep-in-woorden": "Leeftijd of situatie staat in de tekst, niet in de velden",
 }
 ACTIES = {
     "nooit-gecontroleerd": "vraag de aanbieder de gegevens te bevestigen en vul `laatst_gecontroleerd` in",
@@ -45,6 +49,8 @@ ACTIES = {
     "geen-contact": "zoek website, telefoon of e-mail in een bron en vul `contact` in",
     "jongerentaal": "herschrijf `jongerentaal` (korte zinnen, spreek de jongere aan met je)",
     "oude-bronnen": "zoek een nieuwere bron en voeg die toe aan `bronnen`",
+    "doelgroep-in-woorden": ("lees de bron: zegt die het echt over dit aanbod, vul dan `doelgroep.leeftijd` of "
+                             "`doelgroep.situatie` in met de woorden van de bron in `doelgroep.bronnen`; anders laat je het leeg"),
 }
 
 
@@ -95,6 +101,9 @@ def bevindingen(project: Project, aanbod: Aanbod, today: dt.date, bron_jaren: in
     zwak = zwakke_jongerentaal(aanbod.jongerentaal)
     if zwak:
         out.append(Bevinding("jongerentaal", "; ".join(zwak)))
+    woorden = in_woorden(aanbod)
+    if woorden:
+        out.append(Bevinding("doelgroep-in-woorden", "; ".join(woorden)))
     jaar = project.vocab.newest_year(aanbod.bronnen)
     if jaar is None:
         out.append(Bevinding("oude-bronnen", "geen bron met een jaartal"))
@@ -138,7 +147,7 @@ def categorie_titel(categorie: str, bron_jaren: int) -> str:
 def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRON_JAREN) -> str:
     """A plain-text table for the terminal: one row per offer, one column per finding."""
     codes = list(CATEGORIEEN)
-    headers = ["aanbod", "nooit", ">12 mnd", "contact", "jongerentaal", f"bron >{bron_jaren} jr"]
+    headers = ["aanbod", "nooit", ">12 mnd", "contact", "jongerentaal", f"bron >{bron_jaren} jr", "doelgroep"]
     rows = [[r.aanbod.id] + ["x" if c in r.categorieen else "" for c in codes] for r in sorted(regels, key=lambda r: r.aanbod.id)]
     widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(headers)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
@@ -148,6 +157,11 @@ def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRO
         n = sum(1 for r in regels if code in r.categorieen)
         out.append(f"{categorie_titel(code, bron_jaren)}: {n}")
     out.append(f"{len(regels)} van {totaal} aanbiedingen hebben werk nodig.")
+    woorden = [(r.aanbod, b.uitleg) for r in sorted(regels, key=lambda r: r.aanbod.id)
+               for b in r.bevindingen if b.categorie == "doelgroep-in-woorden"]
+    if woorden:  # the table says only 'x'; here the editor sees what the text says
+        out += ["", f"{CATEGORIEEN['doelgroep-in-woorden']}:"]
+        out += [f"  {a.source_file or a.id}: {uitleg}" for a, uitleg in woorden]
     return "\n".join(out)
 
 

@@ -11,11 +11,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .doelgroep import FEITEN, SITUATIES_MET_SCHOOLTYPE
 from .model import Aanbod, Bron, Kaart, Organisatie
 from .project import Project
 from .text import block, first_sentence, inline, leeftijd_text, link, safe_url
 
 ONBEKEND = "niet bekend in de bron"
+DOELGROEP_KOPPEN = {"leeftijd": "Leeftijd", "startkwalificatie": "Startkwalificatie", "situatie": "Situatie",
+                   "schooltype": "Schooltype", "kenmerken": "Speciaal voor"}
 STALE_AFTER_DAYS = 365
 
 
@@ -141,10 +144,7 @@ class SiteRenderer:
         lines += self.contact_actions(a.contact, fallback=True)
         lines += ["## Voor professionals", "", block(a.beschrijving), ""]
         lines += ["### Voor wie", "", "| | |", "|---|---|"]
-        lines.append(f"| Leeftijd | {inline(leeftijd_text(a.leeftijd_min, a.leeftijd_max) or ONBEKEND)} |")
-        lines.append(f"| Startkwalificatie | {inline(self.label('startkwalificatie', a.startkwalificatie)) if a.startkwalificatie else ONBEKEND} |")
-        if a.kenmerken:
-            lines.append(f"| Speciaal voor | {inline(self.labels('kenmerk', a.kenmerken))} |")
+        lines += self.doelgroep_rijen(a)
         lines.append(f"| Voorwaarden | {inline(a.voorwaarden) or ONBEKEND} |")
         lines.append(f"| Werkgebied | {inline(self.werkgebied_text(a.werkgebied))} |")
         lines.append(f"| Bedoeld voor | {inline(self.labels('voor', a.voor))} |")
@@ -197,12 +197,37 @@ class SiteRenderer:
             lines += [f"Trefwoorden: {inline(', '.join(a.trefwoorden))}\n{{ .kaart-trefwoorden }}", ""]
         return "\n".join(lines)
 
+    def doelgroep_rijen(self, a: Aanbod) -> list[str]:
+        """The eligibility facts as table rows, each with the passage it comes from, or 'niet bekend in de bron'."""
+        waarden = {
+            "leeftijd": leeftijd_text(a.leeftijd_min, a.leeftijd_max),
+            "startkwalificatie": self.label("startkwalificatie", a.startkwalificatie) if a.startkwalificatie else None,
+            "situatie": self.labels("situatie", a.situatie) or None,
+            "schooltype": self.labels("schooltype", a.schooltype) or None,
+            "kenmerken": self.labels("kenmerk", a.kenmerken) or None,
+        }
+        rows = []
+        for feit in FEITEN:
+            if feit == "schooltype" and not waarden[feit] and a.situatie and not set(a.situatie) & set(SITUATIES_MET_SCHOOLTYPE):
+                continue  # not at school: a school type does not apply, so it is not 'unknown' either
+            bron = a.doelgroep_bronnen.get(feit)
+            if waarden[feit] is None:
+                cell = ONBEKEND
+            elif bron:
+                cell = f"{inline(waarden[feit])} · {self.bron_kort(Bron.from_dict(bron))} · “{inline(bron.get('citaat'))}”"
+            else:
+                cell = inline(waarden[feit])
+            rows.append(f"| {DOELGROEP_KOPPEN[feit]} | {cell} |")
+        return rows
+
     def unknowns(self, a: Aanbod) -> list[str]:
         out = []
         if a.leeftijd_min is None and a.leeftijd_max is None:
             out.append("leeftijd")
         if not a.startkwalificatie:
             out.append("of een startkwalificatie nodig is")
+        if not a.situatie:
+            out.append("voor jongeren in welke situatie het is (school, gestopt, uitkering, werk)")
         if not a.aanmelden and not a.aanmelden_uitleg:
             out.append("hoe je je aanmeldt")
         if not a.kosten:

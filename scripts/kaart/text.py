@@ -9,6 +9,11 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")  # { } too: attr_list would turn 
 _MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?([^()<>\s]*)>?\s*\)")
 _SAFE_URL = re.compile(r"(?i)(https?://[^/\s]|mailto:[^\s@]+@|tel:\+?[0-9])")
 _URL_ESCAPES = {c: f"%{ord(c):02X}" for c in "()[]{}*_`"}
+# An escaped & that cannot start an entity goes back to a bare &: Markdown escapes it in the
+# output anyway, and only a bare & lets the woordenlijst tooltip match "W&I".
+_BARE_AMP = re.compile(r"&amp;(?![A-Za-z0-9#]+;)")
+
+
 # An image on the site itself: a relative path to a picture in content/ (mkdocs checks that it exists).
 _SITE_IMAGE = re.compile(r"(\.\./)*([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.(png|jpe?g|gif|svg|webp)")
 
@@ -44,7 +49,7 @@ def inline(value: str | None) -> str:
     if not value:
         return ""
     text = " ".join(str(value).split())
-    return _defuse(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)), _INLINE_BLOCK)
+    return _defuse(_MD_SPECIAL.sub(r"\\\1", _BARE_AMP.sub("&", html.escape(text, quote=False))), _INLINE_BLOCK)
 
 
 def safe_url(value: str | None) -> str | None:
@@ -72,7 +77,7 @@ def block(value: str | None) -> str:
     paragraphs and lists but no other blocks (no headings, warning boxes, rules, tables, code)."""
     if not value:
         return ""
-    text = html.escape(str(value).strip(), quote=False).replace("|", "\\|")
+    text = _BARE_AMP.sub("&", html.escape(str(value).strip(), quote=False)).replace("|", "\\|")
     text = "\n".join(_defuse(line, _TEXT_BLOCK) for line in text.split("\n"))
     out, pos = [], 0
     for match in _MD_LINK.finditer(text):

@@ -19,10 +19,22 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def _rows(project: Project, schema: dict, prefix: str, required: set[str]) -> list[str]:
+def _rows(project: Project, schema: dict, prefix: str, required: set[str], defs: dict | None = None,
+          listed: dict | None = None) -> list[str]:
+    defs = schema.get("$defs", {}) if defs is None else defs
+    listed = {} if listed is None else listed  # shared definition -> the first field that listed its sub-fields
     rows = []
     for name, prop in schema.get("properties", {}).items():
         path = f"{prefix}{name}"
+        ref = prop.get("$ref", "")
+        if ref.startswith("#/$defs/"):  # a block defined once in the schema (e.g. the source of a doelgroep fact)
+            shared = ref.rsplit("/", 1)[-1]
+            prop = {**defs[shared], **{k: v for k, v in prop.items() if k != "$ref"}}
+            if shared in listed:
+                rows.append(f"| `{path}` | {'ja' if name in required else ''} | blok | "
+                            f"{_cell(prop.get('description', ''))} Zelfde velden als `{listed[shared]}`. |")
+                continue
+            listed[shared] = path
         kind, allowed = _kind(project, prop)
         verplicht = "ja" if name in required else ""
         uitleg = prop.get("description") or ""
@@ -32,9 +44,9 @@ def _rows(project: Project, schema: dict, prefix: str, required: set[str]) -> li
             uitleg += f" Kies uit: {', '.join(f'`{a}`' for a in allowed)}."
         rows.append(f"| `{path}` | {verplicht} | {kind} | {_cell(uitleg)} |")
         if prop.get("type") == "object":
-            rows += _rows(project, prop, f"{path}.", set(prop.get("required", [])))
+            rows += _rows(project, prop, f"{path}.", set(prop.get("required", [])), defs, listed)
         elif prop.get("type") == "array" and prop.get("items", {}).get("type") == "object":
-            rows += _rows(project, prop["items"], f"{path}[].", set(prop["items"].get("required", [])))
+            rows += _rows(project, prop["items"], f"{path}[].", set(prop["items"].get("required", [])), defs, listed)
     return rows
 
 
