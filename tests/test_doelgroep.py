@@ -1,7 +1,6 @@
 """Who an offer is for: every eligibility fact in the records names its source passage, in the source's own words."""
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 
 from kaart.checking import check_project
 from kaart.doelgroep import FEITEN, citaat_stukken, ingevulde_feiten
+from kaart.text import inline
 from redactie_fixtures import kaart, make_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,7 +132,7 @@ def test_every_offer_page_says_per_fact_where_it_comes_from_or_that_it_is_unknow
             if bron:
                 # all sources of the real records are the Almere report, cited by table or paragraph
                 assert f" · Verwey-Jonker (2016), {bron['onderdeel']} · “" in rows[kop], (a.id, feit)
-                assert html.escape(bron["citaat"][:30], quote=False) in rows[kop], (a.id, feit)
+                assert inline(bron["citaat"][:30]) in rows[kop], (a.id, feit)  # escaped as the page escapes text
             else:
                 assert rows[kop] == "niet bekend in de bron", (a.id, feit)
 
