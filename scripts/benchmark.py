@@ -124,7 +124,7 @@ def generate(project_root: Path, n: int, seed: int = 16_27) -> None:
             f"id: {offer_id}",
             f"naam: {rnd.choice(NAAM_A)}{rnd.choice(NAAM_B)} {gemeenten[0].replace('-', ' ').title()} {i}",
             f"aanbieder: bench-org-{i % orgs:04d}",  # every organisation has offers
-            "status: actief",
+            "status: beschreven",
             f"soort: {rnd.choice(v['soort'])}",
             f"fase: {_yaml_list(fase)}",
             f"helpt_bij: {_yaml_list(helpt)}",
@@ -289,6 +289,19 @@ def finder_filter_ms(site: Path, n: int) -> str:
     return f"{median:.1f} / {p95:.1f}"
 
 
+def finder_real() -> str:
+    """The wegwijzer on the real records: first-render long tasks at 4x CPU throttling and the count in
+    Past / Past misschien / Valt af per fixed situation (scripts/bench_wegwijzer.py, its own Chromium)."""
+    if not (ROOT / "scripts" / "bench_wegwijzer.py").is_file():
+        return ""
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import bench_wegwijzer as b; "
+            "b.print_real(b.real_report())")
+    proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "scripts")], capture_output=True, text=True, env=ENV, timeout=900)
+    if proc.returncode:  # another engineer's script: report, do not stop the benchmark
+        return "\nWegwijzer op de echte gegevens: fout bij het meten.\n"
+    return "\nWegwijzer op de echte gegevens:\n\n```\n" + proc.stdout.strip() + "\n```\n"
+
+
 def run(n: int, keep: bool, browser) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f"kaart-bench-{n}-"))
     try:
@@ -389,6 +402,8 @@ def main(argv=None) -> int:
             browser.close()
             pw.stop()
     text = (f"Benchmark {dt.datetime.now().isoformat(timespec='minutes')} op {machine()}.\n\n" + table(rows) + "\n")
+    if browser is not None:
+        text += finder_real()
     print(text)
     out_dir = ROOT / "benchmark-results"
     out_dir.mkdir(exist_ok=True)

@@ -9,9 +9,11 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from kaart.build import BuildError, prepare_site
+from kaart.headers import write_headers
+from kaart.preview import error_page, preview_report
 from kaart.project import Project
 from kaart.reporting import format_text
 from kaart.security import add_csp
@@ -20,12 +22,23 @@ log = logging.getLogger("mkdocs.hooks.kaart")
 _state: dict = {}
 
 
+def on_startup(command, dirty):
+    _state["serve"] = command == "serve"
+
+
 def on_config(config):
     project = Project(Path(config.config_file_path).resolve().parent)
+    _state["preview_error"] = None
     try:
         prepared = prepare_site(project)
-    except BuildError as exc:
-        raise PluginError(str(exc)) from None
+    except Exception as exc:
+        if not _state.get("serve"):
+            if isinstance(exc, BuildError):
+                raise PluginError(str(exc)) from None
+            raise
+        if not isinstance(exc, BuildError):  # a bug in kaart itself: the traceback goes to the terminal
+            log.exception("kaart stopte met een interne fout")
+        return _preview_error(config, preview_report(exc))
     for problem in prepared.result.warnings:
         log.warning(format_text(problem))
     _state["prepared"] = prepared
@@ -35,7 +48,17 @@ def on_config(config):
     return config
 
 
+def _preview_error(config, report: str):
+    """`mkdocs serve` with a broken record: build only the error page, so no request hangs."""
+    log.error(report)
+    _state["preview_error"] = report
+    config.nav = []  # the nav's pages are not built; no warning for each of them
+    return config
+
+
 def on_files(files, config):
+    if _state.get("preview_error"):  # keep the theme's files, drop every page
+        return Files([f for f in files if not f.is_documentation_page()])
     prepared = _state["prepared"]
     for src_uri, page in prepared.output.pages.items():
         existing = files.get_file_from_path(src_uri)
@@ -52,15 +75,27 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
+    if src == "index.md":
+        return _state["prepared"].renderer.home_markdown(markdown)
     if src.startswith("lerende-netwerken/praktijken/") and src.endswith(".md"):
         return markdown + _state["prepared"].renderer.praktijk_footer(Path(src).stem)
     return markdown
 
 
 def on_post_page(output, page, config):
-    # Content-Security-Policy: only the theme's own inline scripts run (by hash), no other host
-    return add_csp(output, page.content or "")
+    # Content-Security-Policy: only the theme's own inline scripts run (by hash), no other host.
+    # Not in the preview: mkdocs serve injects an inline live-reload script the CSP would block.
+    return output if _state.get("serve") else add_csp(output, page.content or "")
 
 
 def on_post_template(output_content, template_name, config):
-    return add_csp(output_content) if template_name.endswith(".html") else output_content
+    return add_csp(output_content) if template_name.endswith(".html") and not _state.get("serve") else output_content
+
+
+def on_post_build(config):
+    if _state.get("preview_error"):  # every address shows the messages: index.html, and 404.html for the rest
+        page = error_page(_state["preview_error"])
+        for name in ("index.html", "404.html"):
+            (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+        return
+    write_headers(Path(config.site_dir))  # _headers for the static host: CSP + frame-ancestors, nosniff, referrer

@@ -9,4 +9,6 @@ if ! command -v /usr/bin/chromium >/dev/null 2>&1; then
 fi
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 export NO_MKDOCS_2_WARNING=1
-python3 -m pytest -q "$@"
+# pytest-xdist: one worker per core (KAART_TEST_WORKERS=0: one process); the workers share one built site,
+# and worksteal hands the long tests (browser, builds) to whichever worker is free.
+python3 -m pytest -q -n "${KAART_TEST_WORKERS:-auto}" --dist worksteal "$@"

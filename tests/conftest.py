@@ -6,9 +6,11 @@ skipping, so a green CI always means the browser tests ran.
 """
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -29,10 +31,21 @@ CHROMIUM = os.environ.get("KAART_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # no throttled timers when the machine is busy (two xdist workers share two cores with Chromium)
+    "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
 ]
 PHONE = {"width": 360, "height": 740}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # axe-core rules for WCAG 2.1 A and AA
 DESKTOP = {"width": 1280, "height": 900}
+CI = os.environ.get("CI", "").lower() == "true"
+
+# Property tests in CI are derandomized: the same examples every run, so a red CI is never luck.
+# Locally they explore at random; every case they find becomes an @example in the test.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if CI:
+    _hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
@@ -50,10 +63,30 @@ def build_site(root: Path, dest: Path, *extra: str) -> subprocess.CompletedProce
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with --strict."""
-    dest = tmp_path_factory.mktemp("site")
-    proc = build_site(ROOT, dest)
-    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
+    """The real site, built once per test run with --strict and shared by all pytest-xdist workers.
+
+    Under xdist every worker has its own basetemp inside the run's folder; the first worker to take
+    the lock builds into that shared folder, the others wait and reuse it (or its failure message).
+    Tests copy the site before they change anything in it.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        dest = tmp_path_factory.mktemp("site")
+        proc = build_site(ROOT, dest)
+        assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
+        return dest
+    shared = tmp_path_factory.getbasetemp().parent
+    dest, failed = shared / "gebouwde-site", shared / "gebouwde-site.mislukt"
+    with open(shared / "gebouwde-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (dest / "index.html").is_file() and not failed.exists():
+            work = shared / "gebouwde-site.bezig"
+            shutil.rmtree(work, ignore_errors=True)
+            proc = build_site(ROOT, work)
+            if proc.returncode == 0:
+                work.rename(dest)
+            else:
+                failed.write_text(f"{proc.stdout}\n{proc.stderr}", encoding="utf-8")
+    assert not failed.exists(), f"mkdocs build --strict failed:\n{failed.read_text(encoding='utf-8')}"
     return dest
 
 
@@ -62,10 +95,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that navigates away mid-download closes the socket: not an error worth a traceback."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

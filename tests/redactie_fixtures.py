@@ -22,7 +22,7 @@ JONGERENTAAL = {
 
 def base_record(record_id: str, **fields) -> dict:
     record = {
-        "id": record_id, "naam": record_id.replace("-", " ").title(), "aanbieder": "org-a", "status": "actief",
+        "id": record_id, "naam": record_id.replace("-", " ").title(), "aanbieder": "org-a", "status": "beschreven",
         "soort": "coaching", "fase": ["begeleiding"], "helpt_bij": ["werk"], "voor": ["jongeren"],
         "werkgebied": {"gemeenten": ["almere"]}, "jongerentaal": copy.deepcopy(JONGERENTAAL),
         "beschrijving": "Coaching voor jongeren zonder werk of school, beschreven voor deze test.",

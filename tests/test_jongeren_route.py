@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import WCAG_TAGS, no_horizontal_scroll, open_finder_page, result_ids
+from kaart import actualiteit
 from kaart.checking import check_project
 
 pytestmark = pytest.mark.browser
@@ -31,7 +32,8 @@ def kaart(project):
 def test_three_answers_by_tapping_give_the_expected_offers(any_viewport, site_url):
     page = any_viewport.page
     open_youth(any_viewport, site_url)
-    assert page.locator("#kaart-finder legend, #kaart-finder label[for]").count() == 3, "hoogstens drie vragen"
+    questions = page.locator("#kaart-finder legend, #kaart-finder label[for]")
+    assert sum(q.is_visible() for q in questions.all()) == 3, "hoogstens drie vragen"
     page.get_by_label("Werk vinden").check()
     page.get_by_label("2. Hoe oud ben je?").fill("24")
     page.get_by_label("3. Waar woon je?").select_option("almere")
@@ -65,16 +67,58 @@ def test_professional_only_offers_never_shown(phone, site_url, kaart):
         assert all(zoekt in kaart.aanbod[i].helpt_bij for i in shown), zoekt
 
 
-def test_each_result_shows_the_youth_summary(phone, site_url, kaart):
+def test_each_result_is_a_compact_card_with_details_on_tap(phone, site_url, kaart, project):
     page = phone.page
     shown = open_youth(phone, site_url, "?zoekt=werk&leeftijd=20&gemeente=almere")
     assert shown
     for aanbod_id in shown[:5]:
-        text = page.locator(f'[data-aanbod-id="{aanbod_id}"]').inner_text()
+        card = page.locator(f'[data-aanbod-id="{aanbod_id}"]')
         a = kaart.aanbod[aanbod_id]
-        assert a.naam in text
-        for veld in ("wat_is_het", "hoe_begin_je"):
-            assert " ".join(a.jongerentaal[veld].split()) in text
+        text = card.inner_text()
+        assert a.naam in text and " ".join(a.jongerentaal["wat_is_het"].split()) in text
+        # the age of the information, in youth words, on every card
+        assert card.locator(".kaart-actualiteit").inner_text() == actualiteit.jongerenregel(a, project.vocab)
+        hoe = " ".join(a.jongerentaal["hoe_begin_je"].split())
+        assert hoe not in text, "details pas na een tik"
+        card.locator("summary").click()
+        assert hoe in card.inner_text()
+    # compact: the first cards fit on a phone screen, not one card per screen
+    heights = [page.locator(f'[data-aanbod-id="{i}"]').bounding_box()["height"] for i in shown[:5]]
+    assert max(heights) < 740, heights
+
+
+def test_situation_is_asked_only_where_it_changes_the_answer(phone, site_url, kaart):
+    page = phone.page
+    vraag = page.locator("#jo-situatie")
+    open_youth(phone, site_url, "?zoekt=werk&gemeente=hoorn")
+    assert not vraag.is_visible(), "in Hoorn zegt geen aanbod voor werk voor wie het is: niet vragen"
+    before = open_youth(phone, site_url, "?zoekt=werk&gemeente=almere")
+    assert vraag.is_visible()
+    page.get_by_label("Ik zit niet meer op school").check()
+    after = ids(page)
+    assert parse_qs(urlsplit(page.evaluate("location.href")).query)["situatie"] == ["gestopt"]
+    gone = set(before) - set(after)
+    assert {"jobcoaches", "startklaar-diploma"} <= gone, "aanbod voor leerlingen valt af"
+    # only offers whose source names other situations go; nothing goes for want of information
+    assert all(kaart.aanbod[i].situatie and "gestopt" not in kaart.aanbod[i].situatie for i in gone), gone
+    assert {"intowork", "learn2work"} <= set(after)
+    # a link with the answer opens with the question shown and answered
+    assert open_youth(phone, site_url, "?zoekt=werk&gemeente=almere&situatie=gestopt") == after
+    assert vraag.is_visible() and page.get_by_label("Ik zit niet meer op school").is_checked()
+
+
+@pytest.mark.parametrize("gemeente", ["almere", "hoorn"])
+def test_never_a_dead_end(phone, site_url, gemeente):
+    """Every answer to "wat wil je?" in Almere and in a gemeente of Noord-Holland Noord leads somewhere."""
+    page = phone.page
+    for zoekt in ("werk", "school", "geld", "wonen", "steun"):
+        open_youth(phone, site_url, f"?zoekt={zoekt}&gemeente={gemeente}")
+        links = page.eval_on_selector_all("#kaart-uitkomst a[href*='/aanbod/'], #kaart-uitkomst a[href*='/organisaties/']",
+                                          "els => els.filter(e => e.offsetParent !== null).map(e => e.href)")
+        assert links, (zoekt, gemeente, page.inner_text("#kaart-uitkomst"))
+    open_youth(phone, site_url, "?zoekt=wonen&gemeente=hoorn")
+    text = page.inner_text("#kaart-leeg")
+    assert "We vonden niets voor \u2018een plek om te wonen\u2019" in text and "Hier staat nog niets voor in de kaart voor Hoorn" in text
 
 
 def _with_contact(site_url: str, page, contact_by_id: dict) -> None:
@@ -127,8 +171,10 @@ def test_real_records_without_contact_show_no_buttons(phone, site_url, kaart):
 
 def test_choices_are_big_enough_to_tap(phone, site_url):
     page = phone.page
-    open_youth(phone, site_url)
+    open_youth(phone, site_url, "?zoekt=werk&gemeente=almere")  # with the fourth question shown
     for target in page.locator("#kaart-finder label.kaart-keuze, #kaart-finder input[type=number], #kaart-finder select").all():
+        if not target.is_visible():
+            continue
         box = target.bounding_box()
         assert box["height"] >= 44, (target.inner_text() if target.evaluate("e => e.tagName") == "LABEL" else "", box)
 
@@ -159,10 +205,12 @@ def test_keyboard_only(phone, site_url):
     assert "/aanbod/" in page.url
 
 
-@pytest.mark.parametrize("query", ["", "?zoekt=werk&leeftijd=20&gemeente=almere"])
+@pytest.mark.parametrize("query", ["", "?zoekt=werk&leeftijd=20&gemeente=almere", "?zoekt=wonen&gemeente=hoorn"])
 def test_axe_no_wcag_violations(any_viewport, site_url, query):
     from axe_playwright_python.sync_playwright import Axe
     open_youth(any_viewport, site_url, query)
+    if any_viewport.page.locator("#kaart-resultaten summary").count():
+        any_viewport.page.locator("#kaart-resultaten summary").first.click()  # a card's details opened
     results = Axe().run(any_viewport.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     violations = results.response["violations"]
     assert violations == [], "\n".join(f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations)

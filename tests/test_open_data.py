@@ -15,7 +15,8 @@ from kaart.loading import load_file
 from kaart.project import Project
 from redactie_fixtures import ROOT, base_record, make_project
 
-HSDS_SCHEMAS = Path(os.environ.get("KAART_HSDS_SCHEMA", ROOT.parent / "shared" / "ontwerp" / "hsds3-schema"))
+# The official HSDS 3.0 schemas (CC BY-SA 4.0) travel with the tests; KAART_HSDS_SCHEMA points at another copy.
+HSDS_SCHEMAS = Path(os.environ.get("KAART_HSDS_SCHEMA", ROOT / "tests" / "hsds3-schema"))
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def test_csv_round_trips_every_record(real):
 
 def test_csv_defuses_spreadsheet_formulas_and_still_round_trips(tmp_path):
     record = base_record("formule", beschrijving="=HYPERLINK(\"https://example.org\") staat hier als tekst, niet als formule.",
-                         contact={"telefoon": "+31 20 123 4567"}, trefwoorden=["-min", "gewoon"])
+                         contact={"telefoon": "+31 20 123 4567", "bronnen": {"telefoon": {"bevestigd": "2026-03-01"}}}, trefwoorden=["-min", "gewoon"])
     project = make_project(tmp_path, [record])
     result, kaart = check_project(Project(project))
     assert result.ok, [p.message() for p in result.errors]
@@ -105,7 +106,7 @@ def test_hsds_maps_age_eligibility_area_and_youth_text(tmp_path):
     record = base_record("hsds-proef", doelgroep={"leeftijd": {"min": 17, "max": 23}, "startkwalificatie": "zonder",
                                                   "kenmerken": ["schulden"], "voorwaarden": "Met een uitkering van de gemeente."},
                          werkgebied={"regio": ["west-friesland"], "gemeenten": ["almere"]}, nazorg={"geboden": True},
-                         status="onbekend", laatst_gecontroleerd="2026-03-01")
+                         status="bevestigd", laatst_gecontroleerd="2026-03-01")
     project = Project(make_project(tmp_path, [record]))
     _, kaart = check_project(project)
     service = json.loads(export_files(project, kaart)["data/hsds/services.json"])["contents"][0]
@@ -116,10 +117,18 @@ def test_hsds_maps_age_eligibility_area_and_youth_text(tmp_path):
     assert "hoorn" in service["service_areas"][0]["x_gemeenten"]
     assert service["x_jongerentaal"] == record["jongerentaal"]
     assert service["x_nazorg"] == {"geboden": True}
-    assert service["status"] == "inactive" and service["alert"]
+    assert service["status"] == "active" and "alert" not in service
     assert service["assured_date"] == "2026-03-01"
-    assert service["id"] == hsds_id("service", "hsds-proef"), "ids are stable across builds"
-    assert service["organization"]["name"] == "Organisatie A"
+
+
+def test_hsds_says_an_unconfirmed_service_is_only_described_in_a_source(tmp_path):
+    """HSDS has no 'described in 2016': the service is active with an alert naming the source year."""
+    project = Project(make_project(tmp_path, [base_record("alleen-beschreven", status="beschreven")]))
+    _, kaart = check_project(project)
+    service = json.loads(export_files(project, kaart)["data/hsds/services.json"])["contents"][0]
+    assert service["status"] == "active" and service["x_status"] == "beschreven"
+    assert service["alert"] == "Volgens een bron uit 2025 · nog niet bevestigd door de aanbieder."
+    assert "assured_date" not in service
 
 
 def test_open_data_is_published_at_the_documented_urls(built_site):

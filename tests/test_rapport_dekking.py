@@ -17,16 +17,16 @@ TODAY = dt.date(2026, 6, 1)
 
 FRESHNESS = [
     # all fine: checked this year, contact, good youth text, a 2025 source
-    base_record("vers", laatst_gecontroleerd="2026-01-10", contact={"website": "https://example.org/"}),
+    base_record("vers", laatst_gecontroleerd="2026-01-10", contact={"website": "https://example.org/", "bronnen": {"website": {"bevestigd": "2026-01-10"}}}),
     # checked 366 days ago
-    base_record("oud-gecontroleerd", laatst_gecontroleerd="2025-05-31", contact={"telefoon": "020 123 45 67"},
+    base_record("oud-gecontroleerd", laatst_gecontroleerd="2025-05-31", contact={"telefoon": "020 123 45 67", "bronnen": {"telefoon": {"bevestigd": "2025-05-31"}}},
                 bronnen=[{"titel": "Jaarverslag", "jaar": 2024}]),
     # checked exactly 365 days ago: not yet stale
-    base_record("grens", laatst_gecontroleerd="2025-06-01", contact={"email": "info@example.org"}),
+    base_record("grens", laatst_gecontroleerd="2025-06-01", contact={"email": "info@example.org", "bronnen": {"email": {"bevestigd": "2025-06-01"}}}),
     # never checked, no contact, newest source 2016
     base_record("nooit", bronnen=[{"document": "verwey-jonker-almere-2016", "onderdeel": "Tabel 3"}]),
     # first step unknown, and no source with a year
-    base_record("zwak", laatst_gecontroleerd="2026-02-01", contact={"email": "info@example.org"},
+    base_record("zwak", laatst_gecontroleerd="2026-02-01", contact={"email": "info@example.org", "bronnen": {"email": {"bevestigd": "2026-02-01"}}},
                 jongerentaal={**JONGERENTAAL, "hoe_begin_je": "De bron zegt niet hoe je begint. Vraag het je mentor."},
                 bronnen=[{"titel": "Website van de aanbieder"}]),
 ]

@@ -29,7 +29,7 @@ def test_every_offer_has_a_page_with_youth_summary_sources_and_edit_link(built_s
         assert "In het kort, voor jou" in page
         assert "Bronnen" in page and "Brongegevens uit" in page
         if not aanbod.laatst_gecontroleerd:
-            assert "Nog niet gecontroleerd bij de aanbieder" in page
+            assert "Nog niet bevestigd door de aanbieder" in page
         assert re.search(rf'href="[^"]*/aanbod/{re.escape(aanbod.id)}\.yml"', page), "edit link must open the YAML source"
         # the youth summary comes before what professionals need
         article = page.split("<article", 1)[1]
@@ -128,10 +128,10 @@ def test_no_page_loads_anything_from_another_host(built_site):
 def test_invalid_record_stops_the_build_with_the_checker_messages(project, tmp_path):
     project.copy_to(tmp_path)
     record = tmp_path / "aanbod" / "learn2work.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("status: actief", "status: misschien"), encoding="utf-8")
+    record.write_text(record.read_text(encoding="utf-8").replace("status: beschreven", "status: misschien"), encoding="utf-8")
     proc = build_site(tmp_path, tmp_path / "out")
     assert proc.returncode != 0
-    assert re.search(r"aanbod/learn2work\.yml:\d+: status: onbekende status 'misschien' — kies uit: actief, gestopt, onbekend", proc.stderr + proc.stdout)
+    assert re.search(r"aanbod/learn2work\.yml:\d+: status: onbekende status 'misschien' — kies uit: beschreven, bevestigd, gestopt", proc.stderr + proc.stdout)
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "out" / "aanbod").exists()
 

@@ -26,7 +26,7 @@ AMBTELIJK = ("In het kader van de Participatiewet wordt in samenwerking met kete
 
 
 def _record(jongerentaal: dict) -> str:
-    lines = ["id: proef", "naam: Proef", "aanbieder: de-schoor", "status: actief", "soort: traject",
+    lines = ["id: proef", "naam: Proef", "aanbieder: de-schoor", "status: beschreven", "soort: traject",
              "fase: [begeleiding]", "helpt_bij: [werk]", "voor: [jongeren]", "werkgebied:", "  gemeenten: [almere]",
              "jongerentaal:"]
     lines += [f"  {k}: {v}" for k, v in jongerentaal.items()]

@@ -19,6 +19,7 @@ PAGE_TYPES = {
     "jongeren-uitleg": "/jongeren/18-worden/",
     "aanbod": "/aanbod/learn2work/",
     "organisatie": "/organisaties/de-schoor/",
+    "controleverzoek": "/redactie/verzoek/de-schoor/",
     "wegwijzer": "/wegwijzer/" + YOUTH_ANSWERS,
     "kennis": "/aanpak/voorwaarden/",
     "woordenlijst": "/woordenlijst/",

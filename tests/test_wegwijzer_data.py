@@ -41,6 +41,35 @@ def test_unknown_facts_are_left_out_not_guessed(data, kaart):
         assert offer.get("contact", {}) == {k: v for k, v in a.contact.items() if k in ("telefoon", "email", "website")}
 
 
+def test_eligibility_and_its_sources_are_in_the_data(data, kaart, project):
+    """situatie/schooltype as the record says (empty: left out), each filled fact with where the source says it."""
+    from kaart import actualiteit
+    for offer in data["aanbod"]:
+        a = kaart.aanbod[offer["id"]]
+        assert offer.get("situatie", []) == list(a.situatie)
+        assert offer.get("schooltype", []) == list(a.schooltype)
+        # the age lines and sources are written once, in tables; each offer points at its own
+        assert data["regels"][offer.get("actualiteit", 0)] == [actualiteit.regel(a, project.vocab),
+                                                              actualiteit.jongerenregel(a, project.vocab)]
+        fb = offer.get("feitbron")
+        if isinstance(fb, int):  # one source for every filled fact
+            assert len({(b.get("document"), b.get("titel"), b.get("onderdeel")) for b in a.doelgroep_bronnen.values()}) == 1
+        else:
+            assert set(fb or {}) == set(a.doelgroep_bronnen)
+    assert len(data["regels"]) == len(set(map(tuple, data["regels"]))) < len(data["aanbod"])
+    rmc = next(o for o in data["aanbod"] if o["id"] == "rmc-bemiddeling")
+    assert data["feitbronnen"][rmc["feitbron"]["leeftijd"]] == "Verwey-Jonker (2016), Tabel 2"
+    assert data["labels"]["situatie"]["gestopt"] and data["labels"]["schooltype"]["vo"]
+
+
+def test_every_url_parameter_is_documented(project):
+    doc = (project.content_dir / "open-data" / "wegwijzer-json.md").read_text(encoding="utf-8")
+    js = (project.content_dir / "assets" / "javascripts" / "matching.js").read_text(encoding="utf-8")
+    params = re.findall(r'"([a-z]+)"', re.search(r"var PARAMS = \[([^\]]+)\]", js).group(1))
+    assert {"situatie", "schooltype", "gestopt", "leeftijd"} <= set(params)
+    assert set(params) <= set(DOCUMENTED.findall(doc)), set(params) - set(DOCUMENTED.findall(doc))
+
+
 def test_werkgebied_is_resolved_to_gemeenten(data, kaart, project):
     for offer in data["aanbod"]:
         covered = project.vocab.gemeenten_in(kaart.aanbod[offer["id"]].werkgebied)
@@ -85,6 +114,7 @@ def test_pages_are_generated_with_data_and_scripts(project):
     for path in ("wegwijzer/index.md", "jongeren/index.md"):
         page = prepared.output.pages[path].markdown
         assert "assets/javascripts/matching.js" in page and "<script" not in page, "alleen externe scripts"
+        assert f"assets/javascripts/{path.split('/')[0]}.js" in page, "elke pagina haar eigen script"
         assert not re.search(r"<[^>]+\son[a-z]+\s*=", page), "geen inline event handlers (CSP)"
 
 

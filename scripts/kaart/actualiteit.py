@@ -7,17 +7,48 @@ provider; callers only use the functions below.
 """
 from __future__ import annotations
 
-from .model import Aanbod
+from .model import Aanbod, Kaart
 
 
 def bronjaar(aanbod: Aanbod, vocab) -> int | None:
-    """The year of the newest source that describes the offer."""
+    """The year of the newest source that describes the offer (a confirmation is not a description)."""
     return vocab.newest_year(aanbod.bronnen)
 
 
 def bevestigd_op(aanbod: Aanbod) -> str | None:
-    """The date (JJJJ-MM-DD) the provider last confirmed the offer, if ever."""
-    return aanbod.laatst_gecontroleerd
+    """The date (JJJJ-MM-DD) the provider last confirmed the offer, if ever.
+
+    Either `laatst_gecontroleerd` or a source of the kind "bevestigd door de
+    aanbieder" in `bronnen`.  A confirmed phone number alone (contact.bronnen)
+    does not confirm the rest of the offer.
+    """
+    datums = [b.bevestigd for b in aanbod.bronnen if b.bevestigd]
+    if aanbod.laatst_gecontroleerd:
+        datums.append(aanbod.laatst_gecontroleerd)
+    return max(datums) if datums else None
+
+
+def bronjaren(kaart: Kaart, vocab) -> tuple[int, int] | None:
+    """Oldest and newest source year over all offers."""
+    jaren = [j for a in kaart.aanbod.values() for j in [bronjaar(a, vocab)] if j]
+    return (min(jaren), max(jaren)) if jaren else None
+
+
+def homezin(kaart: Kaart, vocab) -> str:
+    """One sentence for the home page: how old the sources are and how much is confirmed."""
+    jaren = bronjaren(kaart, vocab)
+    bevestigd = sum(1 for a in kaart.aanbod.values() if bevestigd_op(a))
+    totaal = len(kaart.aanbod)
+    if not jaren:
+        periode = "De bronnen van dit aanbod noemen geen jaar"
+    elif jaren[0] == jaren[1]:
+        periode = f"De bronnen van dit aanbod zijn uit {jaren[0]}"
+    else:
+        periode = f"De bronnen van dit aanbod zijn uit {jaren[0]} tot en met {jaren[1]}"
+    if bevestigd == 0:
+        return f"{periode}; nog geen aanbieder heeft bevestigd dat het aanbod nu nog zo bestaat, dus vraag het na."
+    return (f"{periode}; {bevestigd} van de {totaal} aanbiedingen zijn door de aanbieder bevestigd, "
+            "bij de rest vraag je na of het nog bestaat.")
 
 
 def regel(aanbod: Aanbod, vocab) -> str:

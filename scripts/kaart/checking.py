@@ -24,7 +24,7 @@ from .fastcheck import Unsupported, compile_schema
 from .loading import LoadedFile, _dotted, _suggest_id, load_file, parse_text, skeleton, template_hint
 from .text import site_image
 from .textpolicy import check_text_policy, odd_characters
-from .model import Aanbod, Kaart, Organisatie, Praktijk
+from .model import CONTACT_VELDEN, Aanbod, Kaart, Organisatie, Praktijk
 from .project import Project
 from .result import WARNING, CheckResult, Problem
 
@@ -91,7 +91,7 @@ class Checker:
         out = {}
         for full in (self.aanbod_validator, self.organisatie_validator):
             # refs inlined too: resolving them took a third of the validation time
-            schema = _inline_vocab_refs(_inline_local_refs(_enumify(full.schema)), defs)
+            schema = fast_schema(full.schema, defs)
             try:
                 out[id(full)] = compile_schema(schema)  # plain closures: ~4x faster again
             except Unsupported:
@@ -160,8 +160,8 @@ class Checker:
         """Everything about one offer file that needs no other offer: (rel, data, problems, line of id)."""
         loaded = self._load(path)
         problems = loaded.problems + self.check_record(loaded, self.aanbod_validator)
-        if isinstance(loaded.data, dict) and isinstance(loaded.data.get("aanbieder"), str):
-            problems += self._check_reference(loaded, ("aanbieder",), loaded.data["aanbieder"], org_ids,
+        for path, org_id in _aanbieder_paths(loaded.data):
+            problems += self._check_reference(loaded, path, org_id, org_ids,
                                               "onbekende organisatie", "aanbod/organisaties/<id>.yml")
         problems += self.check_taal(loaded, org_names)
         return loaded.rel, loaded.data, problems, loaded.line_of(("id",))
@@ -194,9 +194,8 @@ class Checker:
             return []
         # the organisation's own name (e.g. "Leerwerkloket") is not jargon or a 'long word'
         names = org_files if isinstance(org_files, dict) else _org_names(org_files)
-        aanbieder = data.get("aanbieder")
-        naam = names.get(aanbieder) if isinstance(aanbieder, str) else None
-        return check_jongerentaal(loaded, data, self.taallijst[0], (naam,) if naam else ())
+        own = tuple(names[org_id] for _, org_id in _aanbieder_paths(data) if names.get(org_id))
+        return check_jongerentaal(loaded, data, self.taallijst[0], own)
 
     def _load(self, path) -> LoadedFile:
         return load_file(path, self.project.rel(path), allowed_dir=self.project.aanbod_dir)
@@ -263,6 +262,55 @@ class Checker:
                     out.append(Problem(loaded.rel, loaded.line_of(("laatst_gecontroleerd",)), "laatst_gecontroleerd",
                                        f"datum {datum} ligt in de toekomst",
                                        "vul de datum in waarop de aanbieder de gegevens echt heeft bevestigd", "datum-toekomst"))
+        out += self._check_bevestigingen(loaded, data)
+        out += self._check_contact_bronnen(loaded, data)
+        return out
+
+    def _check_bevestigingen(self, loaded: LoadedFile, data: dict) -> list[Problem]:
+        """Dated confirmations by the provider: real dates, not in the future; status `bevestigd` needs one."""
+        out: list[Problem] = []
+        datums = []
+        for path, value in _walk(data):
+            if len(path) >= 2 and path[-1] == "bevestigd" and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                try:
+                    parsed = dt.date.fromisoformat(value)
+                except ValueError:
+                    out.append(Problem(loaded.rel, loaded.line_of(path), _dotted(path), f"'{value}' is geen bestaande datum",
+                                       "schrijf een echte datum als JJJJ-MM-DD", "datum"))
+                    continue
+                if parsed > self.today:
+                    out.append(Problem(loaded.rel, loaded.line_of(path), _dotted(path), f"datum {value} ligt in de toekomst",
+                                       "vul de datum in waarop de aanbieder het echt heeft bevestigd", "datum-toekomst"))
+                elif path[0] == "bronnen":
+                    datums.append(value)
+        if isinstance(data.get("laatst_gecontroleerd"), str):
+            datums.append(data["laatst_gecontroleerd"])
+        if data.get("status") == "bevestigd" and not datums:
+            out.append(Problem(loaded.rel, loaded.line_of(("status",)), "status",
+                               "status 'bevestigd' zonder datum van de bevestiging",
+                               "voeg onder `bronnen` een bron `bevestigd: \"JJJJ-MM-DD\"` (met `door`) toe, "
+                               "of zet de status op 'beschreven' zolang de aanbieder het niet heeft bevestigd", "status-bevestigd"))
+        return out
+
+    def _check_contact_bronnen(self, loaded: LoadedFile, data: dict) -> list[Problem]:
+        """Every contact value names its own source; the record's other sources do not count for it."""
+        contact = data.get("contact")
+        if not isinstance(contact, dict):
+            return []
+        bronnen = contact.get("bronnen") if isinstance(contact.get("bronnen"), dict) else {}
+        out: list[Problem] = []
+        for veld in CONTACT_VELDEN:
+            if contact.get(veld) not in (None, "") and veld not in bronnen:
+                out.append(Problem(loaded.rel, loaded.line_of(("contact", veld)), f"contact.{veld}",
+                                   "contactgegeven zonder eigen bron",
+                                   f"voeg `contact.bronnen.{veld}` toe met de passage waar het staat (document en onderdeel) "
+                                   f"of met `bevestigd: \"JJJJ-MM-DD\"` als de aanbieder het heeft bevestigd; "
+                                   "staat het nergens, haal het dan weg", "contact-bron"))
+        for veld in bronnen:
+            if veld in CONTACT_VELDEN and contact.get(veld) in (None, ""):
+                out.append(Problem(loaded.rel, loaded.line_of(("contact", "bronnen", veld)), f"contact.bronnen.{veld}",
+                                   f"bron voor een contactgegeven dat er niet is (`contact.{veld}` ontbreekt)",
+                                   f"vul `contact.{veld}` in of haal deze bron weg", "contact-bron"))
         return out
 
     def _check_id(self, loaded: LoadedFile, data: dict) -> list[Problem]:
@@ -355,14 +403,18 @@ class Checker:
                            f"{hint}toegestaan zijn: {', '.join(allowed)}", "schema-onbekend-veld")
         if kind == "oneOf" and "oneOf" in schema and all("const" in o for o in schema["oneOf"]):
             return self._vocab_problem(loaded, path, value, schema)
-        if kind == "oneOf":  # bron: document or titel
-            return Problem(loaded.rel, line, veld, "een bron heeft óf `document` óf `titel`",
-                           "kies `document: <id>` voor een projectdocument, of `titel:` (en `jaar:`) voor een andere bron", "schema-bron")
+        if kind == "oneOf":  # bron: document, titel or bevestigd
+            return Problem(loaded.rel, line, veld, "een bron heeft óf `document`, óf `titel`, óf `bevestigd`",
+                           "kies `document: <id>` voor een projectdocument, `titel:` (en `jaar:`) voor een andere bron, "
+                           "of `bevestigd: \"JJJJ-MM-DD\"` (en `door:`) als de aanbieder het heeft bevestigd", "schema-bron")
+        # a required field is never told to go away: only an optional one may be left out
+        weg = " (het is verplicht)" if self._required(loaded, path) else " of haal het weg"
         if kind == "type":
             if value is None:
-                return Problem(loaded.rel, line, veld, "is leeg", f"vul een waarde in of haal het veld weg{example}", "schema-type")
-            want = _TYPES.get(schema.get("type"), schema.get("type"))
-            if schema.get("type") == "integer" and isinstance(value, float):
+                return Problem(loaded.rel, line, veld, "is leeg", f"vul een waarde in{weg}{example}", "schema-type")
+            types = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
+            want = " of ".join(str(_TYPES.get(t, t)) for t in types)
+            if types == ["integer"] and isinstance(value, float):
                 whole = f", bijvoorbeeld: {int(value)}" if value.is_integer() else example
                 return Problem(loaded.rel, line, veld, f"moet een heel getal zijn, niet {_written(loaded, path, value)}",
                                f"schrijf het getal zonder punt of komma{whole}", "schema-type")
@@ -379,7 +431,7 @@ class Checker:
                            _pattern_fix(path, example, loaded.path.stem if path == ("id",) and _ID.match(loaded.path.stem) else value),
                            "schema-vorm")
         if kind in ("minLength", "minItems", "minProperties"):
-            return Problem(loaded.rel, line, veld, "is leeg of te kort", f"vul het veld in of haal het weg{example}", "schema-leeg")
+            return Problem(loaded.rel, line, veld, "is leeg of te kort", f"vul het veld in{weg}{example}", "schema-leeg")
         if kind == "maxLength":
             return Problem(loaded.rel, line, veld, f"tekst is te lang ({len(value)} tekens, maximaal {schema.get('maxLength')})",
                            "kort de tekst in", "schema-lengte")
@@ -392,6 +444,18 @@ class Checker:
             return Problem(loaded.rel, line, veld, f"alleen {_show(schema.get('const'))} is toegestaan",
                            f"schrijf {_show(schema.get('const'))} of haal het veld weg", "schema-waarde")
         return Problem(loaded.rel, line, veld, error.message, f"zie de beschrijving in het schema{example}", "schema")
+
+    def _required(self, loaded: LoadedFile, path: tuple) -> bool:
+        """Is the field at `path` required by its parent (a list item counts as optional: it can go)?"""
+        if not path or isinstance(path[-1], int):
+            return False
+        organisatie = loaded.rel.startswith(self.project.rel(self.project.organisaties_dir) + "/")
+        node = (self.organisatie_validator if organisatie else self.aanbod_validator).schema
+        for part in path[:-1]:
+            node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
+            if not isinstance(node, dict):
+                return False
+        return path[-1] in node.get("required", ())
 
     def _vocab_problem(self, loaded, path, value, schema) -> Problem:
         name = self._vocab_by_values.get(frozenset(o["const"] for o in schema["oneOf"]))
@@ -446,7 +510,7 @@ class Checker:
                         tuple(data.get("verwant_aanbod") or ()), tuple(data.get("thema") or ()), rel), problems
 
     def _warn_unused(self, kaart: Kaart, result: CheckResult) -> None:
-        used = {a.aanbieder for a in kaart.aanbod.values()}
+        used = {org_id for a in kaart.aanbod.values() for org_id in a.aanbieders}
         for org in kaart.organisaties.values():
             if org.id not in used:
                 result.add(Problem(org.source_file, 1, "", f"organisatie '{org.id}' heeft geen aanbod",
@@ -573,6 +637,21 @@ def _org_names(org_files) -> dict[str, str]:
             if isinstance(o.data, dict) and isinstance(o.data.get("naam"), str)}
 
 
+def fast_schema(schema: dict, vocab_defs: dict) -> dict:
+    """The schema as the fast check compiles it: vocabularies as enums, every $ref inlined."""
+    return _inline_vocab_refs(_inline_local_refs(_enumify(schema)), vocab_defs)
+
+
+def _aanbieder_paths(data) -> list[tuple[tuple, str]]:
+    """(path, organisation id) for `aanbieder: id` and for each item of `aanbieder: [a, b]`."""
+    value = data.get("aanbieder") if isinstance(data, dict) else None
+    if isinstance(value, str):
+        return [(("aanbieder",), value)]
+    if isinstance(value, list):
+        return [(("aanbieder", i), v) for i, v in enumerate(value) if isinstance(v, str)]
+    return []
+
+
 def _inline_vocab_refs(node, defs: dict):
     """A copy of a schema with each `$ref` to vocabulaires.schema.json replaced by the definition itself."""
     if isinstance(node, dict):
@@ -588,14 +667,19 @@ def _inline_vocab_refs(node, defs: dict):
 
 
 def _inline_local_refs(schema: dict) -> dict:
-    """A copy of a schema with each `#/$defs/...` reference replaced by its definition, and no `$defs`."""
-    defs = schema.get("$defs", {})
+    """A copy of a schema with each local reference (`#/$defs/...`, or `#/properties/...` as for a
+    contact value's source) replaced by what it points at, and no `$defs`."""
+    def target(ref: str):
+        node = schema
+        for part in ref[2:].split("/"):
+            node = node[part]
+        return node
 
     def inline(node):
         if isinstance(node, dict):
             ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/$defs/"):
-                merged = dict(inline(defs[ref.rsplit("/", 1)[-1]]))
+            if isinstance(ref, str) and ref.startswith("#/"):
+                merged = dict(inline(target(ref)))
                 merged.update({k: inline(v) for k, v in node.items() if k != "$ref"})
                 return merged
             return {k: inline(v) for k, v in node.items() if not (node is schema and k == "$defs")}

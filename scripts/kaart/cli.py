@@ -36,17 +36,22 @@ def cmd_taal(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .atomic_build import build_atomic
+    from .atomic_build import SiteDirError, build_atomic
 
     project = _project(args)
-    outcome = build_atomic(project, Path(args.site_dir) if args.site_dir else None)
-    if outcome.output:
-        print(outcome.output, file=sys.stderr if not outcome.ok else sys.stdout)
-    if not outcome.ok:
-        print(f"De site is niet gebouwd; {outcome.site_dir} is niet veranderd.", file=sys.stderr)
-        return 1
-    print(f"De site staat in {outcome.site_dir}.")
-    return 0
+    try:
+        outcome = build_atomic(project, Path(args.site_dir) if args.site_dir else None)
+    except SiteDirError as exc:
+        print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C, SIGTERM: mkdocs is stopped, the temp folder gone
+        print("De site is niet gebouwd: de build is afgebroken; de vorige site is niet veranderd.", file=sys.stderr)
+        return 130 if isinstance(exc, KeyboardInterrupt) else exc.code
+    stream = sys.stdout if outcome.ok else sys.stderr
+    if outcome.output:  # the report first (Dutch checker messages, mkdocs warnings), then one result line
+        print(outcome.output, file=stream)
+    print(outcome.result, file=stream)
+    return 0 if outcome.ok else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     taal.add_argument("--strict", dest="strict_warnings", action="store_true", help="ook waarschuwingen laten falen")
     taal.set_defaults(func=cmd_taal)
     build = sub.add_parser("build", help="bouw de site; alleen als het lukt vervangt hij de vorige versie")
-    build.add_argument("--site-dir", help="map voor de site (standaard: site/ in het project)")
+    build.add_argument("--site-dir", help="map voor de site (standaard: site/ in het project); alleen een lege map of "
+                                          "een eerdere site van kaart build wordt vervangen, nooit aanbod/, content/, "
+                                          "schemas/ of de projectmap")
     build.set_defaults(func=cmd_build)
     add_commands(sub, _project)  # nieuw, velden, rapport, export (kaart/redactie.py)
     return parser

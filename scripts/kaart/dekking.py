@@ -1,7 +1,7 @@
 """Coverage report (/dekking/): is there een passend en dekkend aanbod?
 
 A matrix of helpt_bij x age band x gemeente with the number of active offers.
-An offer counts in a cell when its status is `actief`, its werkgebied covers the
+An offer counts in a cell when it has not stopped (`gestopt`), its werkgebied covers the
 gemeente (landelijk covers all) and its age range overlaps the band.  An offer
 whose age is not in the source counts in every band: the report must not call a
 cell empty because a source left the age out.  The page says so.
@@ -46,7 +46,7 @@ def in_gemeente(project: Project, a: Aanbod, gemeente: str) -> bool:
 
 
 def actief(kaart: Kaart) -> list[Aanbod]:
-    return [a for a in kaart.gesorteerd() if a.status == "actief"]
+    return [a for a in kaart.gesorteerd() if a.status != "gestopt"]
 
 
 def matrix(project: Project, kaart: Kaart) -> dict[tuple[str, str, tuple[int, int]], Cel]:
@@ -95,7 +95,7 @@ def dekking_page(project: Project, kaart: Kaart) -> str:
         "leeftijd geen actief aanbod. Dat kan een gat in het aanbod zijn, of aanbod dat nog niet in de kaart staat. "
         "Elk getal is een link naar de [wegwijzer](../wegwijzer/index.md) met die gemeente, dat leefgebied en "
         "de jongste leeftijd van de groep.", "",
-        "**Hoe er geteld wordt.** Alleen aanbod met status *actief* telt. Aanbod voor een regio of heel Nederland telt in "
+        "**Hoe er geteld wordt.** Al het aanbod telt, behalve wat gestopt is (ook wat de aanbieder nog niet heeft bevestigd). Aanbod voor een regio of heel Nederland telt in "
         "elke gemeente van dat gebied. Aanbod telt in een leeftijdsgroep als de leeftijd uit de bron overlapt met de groep. "
         "Staat de leeftijd niet in de bron, dan telt het aanbod in alle groepen: de wegwijzer kan dan meer of minder tonen "
         "dan hier staat.", "",

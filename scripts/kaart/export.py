@@ -17,20 +17,21 @@ import io
 import json
 import uuid
 
+from . import actualiteit
 from .loading import load_file
 from .model import Aanbod, Bron, Kaart, Organisatie
 from .project import Project
 
 # Bump the major number when a field is removed, renamed or changes meaning;
 # the minor number when a field is added.  Documented on the open-data page.
-SCHEMA_VERSION = "1.1"  # 1.1: doelgroep.situatie, doelgroep.schooltype and doelgroep.bronnen
+SCHEMA_VERSION = "2.0"  # 2.0: status beschreven/bevestigd/gestopt, aanbieder may be a list (1.1: doelgroep.situatie, schooltype, bronnen)
 LICENTIE = "CC0-1.0"
 HSDS_VERSION = "3.0"
 # Stable HSDS ids: HSDS wants UUIDs; we derive them from our own ids so they never change.
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sociale-kaart-16-27")
 
 LIST_SEP = "; "
-_JSON_COLUMNS = ("bronnen", "resultaten", "doelgroep.bronnen")
+_JSON_COLUMNS = ("bronnen", "resultaten", "doelgroep.bronnen", "contact.bronnen")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 AANBOD_COLUMNS = [
@@ -41,11 +42,11 @@ AANBOD_COLUMNS = [
     "toegang.aanmelden", "toegang.uitleg", "toegang.kosten",
     "jongerentaal.wat_is_het", "jongerentaal.is_het_voor_mij", "jongerentaal.wat_krijg_je", "jongerentaal.hoe_begin_je",
     "beschrijving", "nazorg.geboden", "nazorg.uitleg", "resultaten",
-    "contact.website", "contact.telefoon", "contact.email", "contact.adres",
+    "contact.website", "contact.telefoon", "contact.email", "contact.adres", "contact.bronnen",
     "bronnen", "laatst_gecontroleerd", "trefwoorden", "toelichting",
 ]
 ORGANISATIE_COLUMNS = ["id", "naam", "beschrijving", "werkgebied.gemeenten", "werkgebied.regio", "werkgebied.landelijk",
-                       "contact.website", "contact.telefoon", "contact.email", "contact.adres", "bronnen"]
+                       "contact.website", "contact.telefoon", "contact.email", "contact.adres", "contact.bronnen", "bronnen"]
 _LISTS = {"fase", "helpt_bij", "voor", "doelgroep.situatie", "doelgroep.schooltype", "doelgroep.kenmerken", "werkgebied.gemeenten", "werkgebied.regio", "toegang.aanmelden", "trefwoorden"}
 _INTS = {"doelgroep.leeftijd.min", "doelgroep.leeftijd.max"}
 _BOOLS = {"werkgebied.landelijk", "nazorg.geboden"}
@@ -86,7 +87,7 @@ def _cell(column: str, value) -> str:
         return ""
     if column in _JSON_COLUMNS:
         text = json.dumps(value, ensure_ascii=False)
-    elif column in _LISTS:
+    elif column in _LISTS or (column == "aanbieder" and isinstance(value, list)):
         text = LIST_SEP.join(str(v) for v in value)
     elif column in _BOOLS:
         text = "ja" if value else "nee"
@@ -117,7 +118,7 @@ def from_csv(text: str) -> list[dict]:
                 cell = cell[1:]
             if column in _JSON_COLUMNS:
                 value = json.loads(cell)
-            elif column in _LISTS:
+            elif column in _LISTS or (column == "aanbieder" and LIST_SEP in cell):  # several providers
                 value = cell.split(LIST_SEP)
             elif column in _BOOLS:
                 value = cell == "ja"
@@ -139,7 +140,8 @@ def hsds_id(kind: str, *parts: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, "/".join((kind, *parts))))
 
 
-_STATUS = {"actief": "active", "gestopt": "defunct", "onbekend": "inactive"}
+# HSDS has no "described in a source, not confirmed": such a service is `active` with an alert saying so.
+_STATUS = {"beschreven": "active", "bevestigd": "active", "gestopt": "defunct"}
 _TAXONOMIES = ("helpt_bij", "fase", "soort", "voor", "kenmerk", "situatie", "schooltype")
 
 
@@ -209,6 +211,8 @@ def hsds_organization(project: Project, org: Organisatie) -> dict:
     if org.contact.get("adres"):
         out["x_adres"] = org.contact["adres"]
     out["x_bronnen"] = _bronnen(project, org.bronnen)
+    if org.contact_bronnen:
+        out["x_contact_bronnen"] = {veld: _bronnen(project, [b])[0] for veld, b in org.contact_bronnen.items()}
     return out
 
 
@@ -253,10 +257,11 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod) -> dict:
         out["minimum_age"] = a.leeftijd_min
     if a.leeftijd_max is not None:
         out["maximum_age"] = a.leeftijd_max
-    if a.laatst_gecontroleerd:
-        out["assured_date"] = a.laatst_gecontroleerd
-    if a.status == "onbekend":
-        out["alert"] = "Het is niet bekend of dit aanbod nog bestaat."
+    assured = actualiteit.bevestigd_op(a)
+    if assured:
+        out["assured_date"] = assured
+    if a.status == "beschreven":
+        out["alert"] = actualiteit.regel(a, project.vocab) + "."
     if a.contact.get("telefoon"):
         out["phones"] = [{"id": hsds_id("phone", "service", a.id), "service_id": sid, "number": a.contact["telefoon"]}]
     out["service_areas"] = _service_areas(project, sid, a.werkgebied)
@@ -268,6 +273,8 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod) -> dict:
     # Extensions (x_ prefix, allowed by HSDS): what the standard has no field for.
     out["x_id"] = a.id
     out["x_status"] = a.status
+    if len(a.aanbieders) > 1:  # HSDS has one organization per service: the others, in the source's order
+        out["x_organization_ids"] = [hsds_id("organization", o) for o in a.aanbieders]
     out["x_jongerentaal"] = dict(a.jongerentaal)
     if a.nazorg is not None:
         out["x_nazorg"] = {"geboden": a.nazorg, **({"uitleg": a.nazorg_uitleg} if a.nazorg_uitleg else {})}
@@ -276,6 +283,8 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod) -> dict:
     if a.contact.get("adres"):
         out["x_adres"] = a.contact["adres"]
     out["x_bronnen"] = _bronnen(project, a.bronnen)
+    if a.contact_bronnen:
+        out["x_contact_bronnen"] = {veld: _bronnen(project, [b])[0] for veld, b in a.contact_bronnen.items()}
     if a.doelgroep_bronnen:  # per eligibility fact (leeftijd, situatie, ...) the passage and the source's own words
         out["x_doelgroep_bronnen"] = {feit: {**_bronnen(project, [Bron.from_dict(b)])[0], "citaat": b["citaat"]}
                                       for feit, b in a.doelgroep_bronnen.items()}

@@ -15,10 +15,26 @@ class Bron:
     jaar: int | None = None
     onderdeel: str | None = None
     url: str | None = None
+    bevestigd: str | None = None  # JJJJ-MM-DD: "bevestigd door de aanbieder" on that date
+    door: str | None = None       # who confirmed it and how, e.g. "De Schoor, per e-mail"
 
     @classmethod
     def from_dict(cls, data: dict) -> "Bron":
-        return cls(**{k: data.get(k) for k in ("document", "titel", "jaar", "onderdeel", "url")})
+        return cls(**{k: data.get(k) for k in ("document", "titel", "jaar", "onderdeel", "url", "bevestigd", "door")})
+
+
+CONTACT_VELDEN = ("website", "telefoon", "email", "adres")
+
+
+def _contact(data: dict) -> tuple[dict, dict]:
+    """The contact values, and per value its own source (`contact.bronnen.<veld>`)."""
+    contact = dict(data.get("contact", {}))
+    bronnen = contact.pop("bronnen", None) or {}
+    return contact, {k: Bron.from_dict(v) for k, v in bronnen.items()}
+
+
+def _aanbieders(value) -> tuple[str, ...]:
+    return tuple(value) if isinstance(value, (list, tuple)) else (value,)
 
 
 @dataclass(frozen=True)
@@ -33,7 +49,7 @@ class Resultaat:
 class Aanbod:
     id: str
     naam: str
-    aanbieder: str
+    aanbieder: str  # the first provider the source names; show `aanbieders`
     status: str
     soort: str
     fase: tuple[str, ...]
@@ -62,6 +78,8 @@ class Aanbod:
     trefwoorden: tuple[str, ...] = ()
     toelichting: str | None = None
     source_file: str = ""  # project-relative path of the YAML, for edit links and messages
+    aanbieders: tuple[str, ...] = ()  # every provider the source names, in its order
+    contact_bronnen: dict = field(default_factory=dict)  # contact field -> Bron
 
     @classmethod
     def from_dict(cls, data: dict, source_file: str = "") -> "Aanbod":
@@ -69,8 +87,10 @@ class Aanbod:
         leeftijd = doelgroep.get("leeftijd", {})
         toegang = data.get("toegang", {})
         nazorg = data.get("nazorg", {})
+        aanbieders = _aanbieders(data["aanbieder"])
+        contact, contact_bronnen = _contact(data)
         return cls(
-            id=data["id"], naam=data["naam"], aanbieder=data["aanbieder"], status=data["status"],
+            id=data["id"], naam=data["naam"], aanbieder=aanbieders[0], aanbieders=aanbieders, status=data["status"],
             soort=data["soort"], fase=tuple(data["fase"]), helpt_bij=tuple(data["helpt_bij"]),
             voor=tuple(data["voor"]), werkgebied=dict(data["werkgebied"]), jongerentaal=dict(data["jongerentaal"]),
             beschrijving=data["beschrijving"], bronnen=tuple(Bron.from_dict(b) for b in data["bronnen"]),
@@ -82,7 +102,7 @@ class Aanbod:
             aanmelden_uitleg=toegang.get("uitleg"), kosten=toegang.get("kosten"),
             nazorg=nazorg.get("geboden"), nazorg_uitleg=nazorg.get("uitleg"),
             resultaten=tuple(Resultaat(r["cijfer"], r["wat"], r["jaar"], Bron.from_dict(r["bron"])) for r in data.get("resultaten", ())),
-            contact=dict(data.get("contact", {})), laatst_gecontroleerd=data.get("laatst_gecontroleerd"),
+            contact=contact, contact_bronnen=contact_bronnen, laatst_gecontroleerd=data.get("laatst_gecontroleerd"),
             trefwoorden=tuple(data.get("trefwoorden", ())), toelichting=data.get("toelichting"),
             source_file=source_file,
         )
@@ -102,13 +122,15 @@ class Organisatie:
     werkgebied: dict = field(default_factory=dict)
     contact: dict = field(default_factory=dict)
     source_file: str = ""
+    contact_bronnen: dict = field(default_factory=dict)  # contact field -> Bron
 
     @classmethod
     def from_dict(cls, data: dict, source_file: str = "") -> "Organisatie":
+        contact, contact_bronnen = _contact(data)
         return cls(id=data["id"], naam=data["naam"], beschrijving=data["beschrijving"],
                    bronnen=tuple(Bron.from_dict(b) for b in data["bronnen"]),
-                   werkgebied=dict(data.get("werkgebied", {})), contact=dict(data.get("contact", {})),
-                   source_file=source_file)
+                   werkgebied=dict(data.get("werkgebied", {})), contact=contact,
+                   source_file=source_file, contact_bronnen=contact_bronnen)
 
 
 @dataclass(frozen=True)
@@ -130,7 +152,7 @@ class Kaart:
     praktijken: dict[str, Praktijk] = field(default_factory=dict)
 
     def aanbod_van(self, organisatie_id: str) -> list[Aanbod]:
-        return sorted((a for a in self.aanbod.values() if a.aanbieder == organisatie_id), key=lambda a: a.naam.lower())
+        return sorted((a for a in self.aanbod.values() if organisatie_id in a.aanbieders), key=lambda a: a.naam.lower())
 
     def praktijken_bij(self, aanbod_id: str) -> list[Praktijk]:
         return sorted((p for p in self.praktijken.values() if aanbod_id in p.verwant_aanbod), key=lambda p: p.title.lower())

@@ -87,7 +87,7 @@ def yaml_value(value) -> str:
         return str(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(yaml_value(v) for v in value)  # the template supplies the [ ]
-    if isinstance(value, dict):  # a flow mapping, e.g. the source of a doelgroep fact
+    if isinstance(value, dict):  # a flow mapping, e.g. the source of a doelgroep fact or of a contact value
         return "{" + ", ".join(f"{k}: {yaml_value(v)}" for k, v in value.items()) + "}"
     # Plain only for ids with a letter: "2026-03-01" or "2025" must stay strings for every YAML reader.
     if (isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value) and re.search(r"[a-z]", value)
@@ -161,34 +161,52 @@ def strip_header(text: str) -> str:
     return "\n".join(lines[:1] + note + lines[blank:]) + "\n"
 
 
+def convert(project: Project, vraag: Vraag, answer):
+    """One answer as the record needs it (None when empty); NieuwFout with what is wrong and the fix.
+
+    The message names no option: `normalise` puts the option in front, `ask` asks again.
+    """
+    if isinstance(answer, str):
+        answer = answer.strip()
+    if answer in (None, "", [], ()):
+        return None
+    if vraag.soort in ("keuze", "lijst"):
+        items = answer if isinstance(answer, (list, tuple)) else [a.strip() for a in answer.split(",") if a.strip()]
+        terms = project.vocab[vraag.vocab]
+        for item in items:
+            if item not in terms:
+                close = terms.closest(item)
+                hint = f"bedoelde je '{close}'? " if close else ""
+                raise NieuwFout(f"onbekende waarde '{item}' — {hint}kies uit: {', '.join(terms.ids)}")
+        if vraag.soort == "keuze" and len(items) != 1:
+            raise NieuwFout(f"kies precies één waarde uit: {', '.join(terms.ids)}")
+        return items[0] if vraag.soort == "keuze" else list(dict.fromkeys(items))
+    if vraag.soort == "getal":
+        try:
+            return int(answer)
+        except (TypeError, ValueError):
+            raise NieuwFout(f"'{answer}' is geen heel getal — schrijf bijvoorbeeld 17") from None
+    if vraag.naam == "id" and not _ID.match(answer):
+        raise NieuwFout(f"'{answer}' — gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'learn2work'")
+    if vraag.naam == "aanbieder" and not (project.organisaties_dir / f"{answer}.yml").is_file():
+        known = sorted(p.stem for p in project.organisatie_files())
+        close = difflib.get_close_matches(answer, known, n=1, cutoff=0.6)
+        hint = f"bedoelde je '{close[0]}'? " if close else ""
+        raise NieuwFout(f"onbekende organisatie '{answer}' — {hint}"
+                        f"maak eerst aanbod/organisaties/{answer}.yml aan (zie CONTRIBUTING.md) of kies een bestaand id")
+    return answer
+
+
 def normalise(project: Project, raw: dict) -> dict:
     """Check and convert the answers; raise NieuwFout naming the option and the fix."""
-    vocab = project.vocab
     values: dict = {}
     for vraag in VRAGEN:
-        answer = raw.get(vraag.naam)
-        if isinstance(answer, str):
-            answer = answer.strip()
-        if answer in (None, "", [], ()):
-            continue
-        if vraag.soort in ("keuze", "lijst"):
-            items = answer if isinstance(answer, (list, tuple)) else [a.strip() for a in answer.split(",") if a.strip()]
-            terms = vocab[vraag.vocab]
-            for item in items:
-                if item not in terms:
-                    close = terms.closest(item)
-                    hint = f"bedoelde je '{close}'? " if close else ""
-                    raise NieuwFout(f"--{_flag(vraag.naam)}: onbekende waarde '{item}' — {hint}kies uit: {', '.join(terms.ids)}")
-            if vraag.soort == "keuze" and len(items) != 1:
-                raise NieuwFout(f"--{_flag(vraag.naam)}: kies precies één waarde uit: {', '.join(terms.ids)}")
-            values[vraag.naam] = items[0] if vraag.soort == "keuze" else list(dict.fromkeys(items))
-        elif vraag.soort == "getal":
-            try:
-                values[vraag.naam] = int(answer)
-            except (TypeError, ValueError):
-                raise NieuwFout(f"--{_flag(vraag.naam)}: '{answer}' is geen heel getal — schrijf bijvoorbeeld 17") from None
-        else:
-            values[vraag.naam] = answer
+        try:
+            value = convert(project, vraag, raw.get(vraag.naam))
+        except NieuwFout as exc:
+            raise NieuwFout(f"--{_flag(vraag.naam)}: {exc}") from None
+        if value is not None:
+            values[vraag.naam] = value
     for name in ANDERE_VELDEN:
         if raw.get(name) not in (None, ""):
             values[name] = raw[name]
@@ -203,7 +221,7 @@ def normalise(project: Project, raw: dict) -> dict:
     missing = [v for v in VRAGEN if v.verplicht and v.naam not in values]
     if missing:
         raise NieuwFout("nog niet ingevuld: " + ", ".join(f"--{_flag(v.naam)}" for v in missing))
-    if not _ID.match(values["id"]):
+    if not _ID.match(values["id"]):  # derived from a name without letters or digits
         raise NieuwFout(f"--id: '{values['id']}' — gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'learn2work'")
     if not (values.get("gemeenten") or values.get("regio") or values.get("landelijk")):
         raise NieuwFout("werkgebied ontbreekt — geef --gemeenten, --regio of --landelijk")
@@ -212,12 +230,11 @@ def normalise(project: Project, raw: dict) -> dict:
     if values.get("bron_document"):
         for name in ("bron_jaar", "bron_url"):
             values.pop(name, None)  # a project document has its own year; the schema forbids both
-    if not (project.organisaties_dir / f"{values['aanbieder']}.yml").is_file():
-        known = sorted(p.stem for p in project.organisatie_files())
-        close = difflib.get_close_matches(values["aanbieder"], known, n=1, cutoff=0.6)
-        hint = f"bedoelde je '{close[0]}'? " if close else ""
-        raise NieuwFout(f"--aanbieder: onbekende organisatie '{values['aanbieder']}' — {hint}"
-                        f"maak eerst aanbod/organisaties/{values['aanbieder']}.yml aan (zie CONTRIBUTING.md) of kies een bestaand id")
+    # "uit de bron": each contact value gets the record's source as its own (kaart check demands one per value)
+    bron = {k: values[f"bron_{k}"] for k in ("document", "titel", "jaar", "onderdeel") if values.get(f"bron_{k}") not in (None, "")}
+    for veld in ("website", "telefoon", "email"):
+        if values.get(veld):
+            values[f"bron_{veld}"] = bron
     return {k: v for k, v in values.items() if v is not None}
 
 
@@ -248,8 +265,40 @@ def _flag(name: str) -> str:
     return name.replace("_", "-")
 
 
+def _needed(vraag: Vraag, answers: dict) -> str | None:
+    """Why an empty answer is not enough here, or None if Enter may skip the question."""
+    if vraag.verplicht:
+        return "Dit is verplicht."
+    if vraag.naam == "regio" and not (answers.get("gemeenten") or answers.get("landelijk")):
+        return "Geef minstens één gemeente of regio (waar is het aanbod?)."
+    if vraag.naam == "bron_titel" and not answers.get("bron_document"):
+        return "Zonder brondocument is de titel van de andere bron nodig: elk feit heeft een bron."
+    if vraag.naam.endswith("_citaat"):  # only asked when the fact itself was given
+        return "Elk feit over de doelgroep heeft de woorden van de bron nodig: typ ze letterlijk over."
+    return None
+
+
+def _problem(project: Project, vraag: Vraag, answer: str, answers: dict) -> str | None:
+    """What is wrong with an answer just typed, or None."""
+    try:
+        convert(project, vraag, answer)
+    except NieuwFout as exc:
+        return str(exc)
+    if vraag.naam == "id":
+        record_id = answer or slug(answers.get("naam", ""))
+        if not _ID.match(record_id):
+            return "uit deze naam volgt geen id — typ een id met kleine letters, cijfers en streepjes"
+        if (project.aanbod_dir / f"{record_id}.yml").exists():
+            return f"aanbod/{record_id}.yml bestaat al — typ een ander id"
+    return None
+
+
 def ask(project: Project, given: dict, read=input, write=print) -> dict:
-    """Ask for every value that was not given as an option."""
+    """Ask for every value that was not given as an option; check each answer when it is typed.
+
+    A wrong answer is explained and the question asked again, so one typo never
+    throws away the answers before it.
+    """
     answers = dict(given)
     write("Nieuw aanbod. Vul alleen in wat een bron zegt; Enter slaat een niet-verplichte vraag over.")
     ended = False  # input ran out (a script): optional questions stay empty, required ones are an error
@@ -269,11 +318,15 @@ def ask(project: Project, given: dict, read=input, write=print) -> dict:
             except EOFError:
                 ended = True
                 break
-            if answer or not vraag.verplicht:
+            problem = _problem(project, vraag, answer, answers) if answer or vraag.naam == "id" else None
+            if problem is None and not answer:
+                problem = _needed(vraag, answers)
+            if problem is None:
                 break
-            write("  Dit is verplicht.")
-        if ended and vraag.verplicht and not answer:
-            raise NieuwFout(f"geen antwoord op '{vraag.vraag}' — geef het mee als --{_flag(vraag.naam)}")
+            write(f"  {problem}")
+            answer = ""
+        if ended and not answer and _needed(vraag, answers):
+            raise NieuwFout(f"geen antwoord op '{vraag.vraag}': de invoer hield op voordat alle verplichte vragen beantwoord waren")
         answers[vraag.naam] = answer
     return answers
 

@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .actualiteit import bevestigd_op
 from .doelgroep import in_woorden
 from .model import JONGERENTAAL_VELDEN, Aanbod, Kaart
 from .project import Project
@@ -90,10 +91,11 @@ def zwakke_jongerentaal(jongerentaal: dict) -> list[str]:
 
 def bevindingen(project: Project, aanbod: Aanbod, today: dt.date, bron_jaren: int = DEFAULT_BRON_JAREN) -> list[Bevinding]:
     out = []
-    if not aanbod.laatst_gecontroleerd:
+    bevestigd = bevestigd_op(aanbod)  # laatst_gecontroleerd or a source `bevestigd:`
+    if not bevestigd:
         out.append(Bevinding("nooit-gecontroleerd", "nog nooit bevestigd door de aanbieder"))
     else:
-        checked = dt.date.fromisoformat(aanbod.laatst_gecontroleerd)
+        checked = dt.date.fromisoformat(bevestigd)
         if (today - checked).days > STALE_AFTER_DAYS:
             out.append(Bevinding("verouderd", f"laatst gecontroleerd op {checked.isoformat()}"))
     if not any(aanbod.contact.get(k) for k in ("website", "telefoon", "email")):

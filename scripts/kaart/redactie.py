@@ -1,7 +1,7 @@
 """Editor and open-data parts of the `kaart` command and the site.
 
-`add_commands` registers nieuw, velden, rapport and export on the CLI;
-`site_output` adds /redactie/, /dekking/ and the data files to the build.
+`add_commands` registers nieuw, velden, rapport, verzoek and export on the CLI;
+`add_redactie` adds /redactie/ (with a verification sheet per organisation), /dekking/ and the data files to the build.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _jaren(value: str) -> int:
 
 def add_commands(sub, project_of) -> None:
     """Register the editor commands; `project_of(args)` gives the Project."""
-    from . import export, nieuw, rapport, velden
+    from . import export, nieuw, rapport, velden, verzoek
 
     p = sub.add_parser("nieuw", help="maak een nieuw aanbod uit het sjabloon (vraagt wat er niet als optie is meegegeven)")
     nieuw.add_arguments(p)
@@ -47,6 +47,10 @@ def add_commands(sub, project_of) -> None:
     p.add_argument("--datum", type=_datum, metavar="JJJJ-MM-DD", help="rapport alsof het deze datum is (standaard vandaag)")
     p.set_defaults(func=lambda args: rapport.run(args, project_of(args)))
 
+    p = sub.add_parser("verzoek", help="controleverzoek voor een aanbieder: wat de kaart zegt, wat onbekend is en de vragen (om te printen of te mailen)")
+    p.add_argument("organisatie", help="id van de organisatie (aanbod/organisaties/<id>.yml) of van een aanbod, bijvoorbeeld de-schoor of learn2work")
+    p.set_defaults(func=lambda args: verzoek.run(args, project_of(args)))
+
     p = sub.add_parser("export", help="schrijf de open data (JSON, CSV, HSDS 3.0) naar een map")
     p.add_argument("map", help="doelmap, bijvoorbeeld export/")
     p.set_defaults(func=lambda args: export.run(args, project_of(args)))
@@ -58,9 +62,12 @@ def add_redactie(output, project: Project, kaart: Kaart, today: dt.date | None =
     from .export import export_files
     from .rapport import rapport, redactie_page
     from .site import GeneratedPage
+    from .verzoek import verzoek_lijst, verzoek_pages
 
     today = today or dt.date.today()
     regels = rapport(project, kaart, today)
-    output.pages["redactie/index.md"] = GeneratedPage(redactie_page(project, regels, len(kaart.aanbod), today), "aanbod/")
-    output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart), "aanbod/")
+    output.pages["redactie/index.md"] = GeneratedPage(redactie_page(project, regels, len(kaart.aanbod), today) + verzoek_lijst(kaart))
+    for path, markdown in verzoek_pages(project, kaart).items():
+        output.pages[path] = GeneratedPage(markdown)
+    output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart))
     output.files.update(export_files(project, kaart))

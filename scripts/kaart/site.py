@@ -7,10 +7,13 @@ YAML file an editor should open to change it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
+from . import actualiteit
 from .doelgroep import FEITEN, SITUATIES_MET_SCHOOLTYPE
 from .model import Aanbod, Bron, Kaart, Organisatie
 from .project import Project
@@ -20,12 +23,36 @@ ONBEKEND = "niet bekend in de bron"
 DOELGROEP_KOPPEN = {"leeftijd": "Leeftijd", "startkwalificatie": "Startkwalificatie", "situatie": "Situatie",
                    "schooltype": "Schooltype", "kenmerken": "Speciaal voor"}
 STALE_AFTER_DAYS = 365
+# content/index.md carries this line; the build puts the sentence about the age of the sources in its place
+HOME_MARKER = "<!-- kaart:bronleeftijd -->"
+# The repository that takes "Geef het door" issues (.github/ISSUE_TEMPLATE/); the same one as mkdocs.yml's edit_uri.
+DEFAULT_REPO = "https://github.com/sociale-kaart-16-27/sociale-kaart"
+GEEF_DOOR = "Klopt er iets niet of is er nieuws? Geef het door"
+
+
+def repo_url() -> str:
+    """KAART_REPO_URL, else the repository in KAART_EDIT_URI (the Bewerken button), else DEFAULT_REPO."""
+    url = os.environ.get("KAART_REPO_URL", "").strip()
+    if not url:
+        edit = os.environ.get("KAART_EDIT_URI", "")
+        url = edit.split("/edit/", 1)[0] if "/edit/" in edit else DEFAULT_REPO
+    return url.rstrip("/") if safe_url(url) and url.startswith("https://") else DEFAULT_REPO  # never a javascript: link
+
+
+def issue_url(template: str, title: str, **ids: str) -> str:
+    """A new-issue link that opens an issue form with its fields (by id) filled in. Only a link: nothing loads."""
+    return f"{repo_url()}/issues/new?" + urlencode({"template": template, "title": title, **ids})
 
 
 @dataclass
 class GeneratedPage:
     markdown: str
-    edit_path: str | None = None  # project-relative source to edit (YAML), None for pure overviews
+    edit_path: str | None = None  # project-relative file to edit (YAML); None for overviews: no Bewerken button
+
+    def __post_init__(self):
+        # a folder is nothing an editor can open in the web editor: hide the button instead
+        if self.edit_path and self.edit_path.endswith("/"):
+            self.edit_path = None
 
 
 @dataclass
@@ -57,12 +84,9 @@ class SiteRenderer:
         return ", ".join(parts) or ONBEKEND
 
     def bron_text(self, bron: Bron) -> str:
-        if bron.document:
-            term = self.vocab["document"].terms.get(bron.document)
-            titel = term.label if term else bron.document
-            jaar = term.extra.get("x-jaar") if term else None
-        else:
-            titel, jaar = bron.titel, bron.jaar
+        if bron.bevestigd:
+            return f"Bevestigd door de aanbieder op {inline(bron.bevestigd)}" + (f" ({inline(bron.door)})" if bron.door else "")
+        titel, jaar = self.vocab.title_and_year(bron)
         text = inline(titel)
         if bron.onderdeel:
             text += f", {inline(bron.onderdeel)}"
@@ -78,10 +102,11 @@ class SiteRenderer:
         return text + (f", {inline(bron.onderdeel)}" if bron.onderdeel else "")
 
     def controle_text(self, aanbod: Aanbod) -> str:
-        if not aanbod.laatst_gecontroleerd:
-            return "Nog niet gecontroleerd bij de aanbieder."
-        checked = dt.date.fromisoformat(aanbod.laatst_gecontroleerd)
-        text = f"Laatst gecontroleerd bij de aanbieder op {checked.isoformat()}."
+        datum = actualiteit.bevestigd_op(aanbod)
+        if not datum:
+            return "Nog niet bevestigd door de aanbieder."
+        checked = dt.date.fromisoformat(datum)
+        text = f"Laatst bevestigd door de aanbieder op {checked.isoformat()}."
         if (self.today - checked).days > STALE_AFTER_DAYS:
             text += " Dat is meer dan een jaar geleden: de gegevens kunnen verouderd zijn."
         return text
@@ -93,13 +118,13 @@ class SiteRenderer:
             out.pages[f"aanbod/{aanbod.id}.md"] = GeneratedPage(self.aanbod_page(aanbod), aanbod.source_file)
         for org in sorted(self.kaart.organisaties.values(), key=lambda o: o.naam.lower()):
             out.pages[f"organisaties/{org.id}.md"] = GeneratedPage(self.organisatie_page(org), org.source_file)
-        out.pages["organisaties/index.md"] = GeneratedPage(self.organisaties_index(), "aanbod/organisaties/")
-        out.pages["aanbod/index.md"] = GeneratedPage(self.a_tot_z(), "aanbod/")
-        out.pages["overzicht/index.md"] = GeneratedPage(self.overzicht_index(), "aanbod/")
+        out.pages["organisaties/index.md"] = GeneratedPage(self.organisaties_index())
+        out.pages["aanbod/index.md"] = GeneratedPage(self.a_tot_z())
+        out.pages["overzicht/index.md"] = GeneratedPage(self.overzicht_index())
         for fase in self.vocab["fase"]:
-            out.pages[f"overzicht/fase/{fase.id}.md"] = GeneratedPage(self.grouped_page("fase", fase), "aanbod/")
+            out.pages[f"overzicht/fase/{fase.id}.md"] = GeneratedPage(self.grouped_page("fase", fase))
         for area in self.vocab["helpt_bij"]:
-            out.pages[f"overzicht/helpt-bij/{area.id}.md"] = GeneratedPage(self.grouped_page("helpt_bij", area), "aanbod/")
+            out.pages[f"overzicht/helpt-bij/{area.id}.md"] = GeneratedPage(self.grouped_page("helpt_bij", area))
         contributing = self.project.root / "CONTRIBUTING.md"
         if contributing.is_file():  # one text for the repository and the site, so the two never drift apart
             out.pages["bijdragen/index.md"] = GeneratedPage(
@@ -107,7 +132,6 @@ class SiteRenderer:
         return out
 
     def aanbod_page(self, a: Aanbod) -> str:
-        org = self.kaart.organisaties.get(a.aanbieder)
         jt = a.jongerentaal
         lines = [
             "---",
@@ -120,13 +144,16 @@ class SiteRenderer:
             f"# {inline(a.naam)}",
             "",
             f"**{inline(self.label('soort', a.soort))}** van "
-            f"[{inline(org.naam if org else a.aanbieder)}](../organisaties/{a.aanbieder}.md) · {inline(self.werkgebied_text(a.werkgebied))}\n{{ .kaart-meta }}",
+            f"{self.aanbieders_text(a)} · {inline(self.werkgebied_text(a.werkgebied))}\n{{ .kaart-meta }}",
+            "",
+            # near the title: how old the information is, so a 2016 source never reads as "it exists today"
+            f"{inline(actualiteit.regel(a, self.vocab))}\n{{ .kaart-actualiteit }}",
+            "",
+            self.geef_door_link(issue_url("geef-het-door.yml", f"Geef het door: {a.naam} ({a.id})", aanbod=a.id)),
             "",
         ]
         if a.status == "gestopt":
             lines += ['!!! warning "Gestopt"', "    Volgens de nieuwste bron bestaat dit aanbod niet meer. De pagina blijft staan omdat professionals de naam nog horen.", ""]
-        elif a.status == "onbekend":
-            lines += ['!!! warning "Bestaat het nog?"', "    Het is niet bekend of dit aanbod nog bestaat.", ""]
         if a.alleen_voor_professionals:
             lines += ['!!! info "Voor professionals"',
                       f"    Dit is bedoeld voor {inline(self.labels('voor', a.voor).lower())}; jongeren kunnen zich hier niet zelf aanmelden.", ""]
@@ -140,10 +167,12 @@ class SiteRenderer:
             "",
             f"    **Hoe begin je?** {inline(jt['hoe_begin_je'])}",
             "",
+            f"    {inline(actualiteit.jongerenregel(a, self.vocab))}\n    {{ .kaart-actualiteit }}",  # the age, in youth words
+            "",
         ]
         lines += self.contact_actions(a.contact, fallback=True)
         lines += ["## Voor professionals", "", block(a.beschrijving), ""]
-        lines += ["### Voor wie", "", "| | |", "|---|---|"]
+        lines += ["### Voor wie", "", "| Wat | Volgens de bron |", "|---|---|"]
         lines += self.doelgroep_rijen(a)
         lines.append(f"| Voorwaarden | {inline(a.voorwaarden) or ONBEKEND} |")
         lines.append(f"| Werkgebied | {inline(self.werkgebied_text(a.werkgebied))} |")
@@ -175,7 +204,7 @@ class SiteRenderer:
             lines.append("Er zijn geen resultaten bekend uit de bronnen.")
         lines.append("")
         if a.contact:
-            lines += ["### Contact", ""] + self.contact_list(a.contact) + [""]
+            lines += ["### Contact", ""] + self.contact_list(a.contact, a.contact_bronnen) + [""]
         praktijken = self.kaart.praktijken_bij(a.id)
         if praktijken:
             lines += ["### Goede voorbeelden elders", "", "Uit de Lerende Netwerken, over aanbod van dezelfde soort:", ""]
@@ -256,24 +285,51 @@ class SiteRenderer:
                     "Vraag je mentor, je klantmanager bij de gemeente of een jongerenwerker om je op weg te helpen.\n{ .kaart-geen-contact }", ""]
         return []
 
-    def contact_list(self, contact: dict) -> list[str]:
+    def contact_list(self, contact: dict, bronnen: dict | None = None) -> list[str]:
+        """Each contact value with its own source: the passage, or the provider's dated confirmation."""
+        bronnen = bronnen or {}
         out = []
-        if contact.get("telefoon"):
-            out.append(f"- Telefoon: {inline(contact['telefoon'])}")
-        if contact.get("email"):
-            out.append(f"- E-mail: {inline(contact['email'])}")
-        if contact.get("website"):
-            out.append(f"- Website: {link(contact['website'], contact['website'])}")
-        if contact.get("adres"):
-            out.append(f"- Adres: {inline(contact['adres'])}")
+        for veld, label in (("telefoon", "Telefoon"), ("email", "E-mail"), ("website", "Website"), ("adres", "Adres")):
+            value = contact.get(veld)
+            if not value:
+                continue
+            shown = link(value, value) if veld == "website" else inline(value)
+            bron = bronnen.get(veld)
+            herkomst = ""
+            if bron is not None and bron.bevestigd:
+                herkomst = f" (bevestigd door de aanbieder op {inline(bron.bevestigd)})"
+            elif bron is not None:
+                herkomst = f" (bron: {self.bron_kort(bron)})"
+            out.append(f"- {label}: {shown}{herkomst}")
         return out
+
+    def geef_door_link(self, url: str) -> str:
+        return f"[{GEEF_DOOR}]({safe_url(url)}){{ .kaart-geef-door }}"
+
+    def aanbieders_text(self, a: Aanbod) -> str:
+        """Every provider the source names, each linked to its organisation page."""
+        names = []
+        for org_id in a.aanbieders or (a.aanbieder,):
+            org = self.kaart.organisaties.get(org_id)
+            names.append(f"[{inline(org.naam if org else org_id)}](../organisaties/{org_id}.md)")
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
+    def home_markdown(self, markdown: str) -> str:
+        """The hand-written home page with the sentence about the age of the sources in place of HOME_MARKER."""
+        zin = f"{inline(actualiteit.homezin(self.kaart, self.vocab))}\n{{ .kaart-actualiteit }}"
+        return markdown.replace(HOME_MARKER, zin)
 
     def organisatie_page(self, org: Organisatie) -> str:
         lines = ["---", f"title: {_yaml_str(org.naam)}", "search:", "  boost: 2", "---", "", f"# {inline(org.naam)}", "",
-                 inline(org.beschrijving), ""]
+                 inline(org.beschrijving), "",
+                 self.geef_door_link(issue_url("geef-het-door.yml", f"Geef het door: {org.naam} ({org.id})", organisatie=org.id))
+                 + f" · [Nieuw aanbod van {inline(org.naam)}? Meld het]"
+                   f"({issue_url('nieuw-aanbod.yml', 'Nieuw aanbod: ', organisatie=org.id)})", ""]
         if org.werkgebied:
             lines += [f"Werkgebied: {inline(self.werkgebied_text(org.werkgebied))}.", ""]
         lines += self.contact_actions(org.contact, fallback=False)
+        if org.contact:
+            lines += ["## Contact", ""] + self.contact_list(org.contact, org.contact_bronnen) + [""]
         lines += ["## Aanbod", ""]
         offers = self.kaart.aanbod_van(org.id)
         lines += [offer_list_item(a, "../aanbod/") for a in offers] or ["Geen aanbod bekend."]

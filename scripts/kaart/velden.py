@@ -51,6 +51,10 @@ def _rows(project: Project, schema: dict, prefix: str, required: set[str], defs:
 
 
 def _kind(project: Project, prop: dict) -> tuple[str, list[str]]:
+    if isinstance(prop.get("$ref"), str) and prop["$ref"].startswith("#/"):  # e.g. a contact value's own source
+        return "blok (zoals een bron in `bronnen[]`)", []
+    if isinstance(prop.get("type"), list):  # e.g. aanbieder: one id or a list of ids
+        return " of ".join(_TYPES.get(t, t) for t in prop["type"]), []
     ref = prop.get("$ref") or (prop.get("items") or {}).get("$ref")
     allowed = project.vocab[ref.rsplit("/", 1)[-1]].ids if ref else []
     if prop.get("type") == "array":

@@ -89,6 +89,13 @@ class Vocabularies:
         term = self["document"].terms.get(document_id)
         return term.extra.get("x-jaar") if term else None
 
+    def title_and_year(self, bron) -> tuple[str | None, int | None]:
+        """A source's title and year: a project document's own, or as the editor cited them."""
+        if not bron.document:
+            return bron.titel, bron.jaar
+        term = self["document"].terms.get(bron.document)
+        return (term.label, term.extra.get("x-jaar")) if term else (bron.document, None)
+
     def newest_year(self, bronnen) -> int | None:
         """The year of the newest source (a project document's year, or the cited year)."""
         years = [self.document_year(b.document) if b.document else b.jaar for b in bronnen]

@@ -1,16 +1,51 @@
 /* Matching for the wegwijzer (professionals) and the youth entry page.
  * One module for both pages, so the rules exist once.  No DOM access here:
- * the pages render the results with textContent only.
+ * the pages (wegwijzer.js, jongeren.js) render with textContent only, and
+ * tests run this file under node.
  *
- * Rules (also stated on /wegwijzer/): an offer is left out only when a KNOWN fact
- * contradicts the situation (age outside a known range, startkwalificatie
- * requirement, werkgebied, status gestopt unless asked).  Unknown facts never
- * count against an offer.
+ * Rules (also stated on /wegwijzer/): every criterion the user gave is judged
+ * per offer as PAST (the source says it fits), ONBEKEND (the source is silent)
+ * or PAST NIET (the source says it does not fit).  One "past niet" leaves the
+ * offer out (group "valt-af", with the reason); unknown facts never count
+ * against an offer.  Ranking: more known fits first, then more specific (a
+ * matched kenmerk, situation or school type), then fewer unknowns, then name.
+ * Group "past": no unknowns; "misschien": at least one unknown.
  */
 (function (root) {
   "use strict";
 
-  var PARAMS = ["leeftijd", "startkwalificatie", "zoekt", "gemeente", "kenmerk", "q", "gestopt", "weergave"];
+  var PARAMS = ["leeftijd", "startkwalificatie", "situatie", "schooltype", "zoekt", "gemeente", "kenmerk", "q", "gestopt", "weergave"];
+
+  // The situations a young person can be in (vocabulary `situatie`).  Used when the
+  // data file predates the vocabulary; the labels in the data win.
+  var SITUATIES = ["op-school", "dreigt-uit-te-vallen", "gestopt", "uitkering", "werkt"];
+  var SCHOOLTYPEN = ["po", "vo", "vmbo", "pro", "vso", "mbo", "entree"];
+  var OP_SCHOOL = { "op-school": true, "dreigt-uit-te-vallen": true };
+
+  /* How the young person's situation meets an offer's situation: 2 past, 1 onbekend,
+   * absent = past niet.  `uitkering` is independent of school or work: when either
+   * side names only the other dimension, the source does not settle it. */
+  var SITUATIE_PAST = {
+    "op-school": { "op-school": 2, "dreigt-uit-te-vallen": 1 },
+    "dreigt-uit-te-vallen": { "dreigt-uit-te-vallen": 2, "op-school": 2 },
+    "gestopt": { "gestopt": 2 },
+    "werkt": { "werkt": 2, "gestopt": 1 },
+    "uitkering": { "uitkering": 2 }
+  };
+  // A pupil's school type against an offer's: vo covers vmbo (the vocabulary says so).
+  var SCHOOLTYPE_PAST = { vo: { vo: 2, vmbo: 2, pro: 1 }, vmbo: { vmbo: 2, vo: 2 }, pro: { pro: 2, vo: 1 } };
+
+  // Words for "alleen voor jongeren die ..." in the reason an offer is left out.
+  var SITUATIE_ZIN = {
+    "op-school": "op school zitten", "dreigt-uit-te-vallen": "dreigen uit te vallen",
+    "gestopt": "gestopt zijn met school", "uitkering": "een uitkering hebben", "werkt": "werken"
+  };
+
+  var PAST = 2, ONBEKEND = 1, PAST_NIET = 0;
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
 
   function fold(text) {
     // Lower case without diacritics, so "reintegratie" finds "re\u00efntegratie".
@@ -18,13 +53,21 @@
   }
 
   function emptyState() {
-    return { leeftijd: null, startkwalificatie: null, zoekt: [], gemeente: null, kenmerk: [], q: "", gestopt: false, weergave: null };
+    return { leeftijd: null, startkwalificatie: null, situatie: [], schooltype: null, zoekt: [], gemeente: null,
+             kenmerk: [], q: "", gestopt: false, weergave: null };
   }
 
   function quoted(value) {
     var text = String(value);
     if (text.length > 40) text = text.slice(0, 40) + "\u2026";
     return "\u2018" + text + "\u2019";
+  }
+
+  function vocabulary(labels, name, fallback) {
+    if (labels[name]) return labels[name];
+    var out = {};
+    fallback.forEach(function (id) { out[id] = id; });
+    return out;
   }
 
   /* Read the state from a query string.  Returns {state, notes}; every ignored
@@ -37,6 +80,11 @@
     var names = allowed || PARAMS;
     var seen = {};
     var unknown = [];
+    var lists = {
+      zoekt: [labels.helpt_bij, "onbekende zoekvraag "],
+      kenmerk: [labels.kenmerk, "onbekend kenmerk "],
+      situatie: [vocabulary(labels, "situatie", SITUATIES), "onbekende situatie "]
+    };
     params.forEach(function (value, key) {
       if (names.indexOf(key) === -1) {
         if (!seen["?" + key]) unknown.push(key);
@@ -53,17 +101,21 @@
         else if (value !== "") notes.push("startkwalificatie " + quoted(value) + " genegeerd (kies ja of nee)");
       } else if (key === "gemeente") {
         if (value === "") return;
-        if (Object.prototype.hasOwnProperty.call(labels.gemeente, value)) state.gemeente = value;
+        if (has(labels.gemeente, value)) state.gemeente = value;
         else notes.push("onbekende gemeente " + quoted(value) + " genegeerd");
-      } else if (key === "zoekt" || key === "kenmerk") {
-        var vocab = key === "zoekt" ? labels.helpt_bij : labels.kenmerk;
+      } else if (key === "schooltype") {
+        if (value === "") return;
+        if (has(vocabulary(labels, "schooltype", SCHOOLTYPEN), value)) state.schooltype = value;
+        else notes.push("onbekend schooltype " + quoted(value) + " genegeerd");
+      } else if (has(lists, key)) {
+        var vocab = lists[key][0];
         value.split(",").forEach(function (part) {
           part = part.trim();
           if (!part) return;
-          if (Object.prototype.hasOwnProperty.call(vocab, part)) {
+          if (has(vocab, part)) {
             if (state[key].indexOf(part) === -1) state[key].push(part);
           } else {
-            notes.push((key === "zoekt" ? "onbekende zoekvraag " : "onbekend kenmerk ") + quoted(part) + " genegeerd");
+            notes.push(lists[key][1] + quoted(part) + " genegeerd");
           }
         });
       } else if (key === "q") {
@@ -82,7 +134,16 @@
     } else {
       unknown.reverse().forEach(function (key) { notes.unshift("onbekende parameter " + quoted(key) + " genegeerd"); });
     }
+    if (state.schooltype && !opSchool(state)) {
+      notes.push("schooltype " + quoted(state.schooltype) + " genegeerd: dat geldt alleen bij situatie op-school of dreigt-uit-te-vallen");
+      state.schooltype = null;
+    }
     return { state: state, notes: notes };
+  }
+
+  function opSchool(state) {
+    for (var i = 0; i < state.situatie.length; i++) if (OP_SCHOOL[state.situatie[i]]) return true;
+    return false;
   }
 
   /* The canonical query string for a state (empty values left out). */
@@ -90,6 +151,8 @@
     var params = new URLSearchParams();
     if (state.leeftijd !== null && state.leeftijd !== undefined) params.set("leeftijd", String(state.leeftijd));
     if (state.startkwalificatie) params.set("startkwalificatie", state.startkwalificatie);
+    if (state.situatie && state.situatie.length) params.set("situatie", state.situatie.join(","));
+    if (state.schooltype) params.set("schooltype", state.schooltype);
     if (state.zoekt && state.zoekt.length) params.set("zoekt", state.zoekt.join(","));
     if (state.gemeente) params.set("gemeente", state.gemeente);
     if (state.kenmerk && state.kenmerk.length) params.set("kenmerk", state.kenmerk.join(","));
@@ -106,6 +169,13 @@
     return "tot en met " + range.max;
   }
 
+  // The age limit in the words sources use: "tot 23 jaar" is max 22 in the data.
+  function leeftijdGrens(range) {
+    if (range.min !== undefined && range.max !== undefined) return range.min + " tot en met " + range.max + " jaar";
+    if (range.min !== undefined) return "vanaf " + range.min + " jaar";
+    return "tot " + (range.max + 1) + " jaar";
+  }
+
   // Search text per offer, built once per data set.
   var searchCache = typeof WeakMap !== "undefined" ? new WeakMap() : null;
   function searchText(offer, labels) {
@@ -119,65 +189,158 @@
     return text;
   }
 
-  /* Assess one offer against the state: null when a KNOWN fact contradicts the
-   * situation, else the ranking facts.  Allocates little: it runs for every offer. */
-  function assess(offer, state, words, labels) {
-    if (offer.status === "gestopt" && !state.gestopt) return null;
-    if (state.gemeente && !offer.landelijk && (offer.gemeenten || []).indexOf(state.gemeente) === -1) return null;
-    var bekend = true;  // all facts the user gave are known to fit
-    var range = offer.leeftijd;
-    if (state.leeftijd !== null && state.leeftijd !== undefined) {
-      if (range) {
-        if ((range.min !== undefined && state.leeftijd < range.min) || (range.max !== undefined && state.leeftijd > range.max)) return null;
-      } else {
-        bekend = false;
+  /* Judge the situation criterion: the best verdict over every pair of the young
+   * person's situations and the offer's. */
+  function judgeSituatie(offer, state) {
+    var known = offer.situatie;
+    if (!known || !known.length) return ONBEKEND;
+    var best = PAST_NIET;
+    for (var i = 0; i < state.situatie.length; i++) {
+      var mine = state.situatie[i], row = SITUATIE_PAST[mine] || {};
+      for (var j = 0; j < known.length; j++) {
+        var theirs = known[j];
+        var v = has(row, theirs) ? row[theirs] : PAST_NIET;
+        // uitkering is another dimension than school or work: silent, not contradicting.
+        if (v === PAST_NIET && (mine === "uitkering") !== (theirs === "uitkering")) v = ONBEKEND;
+        if (v > best) best = v;
       }
     }
-    var sk = offer.startkwalificatie;
-    if (state.startkwalificatie) {
-      if (!sk) bekend = false;
-      else if ((sk === "zonder" && state.startkwalificatie === "ja") || (sk === "met" && state.startkwalificatie === "nee")) return null;
+    return best;
+  }
+
+  function voorLeerlingen(offer) {
+    var s = offer.situatie || [];
+    for (var i = 0; i < s.length; i++) if (OP_SCHOOL[s[i]]) return true;
+    return false;
+  }
+
+  function judgeSchooltype(offer, state) {
+    var known = offer.schooltype;
+    if (!known || !known.length) return ONBEKEND;
+    var row = SCHOOLTYPE_PAST[state.schooltype];
+    var best = PAST_NIET;
+    for (var j = 0; j < known.length; j++) {
+      var v = known[j] === state.schooltype ? PAST : (row && has(row, known[j]) ? row[known[j]] : PAST_NIET);
+      if (v > best) best = v;
     }
+    return best;
+  }
+
+  /* Judge one offer against the state.  Returns null when the offer is filtered out
+   * by the free text, else an item with the group, ranking numbers and, for "valt-af",
+   * the first criterion that does not fit (`af`).  Allocates little: it runs for every offer. */
+  function assess(offer, state, words, labels) {
     if (words.length) {
       var text = searchText(offer, labels);
       for (var w = 0; w < words.length; w++) if (text.indexOf(words[w]) === -1) return null;
     }
-    var behoeften = 0, kenmerken = 0;
-    for (var i = 0; i < state.zoekt.length; i++) if (offer.helpt_bij.indexOf(state.zoekt[i]) !== -1) behoeften++;
-    if (state.kenmerk.length && offer.kenmerken) {
-      for (var k = 0; k < state.kenmerk.length; k++) if (offer.kenmerken.indexOf(state.kenmerk[k]) !== -1) kenmerken++;
+    var item = { aanbod: offer, groep: "past", fits: 0, specifiek: 0, onbekend: 0, behoeften: 0, kenmerken: 0, af: null,
+                 naamKey: sortKey(offer) };
+    if (offer.status === "gestopt" && !state.gestopt) item.af = "status";
+    else if (state.gemeente && !offer.landelijk && (offer.gemeenten || []).indexOf(state.gemeente) === -1) item.af = "gemeente";
+    if (state.gemeente && !item.af) item.fits++;
+    var range = offer.leeftijd;
+    if (!item.af && state.leeftijd !== null && state.leeftijd !== undefined) {
+      if (!range) item.onbekend++;
+      else if ((range.min !== undefined && state.leeftijd < range.min) || (range.max !== undefined && state.leeftijd > range.max)) item.af = "leeftijd";
+      else item.fits++;
     }
-    return { aanbod: offer, bekend: bekend, behoeften: behoeften, kenmerken: kenmerken, naamKey: sortKey(offer) };
+    var sk = offer.startkwalificatie;
+    if (!item.af && state.startkwalificatie) {
+      if (!sk) item.onbekend++;
+      else if ((sk === "zonder" && state.startkwalificatie === "ja") || (sk === "met" && state.startkwalificatie === "nee")) item.af = "startkwalificatie";
+      else item.fits++;
+    }
+    if (!item.af && state.situatie.length) {
+      var s = judgeSituatie(offer, state);
+      if (s === PAST_NIET) item.af = "situatie";
+      else if (s === ONBEKEND) item.onbekend++;
+      else { item.fits++; item.specifiek++; }
+    }
+    if (!item.af && state.schooltype && opSchool(state) && voorLeerlingen(offer)) {
+      // Only an offer for pupils says anything about school types.
+      var t = judgeSchooltype(offer, state);
+      if (t === PAST_NIET) item.af = "schooltype";
+      else if (t === ONBEKEND) item.onbekend++;
+      else { item.fits++; item.specifiek++; }
+    }
+    for (var i = 0; i < state.zoekt.length; i++) if (offer.helpt_bij.indexOf(state.zoekt[i]) !== -1) item.behoeften++;
+    if (!item.af && state.zoekt.length && !item.behoeften) item.af = "zoekt";
+    if (state.kenmerk.length && offer.kenmerken) {
+      for (var k = 0; k < state.kenmerk.length; k++) if (offer.kenmerken.indexOf(state.kenmerk[k]) !== -1) item.kenmerken++;
+    }
+    item.fits += item.behoeften + item.kenmerken;
+    item.specifiek += item.kenmerken;
+    item.groep = item.af ? "valt-af" : item.onbekend ? "misschien" : "past";
+    return item;
   }
 
-  /* Why an offer fits (redenen, ok=true gets a check mark) and what the source
-   * does not say (onbekend).  Only called for the offers that are shown. */
+  function names(ids, vocab) {
+    return ids.map(function (id) { return (vocab && vocab[id]) || id; }).join(", ");
+  }
+
+  /* Why an offer was left out, in a few words ("tot 23 jaar"). */
+  function reden(item, state, labels) {
+    var offer = item.aanbod;
+    switch (item.af) {
+      case "status": return "gestopt";
+      case "gemeente": return "niet in " + labels.gemeente[state.gemeente];
+      case "leeftijd": return leeftijdGrens(offer.leeftijd);
+      case "startkwalificatie": return offer.startkwalificatie === "zonder" ? "alleen zonder startkwalificatie" : "alleen met startkwalificatie";
+      case "situatie": return "alleen voor jongeren die " + offer.situatie.map(function (s) { return SITUATIE_ZIN[s] || s; }).join(" of ");
+      case "schooltype": return "alleen voor leerlingen van " + names(offer.schooltype, labels.schooltype);
+      case "zoekt": return "helpt niet bij " + state.zoekt.map(function (z) { return labels.helpt_bij[z].toLowerCase(); }).join(" of ");
+      default: return "";
+    }
+  }
+
+  function bron(offer, feit) {
+    return offer.feitbron && offer.feitbron[feit] ? " (" + offer.feitbron[feit] + ")" : "";
+  }
+
+  /* Why an offer fits (redenen, ok=true gets a check mark), what the source does not
+   * say about the criteria given (onbekend) and, for "valt-af", the reason.  Only called
+   * for the offers that are shown. */
   function explain(item, state, labels) {
     var offer = item.aanbod;
     var redenen = [], onbekend = [];
-    if (state.gemeente) {
+    if (state.gemeente && item.af !== "gemeente") {
       redenen.push({ tekst: offer.landelijk ? "in heel Nederland" : "in " + labels.gemeente[state.gemeente], ok: true });
     }
     var range = offer.leeftijd;
     var leeftijdGegeven = state.leeftijd !== null && state.leeftijd !== undefined;
-    if (range) redenen.push({ tekst: "leeftijd " + leeftijdText(range), ok: leeftijdGegeven });
-    else onbekend.push("leeftijd");
+    // Only what the user gave can be unknown; a known age is shown either way.
+    if (range) redenen.push({ tekst: "leeftijd " + leeftijdText(range) + bron(offer, "leeftijd"), ok: leeftijdGegeven });
+    else if (leeftijdGegeven) onbekend.push("leeftijd");
     var sk = offer.startkwalificatie;
-    if (!sk) onbekend.push("startkwalificatie");
+    if (!sk) { if (state.startkwalificatie) onbekend.push("startkwalificatie"); }
     else if (state.startkwalificatie) {
-      redenen.push({ tekst: sk === "beide" ? "met of zonder startkwalificatie" : sk + " startkwalificatie", ok: true });
+      redenen.push({ tekst: (sk === "beide" ? "met of zonder startkwalificatie" : sk + " startkwalificatie") + bron(offer, "startkwalificatie"), ok: true });
+    }
+    if (state.situatie.length) {
+      var s = judgeSituatie(offer, state);
+      if (s === PAST) redenen.push({ tekst: "voor jongeren die " + offer.situatie.map(function (x) { return SITUATIE_ZIN[x] || x; }).join(" of ") + bron(offer, "situatie"), ok: true });
+      else if (s === ONBEKEND) onbekend.push(offer.situatie && offer.situatie.length ? "of het past bij de situatie" : "situatie");
+    }
+    if (state.schooltype && opSchool(state) && voorLeerlingen(offer)) {
+      if (offer.schooltype && offer.schooltype.length) {
+        if (judgeSchooltype(offer, state) === PAST) redenen.push({ tekst: "leerlingen van " + names(offer.schooltype, labels.schooltype) + bron(offer, "schooltype"), ok: true });
+        else onbekend.push("of het schooltype past");
+      } else {
+        onbekend.push("schooltype");
+      }
     }
     state.zoekt.forEach(function (z) {
       if (offer.helpt_bij.indexOf(z) !== -1) redenen.push({ tekst: "helpt bij " + labels.helpt_bij[z].toLowerCase(), ok: true });
     });
     state.kenmerk.forEach(function (k) {
-      if ((offer.kenmerken || []).indexOf(k) !== -1) redenen.push({ tekst: "voor " + labels.kenmerk[k], ok: true });
+      if ((offer.kenmerken || []).indexOf(k) !== -1) redenen.push({ tekst: "voor " + labels.kenmerk[k] + bron(offer, "kenmerken"), ok: true });
     });
     if (offer.nazorg === true) redenen.push({ tekst: "nazorg", ok: false });
     else if (offer.nazorg === false) redenen.push({ tekst: "geen nazorg", ok: false });
-    else onbekend.push("nazorg");
     item.redenen = redenen;
-    item.onbekend = onbekend;
+    item.onbekendeFeiten = onbekend;
+    item.reden = item.af ? reden(item, state, labels) : "";
     return item;
   }
 
@@ -192,53 +355,219 @@
     return key;
   }
 
-  function compare(a, b) {
-    // Documented order: helps with something asked > known fit > more needs > more kenmerken > naam > id.
-    var ra = a.behoeften > 0 ? 0 : 1, rb = b.behoeften > 0 ? 0 : 1;
-    if (ra !== rb) return ra - rb;
-    if (a.bekend !== b.bekend) return a.bekend ? -1 : 1;
-    if (a.behoeften !== b.behoeften) return b.behoeften - a.behoeften;
-    if (a.kenmerken !== b.kenmerken) return b.kenmerken - a.kenmerken;
+  function byName(a, b) {
     var na = a.naamKey, nb = b.naamKey;
     if (na !== nb) return na < nb ? -1 : 1;
     return a.aanbod.id < b.aanbod.id ? -1 : a.aanbod.id > b.aanbod.id ? 1 : 0;
   }
 
-  /* All offers that fit, ranked.  options.alleenJongeren: only offers with
-   * `jongeren` in voor (youth page).  options.alleenGezocht: only offers that
-   * help with at least one thing asked (youth page).  options.uitleg === false:
-   * leave out redenen/onbekend (call explain() for the offers you show). */
-  function match(data, state, options) {
+  function compare(a, b) {
+    // Documented order: more known fits > more specific > fewer unknowns > naam > id.
+    if (a.fits !== b.fits) return b.fits - a.fits;
+    if (a.specifiek !== b.specifiek) return b.specifiek - a.specifiek;
+    if (a.onbekend !== b.onbekend) return a.onbekend - b.onbekend;
+    return byName(a, b);
+  }
+
+  /* All offers judged: {passend: ranked fitting items (groups past and misschien),
+   * afgevallen: items left out, by name, counts: {past, misschien, valtAf}}.
+   * options.alleenJongeren: only offers with `jongeren` in voor (youth page).
+   * options.uitleg === false: no texts (call explain() for the offers you show). */
+  function judge(data, state, options) {
     options = options || {};
+    expand(data);
     var words = fold(state.q || "").split(/\s+/).filter(Boolean);
-    var out = [];
+    var passend = [], afgevallen = [], past = 0;
     var offers = data.aanbod;
     for (var i = 0; i < offers.length; i++) {
       var offer = offers[i];
       if (options.alleenJongeren && offer.voor.indexOf("jongeren") === -1) continue;
-      var result = assess(offer, state, words, data.labels);
-      if (!result) continue;
-      if (options.alleenGezocht && state.zoekt.length && result.behoeften === 0) continue;
-      out.push(result);
+      var item = assess(offer, state, words, data.labels);
+      if (!item) continue;
+      if (item.af) afgevallen.push(item);
+      else {
+        passend.push(item);
+        if (item.groep === "past") past++;
+      }
     }
-    out.sort(compare);
-    if (options.uitleg !== false) out.forEach(function (item) { explain(item, state, data.labels); });
+    passend.sort(compare);
+    afgevallen.sort(byName);
+    if (options.uitleg !== false) {
+      passend.forEach(function (item) { explain(item, state, data.labels); });
+      afgevallen.forEach(function (item) { explain(item, state, data.labels); });
+    }
+    return { passend: passend, afgevallen: afgevallen,
+             counts: { past: past, misschien: passend.length - past, valtAf: afgevallen.length } };
+  }
+
+  /* Put the shared texts back on each offer (the data file writes each age line and fact
+   * source once, in `regels` and `feitbronnen`).  Idempotent; judge() calls it. */
+  function expand(data) {
+    if (data.uitgepakt) return data;
+    var regels = data.regels || [], bronnen = data.feitbronnen || [];
+    var FEITEN = ["leeftijd", "startkwalificatie", "situatie", "schooltype", "kenmerken"];
+    var given = { leeftijd: "leeftijd", startkwalificatie: "startkwalificatie", situatie: "situatie", schooltype: "schooltype", kenmerken: "kenmerken" };
+    for (var i = 0; i < data.aanbod.length; i++) {
+      var offer = data.aanbod[i];
+      if (!offer.pagina) offer.pagina = "aanbod/" + offer.id + "/";   // not in the file: it follows from the id
+      var regel = regels[offer.actualiteit || 0];   // left out: the first, most common line
+      if (regel && offer.regel === undefined) {
+        offer.regel = regel[0];
+        offer.jongerenregel = regel[1];
+      }
+      var fb = offer.feitbron;
+      if (typeof fb === "number") {
+        // One index: every filled fact has that source.
+        var tekst = bronnen[fb] || "", all = {};
+        FEITEN.forEach(function (feit) { if (offer[given[feit]] !== undefined) all[feit] = tekst; });
+        offer.feitbron = all;
+      } else if (fb) {
+        for (var feit in fb) if (has(fb, feit) && typeof fb[feit] === "number") fb[feit] = bronnen[fb[feit]] || "";
+      }
+    }
+    data.uitgepakt = true;
+    return data;
+  }
+
+  /* Backwards-compatible: the fitting offers, ranked. */
+  function match(data, state, options) {
+    return judge(data, state, options).passend;
+  }
+
+  /* Never a dead end.  For a need that nothing fits, where the question can still go:
+   * `hier`: offers in the gemeente whose source says they help with that need (something
+   * else about the situation does not fit or is unknown); `elders`: such offers outside the
+   * gemeente; `buurt`: offers for young people in the gemeente that help with other things,
+   * those that offer steun first.  Each list is sorted by name. */
+  function uitweg(data, state, need, options) {
+    options = options || {};
+    var offers = data.aanbod, out = { hier: [], elders: [], buurt: [] };
+    for (var i = 0; i < offers.length; i++) {
+      var o = offers[i];
+      if (o.status === "gestopt") continue;
+      if (options.alleenJongeren && o.voor.indexOf("jongeren") === -1) continue;
+      var hier = !state.gemeente || o.landelijk || (o.gemeenten || []).indexOf(state.gemeente) !== -1;
+      var entry = { aanbod: o, naamKey: sortKey(o), steun: o.helpt_bij.indexOf("steun") !== -1 };
+      if (o.helpt_bij.indexOf(need) !== -1) (hier ? out.hier : out.elders).push(entry);
+      else if (hier && o.voor.indexOf("jongeren") !== -1) out.buurt.push(entry);
+    }
+    out.hier.sort(byName);
+    out.elders.sort(byName);
+    out.buurt.sort(function (a, b) { return a.steun !== b.steun ? (a.steun ? -1 : 1) : byName(a, b); });
     return out;
+  }
+
+  /* Why one offer does not fit this state, or "" when it does (for the dead-end lists). */
+  function waaromNiet(offer, state, labels) {
+    var item = assess(offer, state, [], labels);
+    return item && item.af ? reden(item, state, labels) : "";
   }
 
   function alleenVoorProfessionals(offer) {
     return offer.voor.indexOf("jongeren") === -1;
   }
 
+  /* Page helpers shared by wegwijzer.js and jongeren.js.  They touch the document only
+   * when a page calls them; everything from the URL or the records goes in as text. */
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function link(href, text, className) {
+    var a = make("a", className, text);
+    a.setAttribute("href", href);
+    return a;
+  }
+
+  function telHref(telefoon) {
+    return "tel:" + telefoon.replace(/[^0-9+]/g, "");
+  }
+
+  function showNotes(list, notes) {
+    list.textContent = "";
+    notes.forEach(function (note) {
+      list.appendChild(make("li", null, note.charAt(0).toUpperCase() + note.slice(1) + "."));
+    });
+    list.hidden = notes.length === 0;
+  }
+
+  function syncUrl(query) {
+    var url = window.location.pathname + query + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(null, "", url);
+    }
+  }
+
+  /* Hide the no-JS lists, and the table-of-contents entries that point into them
+   * (the theme also puts them in the phone menu), so no link leads to a hidden heading. */
+  function hideFallback(container) {
+    var hidden = [];
+    function hide(node) { if (!node.hidden) { node.hidden = true; hidden.push(node); } }
+    if (container) {
+      hide(container);
+      document.querySelectorAll('.md-nav a[href^="#"]').forEach(function (a) {
+        var target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+        if (target && container.contains(target)) hide(a.parentNode);
+      });
+      document.querySelectorAll(".md-nav--secondary").forEach(function (nav) {
+        if (!nav.querySelector("li:not([hidden])")) hide(nav);
+      });
+    }
+    return function undo() { hidden.forEach(function (node) { node.hidden = false; }); };
+  }
+
+  /* Switch the page to the finder at once (show `shown`, hide the no-JS list `fallback`),
+   * so that re-layout happens while the data downloads; then fetch the data named by the
+   * form's data-bron and call start(data, siteRoot).  When the data cannot load, the no-JS
+   * list comes back with a message. */
+  function load(form, start, shown, fallback) {
+    var dataUrl = new URL(form.getAttribute("data-bron"), window.location.href);
+    (shown || []).forEach(function (node) { if (node) node.hidden = false; });
+    var undo = hideFallback(fallback);
+    fetch(dataUrl.href, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        // A fault in the page itself must surface as an error, not as "could not load".
+        setTimeout(function () {
+          // Marks for scripts/bench_wegwijzer.py: how long the first render after load takes.
+          if (window.performance && performance.mark) performance.mark("kaart-start");
+          start(expand(data), new URL("../", dataUrl));
+          if (window.performance && performance.measure) performance.measure("kaart-eerste-weergave", "kaart-start");
+          // After the rest of the first list, which the page adds in the next task.
+          setTimeout(function () { document.documentElement.setAttribute("data-kaart-finder", "klaar"); }, 0);
+        }, 0);
+      }, function () {
+        (shown || []).forEach(function (node) { if (node) node.hidden = true; });
+        undo();
+        var p = make("p", "kaart-fout", "De zoekhulp kon de gegevens niet laden. Hieronder staat al het aanbod.");
+        p.setAttribute("role", "alert");
+        form.parentNode.insertBefore(p, form.closest(".kaart-wegwijzer") || form);
+      });
+  }
+
   var api = {
     PARAMS: PARAMS,
+    SITUATIES: SITUATIES,
     emptyState: emptyState,
     parseQuery: parseQuery,
     toQuery: toQuery,
+    judge: judge,
+    expand: expand,
     match: match,
     explain: explain,
+    uitweg: uitweg,
+    waaromNiet: waaromNiet,
+    opSchool: opSchool,
     leeftijdText: leeftijdText,
-    alleenVoorProfessionals: alleenVoorProfessionals
+    leeftijdGrens: leeftijdGrens,
+    alleenVoorProfessionals: alleenVoorProfessionals,
+    dom: { make: make, link: link, telHref: telHref, showNotes: showNotes, syncUrl: syncUrl, load: load, hideFallback: hideFallback }
   };
   root.KaartMatching = api;
   if (typeof module === "object" && module.exports) module.exports = api;

@@ -1,0 +1,348 @@
+/* Page logic for /wegwijzer/ (professionals).  The matching lives in matching.js.
+ * Everything from the URL or the records is put on the page with textContent or
+ * attributes, never as HTML.
+ */
+(function () {
+  "use strict";
+  var M = window.KaartMatching;
+  var form = document.getElementById("kaart-finder");
+  if (!form || !M || form.getAttribute("data-soort") !== "wegwijzer") return;
+  var make = M.dom.make, link = M.dom.link;
+
+  var LIMIT = 50;   // cards rendered per step; keeps a change within one frame at 5,000 offers
+  var EERST = 4;    // cards in the first task after load; a screenful
+  var GROEP = { past: "Past", misschien: "Past misschien" };
+
+  var el = {};
+  ["kaart-vragen", "kaart-kolom", "kaart-uitkomst", "kaart-meldingen", "kaart-situatie", "kaart-aantal", "kaart-leeg",
+   "kaart-resultaten", "kaart-meer", "kaart-valt-af", "kaart-valt-af-kop", "kaart-afgevallen", "kaart-meer-af", "kaart-alles",
+   "kaart-kopieer", "kaart-print", "kaart-weergave", "kaart-link-status", "ww-schooltype-veld"].forEach(function (id) {
+    el[id.replace(/^(kaart|ww)-/, "").replace(/-/g, "_")] = document.getElementById(id);
+  });
+  var data = null, siteRoot = null, state = M.emptyState();
+  var shown = LIMIT, shownAf = LIMIT, uitkomst = null;
+
+  // -- state <-> form ------------------------------------------------------
+  function readForm() {
+    var next = M.emptyState();
+    var leeftijd = form.elements.namedItem("leeftijd").value.trim();
+    if (/^\d{1,2}$/.test(leeftijd)) next.leeftijd = parseInt(leeftijd, 10);
+    next.gemeente = form.elements.namedItem("gemeente").value || null;
+    var sk = form.querySelector('input[name="startkwalificatie"]:checked');
+    if (sk && sk.value) next.startkwalificatie = sk.value;
+    var nu = form.querySelector('input[name="situatie"]:checked');
+    if (nu && nu.value) next.situatie.push(nu.value);
+    if (form.querySelector('input[name="uitkering"]').checked) next.situatie.push("uitkering");
+    if (M.opSchool(next)) next.schooltype = form.elements.namedItem("schooltype").value || null;
+    form.querySelectorAll('input[name="zoekt"]:checked').forEach(function (i) { next.zoekt.push(i.value); });
+    form.querySelectorAll('input[name="kenmerk"]:checked').forEach(function (i) { next.kenmerk.push(i.value); });
+    next.q = form.elements.namedItem("q").value.trim().slice(0, 200);
+    next.gestopt = form.querySelector('input[name="gestopt"]').checked;
+    next.weergave = state.weergave;
+    return next;
+  }
+
+  function writeForm(s) {
+    form.elements.namedItem("leeftijd").value = s.leeftijd === null ? "" : String(s.leeftijd);
+    form.elements.namedItem("gemeente").value = s.gemeente || "";
+    form.querySelectorAll('input[name="startkwalificatie"]').forEach(function (i) { i.checked = i.value === (s.startkwalificatie || ""); });
+    var nu = s.situatie.filter(function (x) { return x !== "uitkering"; })[0] || "";
+    form.querySelectorAll('input[name="situatie"]').forEach(function (i) { i.checked = i.value === nu; });
+    form.querySelector('input[name="uitkering"]').checked = s.situatie.indexOf("uitkering") !== -1;
+    form.elements.namedItem("schooltype").value = s.schooltype || "";
+    form.querySelectorAll('input[name="zoekt"]').forEach(function (i) { i.checked = s.zoekt.indexOf(i.value) !== -1; });
+    form.querySelectorAll('input[name="kenmerk"]').forEach(function (i) { i.checked = s.kenmerk.indexOf(i.value) !== -1; });
+    if (s.kenmerk.length) form.querySelector("details.kaart-kenmerken").open = true;
+    form.elements.namedItem("q").value = s.q;
+    form.querySelector('input[name="gestopt"]').checked = s.gestopt;
+    showSchooltype(s);
+  }
+
+  function showSchooltype(s) {
+    el.schooltype_veld.hidden = !M.opSchool(s);
+  }
+
+  // -- rendering -----------------------------------------------------------
+  function professionalCard(offer, li, entry) {
+    var labels = data.labels;
+    var meta = make("p", "kaart-resultaat-meta", offer.aanbieder + " \u00b7 " + (labels.soort[offer.soort] || offer.soort));
+    if (M.alleenVoorProfessionals(offer)) {
+      var voor = offer.voor.map(function (v) { return (labels.voor[v] || v).toLowerCase(); }).join(" en ");
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(make("span", "kaart-label", "alleen voor " + voor));
+    }
+    if (offer.status === "gestopt") meta.appendChild(make("span", "kaart-label kaart-label--let-op", "gestopt"));
+    if (offer.status === "onbekend") meta.appendChild(make("span", "kaart-label kaart-label--let-op", "bestaat het nog? niet bekend"));
+    li.appendChild(meta);
+    li.appendChild(make("p", "kaart-kort", offer.kort));
+    // Filled per change by fillReasons: they depend on the situation.
+    entry.why = li.appendChild(make("p", "kaart-waarom"));
+    entry.unknown = li.appendChild(make("p", "kaart-onbekend"));
+    var aanmelden = make("p", "kaart-aanmelden");
+    aanmelden.appendChild(make("strong", null, "Aanmelden: "));
+    var routes = (offer.aanmelden || []).map(function (r) { return (labels.aanmeldroute[r] || r).toLowerCase(); });
+    var text = routes.length ? routes.join(", ") + "." : "";
+    if (offer.aanmelden_uitleg) text += (text ? " " : "") + offer.aanmelden_uitleg;
+    aanmelden.appendChild(document.createTextNode(text || "niet bekend in de bron."));
+    li.appendChild(aanmelden);
+    var contact = offer.contact || {};
+    var c = make("p", "kaart-contact");
+    c.appendChild(make("strong", null, "Contact: "));
+    var parts = [];
+    if (contact.telefoon) parts.push(link(M.dom.telHref(contact.telefoon), contact.telefoon));
+    if (contact.email) parts.push(link("mailto:" + contact.email, contact.email));
+    if (contact.website && /^https?:\/\//.test(contact.website)) parts.push(link(contact.website, contact.website));
+    if (parts.length) {
+      parts.forEach(function (node, index) {
+        if (index) c.appendChild(document.createTextNode(" \u00b7 "));
+        c.appendChild(node);
+      });
+    } else {
+      c.appendChild(document.createTextNode("niet bekend in de bron."));
+    }
+    li.appendChild(c);
+    li.appendChild(make("p", "kaart-actualiteit", offer.regel || ""));
+  }
+
+  function youthBlocks(offer, li) {
+    var jt = offer.jongerentaal;
+    [["Wat is het?", jt.wat_is_het], ["Is het voor mij?", jt.is_het_voor_mij],
+     ["Wat krijg je?", jt.wat_krijg_je], ["Hoe begin je?", jt.hoe_begin_je]].forEach(function (pair) {
+      var p = make("p", "kaart-blok");
+      p.appendChild(make("strong", null, pair[0] + " "));
+      p.appendChild(document.createTextNode(pair[1]));
+      li.appendChild(p);
+    });
+    li.appendChild(make("p", "kaart-actualiteit", offer.jongerenregel || ""));
+  }
+
+  function fillReasons(entry, item) {
+    entry.badge.textContent = GROEP[item.groep];
+    entry.badge.className = "kaart-groep-label kaart-groep-label--" + item.groep;
+    if (!entry.why) return;
+    entry.why.textContent = "";
+    if (item.redenen.length) {
+      entry.why.appendChild(make("strong", null, "Waarom: "));
+      entry.why.appendChild(document.createTextNode(item.redenen.map(function (r) {
+        return r.tekst + (r.ok ? " \u2713" : "");
+      }).join(" \u00b7 ")));
+    }
+    entry.why.hidden = !item.redenen.length;
+    entry.unknown.textContent = item.onbekendeFeiten.length ? "Niet bekend in de bron: " + item.onbekendeFeiten.join(", ") + "." : "";
+    entry.unknown.hidden = !item.onbekendeFeiten.length;
+  }
+
+  // Cards are built once per offer and view, and reused: a change then only
+  // rewrites the reasons, which keeps 5,000 offers within one frame.
+  var cards = new Map();
+
+  function card(item) {
+    var offer = item.aanbod;
+    var view = state.weergave === "jongere" ? "jongere" : "professional";
+    var key = view + ":" + offer.id;
+    var entry = cards.get(key);
+    if (!entry) {
+      var li = make("li", "kaart-resultaat");
+      li.setAttribute("data-aanbod-id", offer.id);
+      var h = make("h3", "kaart-resultaat-naam");
+      h.appendChild(link(new URL(offer.pagina, siteRoot).href, offer.naam, "kaart-naam"));
+      h.appendChild(document.createTextNode(" "));
+      entry = { li: li, badge: h.appendChild(make("span")) };
+      li.appendChild(h);
+      if (view === "jongere") youthBlocks(offer, li);
+      else professionalCard(offer, li, entry);
+      cards.set(key, entry);
+    }
+    fillReasons(entry, M.explain(item, state, data.labels));
+    return entry.li;
+  }
+
+  function situatieText() {
+    var labels = data.labels, parts = [];
+    if (state.leeftijd !== null) parts.push(state.leeftijd + " jaar");
+    if (state.startkwalificatie === "ja") parts.push("met startkwalificatie");
+    if (state.startkwalificatie === "nee") parts.push("zonder startkwalificatie");
+    if (state.situatie.length) {
+      parts.push(state.situatie.map(function (s) { return (labels.situatie && labels.situatie[s]) || s; }).join(", ") +
+                 (state.schooltype ? " (" + ((labels.schooltype && labels.schooltype[state.schooltype]) || state.schooltype) + ")" : ""));
+    }
+    if (state.zoekt.length) parts.push("zoekt hulp bij " + state.zoekt.map(function (z) { return labels.helpt_bij[z].toLowerCase(); }).join(", "));
+    if (state.gemeente) parts.push("woont in " + labels.gemeente[state.gemeente]);
+    if (state.kenmerk.length) parts.push("kenmerken: " + state.kenmerk.map(function (k) { return labels.kenmerk[k]; }).join(", "));
+    if (state.q) parts.push("tekst: " + state.q);
+    return parts.length ? "Situatie: " + parts.join("; ") + "." : "Nog geen situatie gekozen: u ziet al het aanbod.";
+  }
+
+  function renderAfgevallen() {
+    var list = uitkomst.afgevallen;
+    el.afgevallen.textContent = "";
+    el.valt_af_kop.textContent = "Valt af (" + list.length + ")";
+    el.valt_af.hidden = list.length === 0;
+    // Built only while open: a closed list costs nothing on a change.
+    if (!el.valt_af.open) { el.meer_af.hidden = true; return; }
+    var fragment = document.createDocumentFragment();
+    var count = Math.min(shownAf, list.length);
+    for (var i = 0; i < count; i++) {
+      var item = list[i];
+      var li = make("li", "kaart-afgevallen-item");
+      li.setAttribute("data-afgevallen-id", item.aanbod.id);
+      li.appendChild(link(new URL(item.aanbod.pagina, siteRoot).href, item.aanbod.naam));
+      li.appendChild(document.createTextNode(" \u2014 " + M.explain(item, state, data.labels).reden));
+      fragment.appendChild(li);
+    }
+    el.afgevallen.appendChild(fragment);
+    el.meer_af.hidden = list.length <= count;
+    el.meer_af.textContent = "Toon meer (nog " + (list.length - count) + ")";
+  }
+
+  // Never a dead end: per need that nothing fits, say so and show where the question can still go.
+  function renderLeeg() {
+    el.leeg.textContent = "";
+    var labels = data.labels, needs = state.zoekt;
+    var gemeente = state.gemeente ? labels.gemeente[state.gemeente] : null;
+    needs.forEach(function (need) {
+      for (var i = 0; i < uitkomst.passend.length; i++) if (uitkomst.passend[i].aanbod.helpt_bij.indexOf(need) !== -1) return;
+      var naam = labels.helpt_bij[need].toLowerCase();
+      var box = make("div", "kaart-leeg");
+      box.setAttribute("data-leeg", need);
+      box.appendChild(make("p", "kaart-leeg-kop", "Voor " + naam + " past niets bij deze situatie."));
+      var weg = M.uitweg(data, state, need);
+      var lijst = weg.hier.length ? weg.hier : weg.elders;
+      if (lijst.length) {
+        box.appendChild(make("p", null, weg.hier.length
+          ? "Dit aanbod " + (gemeente ? "in " + gemeente + " " : "") + "helpt volgens de bron wel bij " + naam + ", maar iets past niet:"
+          : "Aanbod in de kaart dat volgens de bron helpt bij " + naam + ", maar niet in " + gemeente + ":"));
+        var ul = make("ul", "kaart-uitweg");
+        lijst.slice(0, 8).forEach(function (entry) {
+          var li = make("li");
+          li.appendChild(link(new URL(entry.aanbod.pagina, siteRoot).href, entry.aanbod.naam));
+          var waarom = weg.hier.length ? M.waaromNiet(entry.aanbod, state, labels) : (entry.aanbod.gemeenten || []).map(function (g) { return labels.gemeente[g] || g; }).join(", ");
+          if (waarom) li.appendChild(document.createTextNode(" \u2014 " + waarom));
+          ul.appendChild(li);
+        });
+        box.appendChild(ul);
+      } else {
+        box.appendChild(make("p", null, "In de kaart staat geen aanbod dat volgens de bron helpt bij " + naam + "."));
+      }
+      var gat = make("p", "kaart-gat");
+      gat.appendChild(document.createTextNode("Een gat in het aanbod? "));
+      gat.appendChild(link(new URL("dekking/" + (state.gemeente ? "#" + state.gemeente : ""), siteRoot).href,
+        "Bekijk de dekking voor " + naam + (gemeente ? " in " + gemeente : "")));
+      gat.appendChild(document.createTextNode("."));
+      box.appendChild(gat);
+      el.leeg.appendChild(box);
+    });
+    el.leeg.hidden = !el.leeg.childNodes.length;
+  }
+
+  function addCards(passend, from, to) {
+    var fragment = document.createDocumentFragment();
+    for (var j = from; j < to; j++) fragment.appendChild(card(passend[j]));
+    el.resultaten.appendChild(fragment);
+  }
+
+  /* first: the first render after load shows the top of the list at once and the rest
+   * in the next task, so no task is long on a slow phone (measured by bench_wegwijzer.py). */
+  function render(first) {
+    uitkomst = M.judge(data, state, { uitleg: false });
+    var passend = uitkomst.passend;
+    el.resultaten.textContent = "";
+    el.situatie.textContent = situatieText();
+    var count = Math.min(shown, passend.length);
+    var now = first ? Math.min(count, EERST) : count;
+    addCards(passend, 0, now);
+    if (now < count) setTimeout(function () { if (uitkomst.passend === passend) addCards(passend, now, count); }, 0);
+    el.resultaten.classList.toggle("kaart-lang", passend.length > LIMIT);
+    el.meer.hidden = passend.length <= count;
+    el.meer.textContent = "Toon meer (nog " + (passend.length - count) + ")";
+    el.aantal.textContent = countText(uitkomst.counts);
+    renderLeeg();
+    renderAfgevallen();
+  }
+
+  function countText(n) {
+    if (!n.past && !n.misschien) return "Geen aanbod past bij deze situatie" + (n.valtAf ? " (" + n.valtAf + " valt af)." : ".");
+    return "Past: " + n.past + " \u00b7 Past misschien: " + n.misschien + " \u00b7 Valt af: " + n.valtAf + ".";
+  }
+
+  function update() {
+    state = readForm();
+    showSchooltype(state);
+    shown = LIMIT;
+    M.dom.showNotes(el.meldingen, []);
+    M.dom.syncUrl(M.toQuery(state));
+    render();
+  }
+
+  // -- buttons -------------------------------------------------------------
+  function copyLink() {
+    var href = window.location.href;
+    function done(ok) {
+      el.link_status.textContent = ok ? "De link is gekopieerd." : "Kopi\u00ebren lukte niet. Kopieer deze link: " + href;
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(href).then(function () { done(true); }, function () { done(fallbackCopy(href)); });
+    } else {
+      done(fallbackCopy(href));
+    }
+  }
+
+  function fallbackCopy(text) {
+    var area = make("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "kaart-verborgen";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function showWeergave() {
+    var jong = state.weergave === "jongere";
+    el.weergave.setAttribute("aria-pressed", jong ? "true" : "false");
+    el.weergave.textContent = jong ? "Versie voor professionals" : "Versie voor de jongere";
+  }
+
+  function toggleWeergave() {
+    state.weergave = state.weergave === "jongere" ? null : "jongere";
+    showWeergave();
+    M.dom.syncUrl(M.toQuery(state));
+    render();
+  }
+
+  // -- start ---------------------------------------------------------------
+  function start(loaded, root) {
+    data = loaded;
+    siteRoot = root;
+    var parsed = M.parseQuery(window.location.search, data);
+    state = parsed.state;
+    writeForm(state);
+    showWeergave();
+    el.kopieer.addEventListener("click", copyLink);
+    el.print.addEventListener("click", function () { window.print(); });
+    el.weergave.addEventListener("click", toggleWeergave);
+    M.dom.showNotes(el.meldingen, parsed.notes);
+    render(true);
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    el.meer.addEventListener("click", function () { shown += LIMIT; render(); });
+    el.meer_af.addEventListener("click", function () { shownAf += LIMIT; renderAfgevallen(); });
+    el.valt_af.addEventListener("toggle", function () { shownAf = LIMIT; renderAfgevallen(); });
+  }
+
+  // Exposed for scripts/bench_wegwijzer.py: one change = match + render.
+  window.KaartFinder = {
+    setState: function (next) { state = next; shown = LIMIT; render(); },
+    state: function () { return state; },
+    data: function () { return data; },
+    uitkomst: function () { return uitkomst; }
+  };
+
+  // A shared link on a phone: show the shortlist first, the questions one tap away.
+  if (window.location.search && window.matchMedia("(max-width: 59.9375em)").matches) el.vragen.open = false;
+  M.dom.load(form, start, [form, el.kolom, el.uitkomst], el.alles);
+})();
