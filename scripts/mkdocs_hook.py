@@ -17,7 +17,7 @@ from kaart.minify import minify_site
 from kaart.preview import error_page, preview_report
 from kaart.project import Project
 from kaart.reporting import format_text
-from kaart.security import add_csp
+from kaart.security import secure_html
 
 log = logging.getLogger("mkdocs.hooks.kaart")
 _state: dict = {}
@@ -75,22 +75,18 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    src = page.file.src_uri
-    if src == "index.md":
-        return _state["prepared"].renderer.home_markdown(markdown)
-    if src.startswith("lerende-netwerken/praktijken/") and src.endswith(".md"):
-        return markdown + _state["prepared"].renderer.praktijk_footer(Path(src).stem)
-    return markdown
+    return _state["prepared"].page_markdown(page.file.src_uri, markdown)
 
 
 def on_post_page(output, page, config):
     # Content-Security-Policy: only the theme's own inline scripts run (by hash), no other host.
+    # The same per-page step as `kaart nabewerk SITE` runs over a folder built by another generator.
     # Not in the preview: mkdocs serve injects an inline live-reload script the CSP would block.
-    return output if _state.get("serve") else add_csp(output, page.content or "")
+    return output if _state.get("serve") else secure_html(output)
 
 
 def on_post_template(output_content, template_name, config):
-    return add_csp(output_content) if template_name.endswith(".html") and not _state.get("serve") else output_content
+    return secure_html(output_content) if template_name.endswith(".html") and not _state.get("serve") else output_content
 
 
 def on_post_build(config):

@@ -18,6 +18,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# A flaky test is a failing test: in CI every property test runs the same examples each time
+# (derandomized); cases they ever found are pinned as @example in the tests themselves.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI", "").lower() == "true":
+    hypothesis_settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("KAART_CHROMIUM", "/usr/bin/chromium")

@@ -60,3 +60,12 @@ def test_github_annotations_name_file_and_line(tmp_path):
     assert all(line.startswith(("::error file=aanbod/onveilig.yml,line=", "::warning file=aanbod/onveilig.yml,line="))
                for line in lines)
     assert "::warning file=aanbod/onveilig.yml,line=12," in "\n".join(lines)  # readability is a warning, not an error
+
+
+def test_github_annotations_escape_properties_and_data_as_github_documents():
+    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts: data %25 %0D %0A, properties also %3A %2C
+    from kaart.result import Problem
+    problem = Problem("aanbod/50%,a:b\r\n.yml", 3, "naam", "100% fout\r\nregel 2, met: dubbele punt", "fix", "regel,x:y")
+    assert format_github(problem) == (
+        "::error file=aanbod/50%25%2Ca%3Ab%0D%0A.yml,line=3,title=kaart check%3A regel%2Cx%3Ay::"
+        "naam: 100%25 fout%0D%0Aregel 2, met: dubbele punt — fix")

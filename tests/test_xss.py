@@ -256,3 +256,38 @@ def test_no_payload_runs_in_the_browser(built_site, tmp_path, desktop):
         assert not dialogs
     finally:
         server.shutdown()
+
+
+# Block Markdown in a text field could dress a record up as the site itself: an official-looking red
+# warning box, an extra heading, a rule or a table. kaart check refuses it (kaart.textpolicy); the
+# renderer neutralises it too, so nothing unchecked can change the shape of a page.
+SPOOF_PAYLOADS = {
+    "meldingsblok": '!!! danger "Bel 0900-1234567"\n    Uw uitkering stopt.',
+    "uitklapblok": '??? note "Belangrijk"\n    Tekst.',
+    "kop": "# Officiële mededeling",
+    "kop-onderstreept": "Officiële mededeling\n===",
+    "lijn": "---",
+    "lijn-sterren": "* * *",
+    "tabel": "| a | b |\n|---|---|\n| c | d |",
+    "tabel-zonder-randen": "a | b\n--|--\nc | d",
+    "definitie": "Term\n: uitleg",
+    "codeblok": "```\ncode\n```",
+}
+_SHAPE = re.compile(r'<h[1-6][ >]|<hr|<table|<dl|<pre|<details|class="admonition')
+
+
+def _shape(md, page: str) -> list[str]:
+    body = page.split("\n---\n", 1)[1] if page.startswith("---\n") else page  # front matter is mkdocs' own
+    return sorted(_SHAPE.findall(md.reset().convert(body)))
+
+
+@pytest.mark.parametrize("payload", list(SPOOF_PAYLOADS), ids=list(SPOOF_PAYLOADS))
+def test_block_markdown_in_a_text_field_does_not_change_the_page(payload):
+    from kaart.site import SiteRenderer
+
+    md = _mkdocs_markdown()
+    plain = SiteRenderer(_poisoned_kaart("Gewone tekst"), PROJECT).render().pages
+    spoofed = SiteRenderer(_poisoned_kaart(SPOOF_PAYLOADS[payload]), PROJECT).render().pages
+    for name, page in spoofed.items():
+        assert _shape(md, page.markdown) == _shape(md, plain[name].markdown), \
+            f"{payload} changes the shape of {name}"

@@ -1,20 +1,42 @@
-"""Everything the site build needs, prepared without any site generator."""
+"""Everything the site build needs, prepared without any site generator.
+
+`prepare_site` is the whole build as one pipeline, read top to bottom:
+
+    load     records.load_records      every file in aanbod/ read once
+    check    checking.check_records    schema, rules, jongerentaal; gives the typed records
+    pages    site, glossary, rapport, verzoek, dekking
+    finder   finder.add_finder         data/wegwijzer.json, /wegwijzer/, /jongeren/
+    exports  export.export_files       data/kaart.json, CSV, HSDS
+             opendata.files            data/aanbod/<id>.json, data/hsds/services/<uuid>.json, schemas/, datapackage.json
+    search   search.search_files       assets/zoekindex/ (last: it indexes the pages too)
+
+The mkdocs hook hands the result to mkdocs; `kaart genereer` writes it to disk
+(kaart/genereer.py) for any generator.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 
-from .checking import check_project
+from .checking import check_records
+from .dekking import dekking_page
+from .export import export_files
+from .opendata import files as opendata_files
 from .finder import add_finder
 from .glossary import abbreviations, glossary_page, load_glossary
 from .model import Kaart
 from .project import Project
-from .rapport import build_warnings
-from .redactie import add_redactie
+from .rapport import build_warnings, rapport, redactie_page
+from .records import Records, jobs, load_records
 from .reporting import render
 from .result import CheckResult
-from .search import search_files
+from .search import search_files, weigh_records
 from .site import GeneratedPage, SiteOutput, SiteRenderer
+from .verzoek import verzoek_lijst, verzoek_pages
 
 
 class BuildError(Exception):
@@ -28,19 +50,93 @@ class PreparedSite:
     output: SiteOutput
     abbreviations: dict[str, str]
     renderer: SiteRenderer
+    records: Records | None = None
+
+    def page_markdown(self, src_uri: str, markdown: str) -> str:
+        """A hand-written page as the site shows it: the home page gets the age of the sources,
+        good-practice pages their related offers (the hook and `kaart genereer` both call this)."""
+        if src_uri == "index.md":
+            return self.renderer.home_markdown(markdown)
+        if src_uri.startswith("lerende-netwerken/praktijken/") and src_uri.endswith(".md"):
+            return markdown + self.renderer.praktijk_footer(src_uri.rsplit("/", 1)[-1][: -len(".md")])
+        return markdown
 
 
 def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite:
-    result, kaart = check_project(project, today)
-    begrippen, problems = load_glossary(project)
+    today = today or dt.date.today()
+    # load
+    records = load_records(project)
+    # check: a build stops on any error, with the same messages as `kaart check`
+    result = check_records(records, today)
+    begrippen, problems = load_glossary(project)  # the glossary, read once: its page and every tooltip
     result.extend(problems)
     if not result.ok:
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))
+    kaart = records.kaart
+    result.extend(build_warnings(kaart, today, project, records))  # stale records: a warning, so only --strict fails
+    # Exports and most of the search index need only the records: with thousands of offers
+    # they run in other processes while this one makes the pages.
+    exports = _Background(lambda: export_files(project, kaart, records), len(records.aanbod))
+    search_weights = _Background(lambda: weigh_records(kaart, project), len(records.aanbod))
+    # pages
     renderer = SiteRenderer(kaart, project, today)
     output = renderer.render()
     output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
-    add_finder(output, kaart, project)  # data/wegwijzer.json, wegwijzer/ and jongeren/
-    add_redactie(output, project, kaart, today)  # redactie/, dekking/ and the open data in data/
-    result.extend(build_warnings(kaart, today, project))  # stale records: a warning, so only --strict fails
-    output.files.update(search_files(kaart, project, output.pages))  # after all pages: they are indexed too
-    return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer)
+    output.pages["redactie/index.md"] = GeneratedPage(
+        redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today) + verzoek_lijst(kaart))
+    for path, markdown in verzoek_pages(project, kaart).items():  # /redactie/verzoek/<organisatie>/
+        output.pages[path] = GeneratedPage(markdown)
+    output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart))
+    # finder
+    add_finder(output, kaart, project)
+    # exports
+    output.files.update(exports.result())
+    output.files.update(opendata_files(output.files, project))  # per record, the schemas, datapackage.json
+    # search
+    output.files.update(search_files(kaart, project, output.pages, search_weights.result()))
+    return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer, records)
+
+
+class _Background:
+    """Run `work` in a forked child when there are many records (else right here); `result()` waits for it.
+
+    The child inherits everything loaded so far, so nothing is read again.  It writes its
+    result to an unnamed temporary file (never blocks, even if nobody collects it) and
+    exits; an exception in the child is raised again by `result()`.
+    """
+
+    def __init__(self, work, n_records: int):
+        self.pid = None
+        if jobs(n_records) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            self._value = work()
+            return
+        self._file = tempfile.TemporaryFile()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, write, leave without running the parent's cleanup
+            try:
+                try:
+                    outcome = (True, work())
+                except BaseException as exc:  # noqa: BLE001 - handed to the parent
+                    outcome = (False, exc)
+                pickle.dump(outcome, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+                self._file.flush()
+            finally:
+                os._exit(0)
+        self.pid = pid
+
+    def result(self):
+        if self.pid is None:
+            return self._value
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        self._file.seek(0)
+        try:
+            ok, value = pickle.load(self._file)
+        except EOFError:
+            ok, value = False, RuntimeError(f"de export stopte zonder resultaat (status {status})")
+        finally:
+            self._file.close()
+        if not ok:
+            raise value
+        self._value = value
+        return value

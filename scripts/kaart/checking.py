@@ -9,21 +9,25 @@ import datetime as dt
 import difflib
 import json
 import multiprocessing
-import os
 import re
 from pathlib import Path
 from functools import cached_property
 from typing import Callable
 
 from jsonschema import Draft202012Validator
+from jsonschema.validators import extend
 from referencing import Registry, Resource
 
 from .doelgroep import check_bronnen
 from .fastcheck import Unsupported, compile_schema
-from .loading import LoadedFile, _dotted, load_file, parse_text
+from .loading import LoadedFile, _dotted, _suggest_id, load_file, parse_text, skeleton, template_hint
+from .text import site_image
+from .textpolicy import check_text_policy, odd_characters
 from .model import CONTACT_VELDEN, Aanbod, Kaart, Organisatie, Praktijk
 from .project import Project
+from .records import Records, jobs as _jobs, load_records
 from .result import WARNING, CheckResult, Problem
+from .taal import check_record_taal, load_taallijst, organisation_names as _org_names
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|<\s*[a-zA-Z]+\s+[a-zA-Z-]+\s*=|&#?[a-zA-Z0-9]+;")
@@ -32,12 +36,39 @@ _DANGEROUS = {"javascript", "vbscript", "data", "file", "blob"}
 _MD_LINK = re.compile(r"\]\s*\(\s*<?([^)\s>]*)")
 _MD_REF = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{[^{}\n]*\}")  # Markdown attribute list: `{: onclick=…}` would become an HTML attribute
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Names the site generates itself inside the folders where records get their pages
+# (aanbod/index.md is the A-Z list, organisaties/index.md the list of organisations).
+# tests/test_vijandige_bestanden.py compares this with what the build really generates.
+RESERVED_IDS = {"aanbod": {"index": "de A-Z-lijst van al het aanbod"},
+                "organisaties": {"index": "de lijst met alle organisaties"}}
+
+# 18.0 is an integer to JSON Schema, but not to the pages and the search index that print it.
+_Validator = extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool)))
+
+
+def _whole_string_patterns(node):
+    """A copy of a schema whose patterns end at the end of the text, as in JSON Schema's regex dialect.
+
+    Python's `$` also matches before a final newline, so `laatst_gecontroleerd: |` with a
+    date on the next line ("2026-01-01\\n") passed `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`.
+    """
+    if isinstance(node, dict):
+        out = {k: _whole_string_patterns(v) for k, v in node.items()}
+        if isinstance(out.get("pattern"), str) and out["pattern"].endswith("$") and not out["pattern"].endswith("\\$"):
+            out["pattern"] = out["pattern"][:-1] + "\\Z"
+        return out
+    if isinstance(node, list):
+        return [_whole_string_patterns(v) for v in node]
+    return node
 
 
 class Checker:
-    def __init__(self, project: Project, today: dt.date | None = None):
+    def __init__(self, project: Project, today: dt.date | None = None, records: Records | None = None):
         self.project = project
         self.today = today or dt.date.today()
+        self.records = records  # the build's one load (kaart/records.py); check() loads it when missing
 
     @cached_property
     def _registry(self) -> Registry:
@@ -46,7 +77,7 @@ class Checker:
 
     def _validator(self, name: str) -> Draft202012Validator:
         schema = json.loads((self.project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
-        return Draft202012Validator(schema, registry=self._registry)
+        return _Validator(_whole_string_patterns(schema), registry=self._registry)
 
     @cached_property
     def _fast_validators(self) -> dict[int, Callable[[object], bool]]:
@@ -66,7 +97,16 @@ class Checker:
             try:
                 out[id(full)] = compile_schema(schema)  # plain closures: ~4x faster again
             except Unsupported:
-                out[id(full)] = Draft202012Validator(schema).is_valid
+                out[id(full)] = _Validator(schema).is_valid
+        return out
+
+    @cached_property
+    def _hand_written(self) -> dict[str, set[str]]:
+        """Names of pages and folders in content/aanbod/ and content/organisaties/: a record id there would collide."""
+        out = {}
+        for folder in RESERVED_IDS:
+            where = self.project.content_dir / folder
+            out[folder] = {p.stem if p.suffix == ".md" else p.name for p in where.iterdir()} if where.is_dir() else set()
         return out
 
     @cached_property
@@ -85,22 +125,29 @@ class Checker:
     def check(self) -> tuple[CheckResult, Kaart]:
         result = CheckResult()
         kaart = Kaart()
-        org_files = [self._load(p) for p in self.project.organisatie_files()]
-        aanbod_paths = self.project.aanbod_files()
+        own_load = self.records is None
+        if own_load:
+            self.records = load_records(self.project)
+        org_listing, aanbod_listing = self.project.organisatie_listing(), self.project.aanbod_listing()
+        for listing in (aanbod_listing, org_listing):  # refused entries: never skipped without a word
+            result.extend(listing.problems)
+            result.ignored.extend(listing.ignored)
+        org_files = [self._load(p) for p in org_listing.records]
+        aanbod_paths = aanbod_listing.records
         result.files_checked = len(org_files) + len(aanbod_paths)
 
         org_ids = self._ids([(o.rel, o.data, o.line_of(("id",))) for o in org_files], result)
         for loaded in org_files:
             problems = loaded.problems + self.check_record(loaded, self.organisatie_validator)
             result.extend(problems)
-            if not any(p.is_error for p in problems):
+            if not any(p.is_error for p in problems) and isinstance(loaded.data, dict):
                 kaart.organisaties[loaded.data["id"]] = Organisatie.from_dict(loaded.data, loaded.rel)
 
         offers = self._check_offers(aanbod_paths, org_ids, _org_names(org_files))
         self._ids([(rel, data, id_line) for rel, data, _, id_line in offers], result)
         for rel, data, problems, _ in offers:
             result.extend(problems)
-            if not any(p.is_error for p in problems):
+            if not any(p.is_error for p in problems) and isinstance(data, dict):
                 kaart.aanbod[data["id"]] = Aanbod.from_dict(data, rel)
 
         known = {data.get("id") for _, data, _, _ in offers if isinstance(data, dict) and isinstance(data.get("id"), str)}
@@ -112,6 +159,9 @@ class Checker:
 
         result.extend(self.taallijst[1])
         self._warn_unused(kaart, result)
+        self.records.kaart = kaart
+        if own_load:
+            self.records = None  # a later check() reads the files again, as they are then
         return result, kaart
 
     def check_offer(self, path: Path, org_ids: set, org_names: dict) -> tuple[str, object, list[Problem], int]:
@@ -130,32 +180,31 @@ class Checker:
             return [self.check_offer(p, org_ids, org_names) for p in paths]
         # Thousands of files: use every core. Forked workers inherit this checker, so the
         # compiled schemas and the jargon list are built once.
-        self.taallijst, self._fast_validators  # noqa: B018 - build before forking
+        self.taallijst, self._fast_validators, self._hand_written  # noqa: B018 - build before forking
         global _WORK
         _WORK = (self, org_ids, org_names)
         try:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                return pool.map(_check_offer_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+                checked = pool.map(_check_offer_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+            # workers send back only what they found; the data is the parent's own (read once)
+            return [(rel, self.records.raw(rel) if isinstance(data, _InRecords) else data, problems, line)
+                    for rel, data, problems, line in checked]
         finally:
             _WORK = None
 
-    # -- jongerentaal: see kaart/taal.py for the rules and thresholds --------
+    # -- jongerentaal: one rule set, see kaart/taal.py for the rules and thresholds
     @cached_property
     def taallijst(self):
-        from .taal import load_taallijst
         return load_taallijst(self.project.schemas_dir / "jargon.yml")
 
     def check_taal(self, loaded: LoadedFile, org_files: list[LoadedFile] = ()) -> list[Problem]:
-        from .taal import check_jongerentaal
-        data = loaded.data
-        if not isinstance(data, dict):
-            return []
-        # the organisation's own name (e.g. "Leerwerkloket") is not jargon or a 'long word'
         names = org_files if isinstance(org_files, dict) else _org_names(org_files)
-        own = tuple(names[org_id] for _, org_id in _aanbieder_paths(data) if names.get(org_id))
-        return check_jongerentaal(loaded, data, self.taallijst[0], own)
+        return check_record_taal(loaded, self.taallijst[0], names)
 
     def _load(self, path) -> LoadedFile:
+        loaded = self.records.get(path) if self.records is not None else None
+        if loaded is not None:  # read once: the build's load stage already has this file
+            return loaded
         return load_file(path, self.project.rel(path), allowed_dir=self.project.aanbod_dir)
 
     def _ids(self, files: list[tuple[str, object, int]], result: CheckResult) -> set[str]:
@@ -179,33 +228,33 @@ class Checker:
             return []
         if not isinstance(data, dict):
             return [Problem(loaded.rel, 1, "", "het bestand moet velden bevatten (veldnaam: waarde)",
-                            "begin met het sjabloon schemas/aanbod.sjabloon.yml", "schema")]
+                            template_hint(loaded.rel), "bestand-opbouw")]
         fast = self._fast_validators.get(id(validator))
         if fast is not None and fast(data):
             problems = []
         else:
-            problems = [self._translate(loaded, error) for error in validator.iter_errors(data)]
+            errors = list(validator.iter_errors(data))
+            if _keep_as_written(loaded, errors):  # e.g. `telefoon: 0201234567`: the text the editor typed
+                errors = list(validator.iter_errors(data))
+            problems = [self._translate(loaded, error) for error in errors]
         problems += self._check_rules(loaded, data)
         return problems
 
     def _check_rules(self, loaded: LoadedFile, data: dict) -> list[Problem]:
-        out: list[Problem] = []
-        stem = loaded.path.stem
-        if isinstance(data.get("id"), str) and data["id"] != stem:
-            out.append(Problem(loaded.rel, loaded.line_of(("id",)), "id",
-                               f"id '{data['id']}' is niet gelijk aan de bestandsnaam '{stem}'",
-                               f"maak het id '{stem}' of hernoem het bestand naar {data['id']}.yml", "id-bestandsnaam"))
+        out: list[Problem] = self._check_id(loaded, data)
         for path, value in _walk(data):
             if isinstance(value, str):
                 out += self._check_text(loaded, path, value)
-            elif path and path[-1] == "jaar" and isinstance(value, int) and not isinstance(value, bool) and value > self.today.year:
-                out.append(Problem(loaded.rel, loaded.line_of(path), _dotted(path), f"jaar {value} ligt in de toekomst",
+            elif path and path[-1] == "jaar" and _is_number(value) and value > self.today.year:
+                out.append(Problem(loaded.rel, loaded.line_of(path), _dotted(path), f"jaar {_written(loaded, path, value)} ligt in de toekomst",
                                    "vul het jaar van uitgave of meting in", "datum-toekomst"))
         leeftijd = (data.get("doelgroep") or {}).get("leeftijd") if isinstance(data.get("doelgroep"), dict) else None
-        if isinstance(leeftijd, dict) and isinstance(leeftijd.get("min"), int) and isinstance(leeftijd.get("max"), int):
+        if isinstance(leeftijd, dict) and _is_number(leeftijd.get("min")) and _is_number(leeftijd.get("max")):
             if leeftijd["min"] > leeftijd["max"]:
+                low = _written(loaded, ("doelgroep", "leeftijd", "min"), leeftijd["min"])
+                high = _written(loaded, ("doelgroep", "leeftijd", "max"), leeftijd["max"])
                 out.append(Problem(loaded.rel, loaded.line_of(("doelgroep", "leeftijd", "min")), "doelgroep.leeftijd",
-                                   f"min ({leeftijd['min']}) is hoger dan max ({leeftijd['max']})",
+                                   f"min ({low}) is hoger dan max ({high})",
                                    "draai de waarden om; beide grenzen tellen mee (17 t/m 23: min 17, max 23)", "leeftijd-volgorde"))
         out += check_bronnen(loaded, data)
         datum = data.get("laatst_gecontroleerd")
@@ -271,8 +320,36 @@ class Checker:
                                    f"vul `contact.{veld}` in of haal deze bron weg", "contact-bron"))
         return out
 
+    def _check_id(self, loaded: LoadedFile, data: dict) -> list[Problem]:
+        """The id against the file name, the id pattern and the names the site generates itself."""
+        out: list[Problem] = []
+        stem = loaded.path.stem
+        record_id = data.get("id")
+        line = loaded.line_of(("id",))
+        if not _ID.match(stem):
+            good = _suggest_id(stem) or "naam-van-het-aanbod"
+            out.append(Problem(loaded.rel, line, "id", f"de bestandsnaam '{stem}' is geen geldig id{odd_characters(stem)}",
+                               f"hernoem het bestand naar {good}.yml en maak het id '{good}'", "id-bestandsnaam"))
+        elif isinstance(record_id, str) and record_id != stem:
+            rename = f" of hernoem het bestand naar {record_id}.yml" if _ID.match(record_id) else ""
+            out.append(Problem(loaded.rel, line, "id",
+                               f"id '{record_id}' is niet gelijk aan de bestandsnaam '{stem}'{odd_characters(record_id)}",
+                               f"maak het id '{stem}'{rename}", "id-bestandsnaam"))
+        folder = "organisaties" if loaded.rel.startswith("aanbod/organisaties/") else "aanbod"
+        reserved = RESERVED_IDS[folder].get(record_id) if isinstance(record_id, str) else None
+        if reserved is None and isinstance(record_id, str) and record_id in self._hand_written[folder]:
+            reserved = f"de pagina content/{folder}/{record_id}"
+        if reserved:
+            naam = _suggest_id(str(data.get("naam") or "")) if isinstance(data.get("naam"), str) else ""
+            other = naam if naam and naam != record_id and not (loaded.path.parent / f"{naam}.yml").exists() \
+                else f"{record_id}-{folder[:-1] if folder == 'organisaties' else 'aanbod'}"  # never an id already taken
+            out.append(Problem(loaded.rel, line, "id", f"id '{record_id}' is gereserveerd: de site maakt zelf {folder}/{record_id}/ ({reserved})",
+                               f"kies een ander id, bijvoorbeeld '{other}', en hernoem het bestand naar {other}.yml", "id-gereserveerd"))
+        return out
+
     def _check_text(self, loaded: LoadedFile, path: tuple, value: str) -> list[Problem]:
-        found: list[tuple[str, str, str]] = []  # (bericht, oplossing, regel); line and field only looked up when needed
+        # (bericht, oplossing, regel[, line in the file]); line and field only looked up when needed
+        found: list[tuple] = check_text_policy(path, value, loaded.block_lines.get(path))
         if _HTML.search(value):
             found.append(("HTML is niet toegestaan in tekstvelden",
                           "schrijf gewone tekst of Markdown (bijvoorbeeld **vet** of [tekst](https://…)) zonder <…>", "html"))
@@ -288,20 +365,22 @@ class Checker:
         if "]" in value:
             for target in _MD_LINK.findall(value) + _MD_REF.findall(value):
                 scheme = target.split(":", 1)[0].lower() if ":" in target else ""
+                if site_image(target) and "![" in value:
+                    continue  # an image of the site itself: the text policy decides (kaart.textpolicy)
                 if scheme not in SAFE_SCHEMES and scheme not in _DANGEROUS:
                     found.append((f"link '{target[:60]}' is geen volledig adres",
                                   "schrijf een volledig adres dat begint met https://, mailto: of tel:", "url-schema"))
         if not found:
             return []
         line, veld = loaded.line_of(path), _dotted(path)
-        return [Problem(loaded.rel, line, veld, bericht, oplossing, regel) for bericht, oplossing, regel in found]
+        return [Problem(loaded.rel, (item[3] if len(item) > 3 and item[3] else line), veld, *item[:3]) for item in found]
 
     def _check_reference(self, loaded, path, value, known: set, what: str, where: str) -> list[Problem]:
         if value in known:
             return []
         close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
         hint = f"bedoelde je '{close[0]}'? " if close else ""
-        return [Problem(loaded.rel, loaded.line_of(path), _dotted(path), f"{what} '{value}'",
+        return [Problem(loaded.rel, loaded.line_of(path), _dotted(path), f"{what} '{value}'{_odd(value)}",
                         f"{hint}maak {where} aan of gebruik een bestaand id", "verwijzing")]
 
     # -- schema errors in Dutch -------------------------------------------
@@ -342,9 +421,22 @@ class Checker:
                 return Problem(loaded.rel, line, veld, "is leeg", f"vul een waarde in{weg}{example}", "schema-type")
             types = schema.get("type") if isinstance(schema.get("type"), list) else [schema.get("type")]
             want = " of ".join(str(_TYPES.get(t, t)) for t in types)
-            return Problem(loaded.rel, line, veld, f"moet {want} zijn, niet {_show(value)}", f"schrijf {want}{example}", "schema-type")
+            if types == ["integer"] and isinstance(value, float):
+                whole = f", bijvoorbeeld: {int(value)}" if value.is_integer() else example
+                return Problem(loaded.rel, line, veld, f"moet een heel getal zijn, niet {_written(loaded, path, value)}",
+                               f"schrijf het getal zonder punt of komma{whole}", "schema-type")
+            return Problem(loaded.rel, line, veld, f"moet {want} zijn, niet {_written(loaded, path, value)}", f"schrijf {want}{example}", "schema-type")
         if kind == "pattern":
-            return Problem(loaded.rel, line, veld, f"{_show(value)} heeft niet de goede vorm", _pattern_fix(path, example), "schema-vorm")
+            if isinstance(value, str) and "\n" in value.strip(" ") and value.strip():
+                return Problem(loaded.rel, line, veld, "de waarde staat niet op één regel (blok met | of >)",
+                               f"schrijf de waarde direct achter de veldnaam, zonder | of >{example}", "schema-vorm")
+            if path[-1:] == ("email",) and isinstance(value, str) and re.search(r"[?&%=]", value):
+                return Problem(loaded.rel, line, veld, f"{_show(value)} is geen gewoon e-mailadres: ?, &, = en %-codes zijn niet toegestaan",
+                               "schrijf alleen het adres, zoals naam@organisatie.nl; zulke tekens kunnen extra ontvangers aan de mail toevoegen",
+                               "contact-email")
+            return Problem(loaded.rel, line, veld, f"{_show(value)} heeft niet de goede vorm{_odd(value)}",
+                           _pattern_fix(path, example, loaded.path.stem if path == ("id",) and _ID.match(loaded.path.stem) else value),
+                           "schema-vorm")
         if kind in ("minLength", "minItems", "minProperties"):
             return Problem(loaded.rel, line, veld, "is leeg of te kort", f"vul het veld in{weg}{example}", "schema-leeg")
         if kind == "maxLength":
@@ -381,10 +473,12 @@ class Checker:
             return Problem(loaded.rel, line, _dotted(path), f"moet tekst uit de vaste lijst zijn, niet {_show(value)}",
                            f"kies uit: {', '.join(vocab.ids) if vocab else '?'}", "vocabulaire")
         close = vocab.closest(value) if vocab else None
+        if vocab and not close and not value.isascii():
+            close = vocab.closest(skeleton(value))
         hint = f"bedoelde je '{close}'? " if close else ""
         allowed = ", ".join(vocab.ids) if vocab else ""
         extra = " (nieuwe waarde nodig? voeg haar met bron toe aan schemas/vocabulaires.schema.json)" if name in ("gemeente", "regio", "kenmerk") else ""
-        return Problem(loaded.rel, line, _dotted(path), f"onbekende {what} '{value}'" if what == name else f"onbekende {what}: '{value}'",
+        return Problem(loaded.rel, line, _dotted(path), (f"onbekende {what} '{value}'" if what == name else f"onbekende {what}: '{value}'") + _odd(value),
                        f"{hint}kies uit: {allowed}{extra}", f"vocabulaire-{name}")
 
     # -- good-practice pages -------------------------------------------------
@@ -430,6 +524,36 @@ class Checker:
                                    "verwijs vanuit een aanbod naar deze organisatie of haal het bestand weg", "organisatie-ongebruikt", WARNING))
 
 
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _written(loaded: LoadedFile, path: tuple, value) -> str:
+    """A value as the editor typed it (`18.0`, `0201234567`), for messages."""
+    return loaded.as_written.get(tuple(path), _show(value))
+
+
+def _keep_as_written(loaded: LoadedFile, errors) -> bool:
+    """Put back the typed text where the schema wants text but YAML read a number or true/false.
+
+    `telefoon: 0201234567` stays "0201234567" and `naam: yes` stays "yes". Returns whether anything changed.
+    """
+    changed = False
+    pending = list(errors)
+    while pending:
+        error = pending.pop()
+        pending.extend(error.context or ())  # inside oneOf (a source with document or titel)
+        path = tuple(error.absolute_path)
+        if error.validator == "type" and error.validator_value == "string" and path in loaded.as_written and path:
+            parent = loaded.data
+            for part in path[:-1]:
+                parent = parent[part]
+            if not isinstance(parent[path[-1]], str):
+                parent[path[-1]] = loaded.as_written[path]
+                changed = True
+    return changed
+
+
 _TYPES = {"string": "tekst", "integer": "een heel getal", "array": "een lijst", "object": "een blok met velden", "boolean": "true of false", "number": "een getal"}
 
 
@@ -463,8 +587,14 @@ def _about(sub: dict, project: Project) -> str:
     return f" ({title}){_example(sub)}" if title else _example(sub)
 
 
-def _pattern_fix(path: tuple, example: str) -> str:
+def _odd(value) -> str:
+    return odd_characters(value) if isinstance(value, str) else ""
+
+
+def _pattern_fix(path: tuple, example: str, value=None) -> str:
     last = path[-1] if path else ""
+    if last in ("id", "aanbieder") and isinstance(value, str) and _suggest_id(value):
+        example = f", bijvoorbeeld: {_suggest_id(value)}"  # a valid id close to what was typed
     fixes = {
         "id": "gebruik kleine letters, cijfers en streepjes, zoals de bestandsnaam",
         "aanbieder": "gebruik het id van de organisatie: kleine letters, cijfers en streepjes",
@@ -491,27 +621,19 @@ def _enumify(node):
     return node
 
 
-PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
 _WORK = None
 
 
-def _jobs(n_files: int) -> int:
-    configured = os.environ.get("KAART_JOBS")
-    if configured and configured.isdigit():
-        return int(configured)
-    if n_files < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(os.cpu_count() or 1, 8)
+class _InRecords:
+    """Sent back by a worker instead of data the parent already holds."""
 
 
 def _check_offer_in_worker(path):
     checker, org_ids, org_names = _WORK
-    return checker.check_offer(path, org_ids, org_names)
-
-
-def _org_names(org_files) -> dict[str, str]:
-    return {o.data.get("id"): o.data["naam"] for o in org_files
-            if isinstance(o.data, dict) and isinstance(o.data.get("naam"), str)}
+    rel, data, problems, line = checker.check_offer(path, org_ids, org_names)
+    if checker.records is not None and checker.records.get(path) is not None:
+        data = _InRecords()
+    return rel, data, problems, line
 
 
 def fast_schema(schema: dict, vocab_defs: dict) -> dict:
@@ -585,15 +707,28 @@ def _strings(data):
 
 def checked_kaart(project: Project, command: str) -> Kaart | None:
     """For commands that need valid records: the Kaart, or None after printing the problems."""
+    records = checked_records(project, command)
+    return records.kaart if records is not None else None
+
+
+def checked_records(project: Project, command: str) -> Records | None:
+    """Like `checked_kaart`, with the loaded files too (for a command that also needs the YAML as written)."""
     from .reporting import render
 
-    result, kaart = check_project(project)
+    records = load_records(project)
+    result = check_records(records)
     if not result.ok:
         print(render(result))
         print(f"kaart {command}: los eerst de fouten hierboven op.")
         return None
-    return kaart
+    return records
 
 
 def check_project(project: Project | None = None, today: dt.date | None = None) -> tuple[CheckResult, Kaart]:
     return Checker(project or Project.find(), today).check()
+
+
+def check_records(records: Records, today: dt.date | None = None) -> CheckResult:
+    """The check stage of a build: every rule over the loaded records; sets `records.kaart`."""
+    result, _ = Checker(records.project, today, records).check()
+    return result

@@ -1,4 +1,4 @@
-"""The `kaart` command: check, taal, rapport, nieuw, export."""
+"""The `kaart` command: check, taal, build, genereer, nabewerk, rapport, nieuw, velden, export."""
 from __future__ import annotations
 
 import argparse
@@ -54,6 +54,26 @@ def cmd_build(args) -> int:
     return 0 if outcome.ok else 1
 
 
+def cmd_genereer(args) -> int:
+    from .genereer import run
+
+    return run(args, _project(args))
+
+
+def cmd_nabewerk(args) -> int:
+    from .security import secure_site
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"{site} is geen gebouwde site (index.html ontbreekt); bouw eerst, bijvoorbeeld met mkdocs build -d {site}")
+        return 1
+    print(f"Content-Security-Policy toegevoegd aan {secure_site(site)} pagina's in {site}.")
+    from .headers import write_headers  # what the hook writes after a build: _headers for the static host
+
+    print(f"Geschreven: {write_headers(site)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kaart", description="Sociale kaart 16-27: aanbod controleren, rapporteren en exporteren.")
     parser.add_argument("--root", help="map van het project (standaard: de map waarin je staat)")
@@ -75,6 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
                                           "een eerdere site van kaart build wordt vervangen, nooit aanbod/, content/, "
                                           "schemas/ of de projectmap")
     build.set_defaults(func=cmd_build)
+    genereer = sub.add_parser("genereer", help="schrijf de volledige docs-map (content/ plus alle gemaakte pagina's en data) "
+                                               "met een mkdocs.yml zonder hook, voor mkdocs of Zensical")
+    genereer.add_argument("map", help="nieuwe of lege map, bijvoorbeeld gegenereerd/")
+    genereer.set_defaults(func=cmd_genereer)
+    nabewerk = sub.add_parser("nabewerk", help="zet de Content-Security-Policy op elke pagina van een gebouwde site-map en schrijf _headers")
+    nabewerk.add_argument("site", help="de map die mkdocs of Zensical bouwde, bijvoorbeeld site/")
+    nabewerk.set_defaults(func=cmd_nabewerk)
     add_commands(sub, _project)  # nieuw, velden, rapport, export (kaart/redactie.py)
     return parser
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .loading import Listing, list_records
 from .vocab import Vocabularies
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
@@ -63,11 +64,18 @@ class Project:
         except ValueError:
             return path.as_posix()
 
+    def aanbod_listing(self) -> Listing:
+        """Every entry of aanbod/: records to read, refused files with a message, ignored ones (kaart.loading.list_records)."""
+        return list_records(self.aanbod_dir, self.rel, folders=("organisaties",))
+
+    def organisatie_listing(self) -> Listing:
+        return list_records(self.organisaties_dir, self.rel)
+
     def aanbod_files(self) -> list[Path]:
-        return sorted(p for p in self.aanbod_dir.glob("*.y*ml") if not p.name.startswith("_"))
+        return self.aanbod_listing().records
 
     def organisatie_files(self) -> list[Path]:
-        return sorted(p for p in self.organisaties_dir.glob("*.y*ml") if not p.name.startswith("_"))
+        return self.organisatie_listing().records
 
     def praktijk_files(self) -> list[Path]:
         return sorted((self.content_dir / "lerende-netwerken" / "praktijken").glob("*.md"))

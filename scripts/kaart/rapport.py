@@ -25,6 +25,7 @@ from .actualiteit import bevestigd_op
 from .doelgroep import in_woorden
 from .model import JONGERENTAAL_VELDEN, Aanbod, Kaart
 from .project import Project
+from .records import Records
 from .result import WARNING, Problem
 from .site import STALE_AFTER_DAYS  # one definition: the offer pages use it too
 from .text import inline
@@ -125,8 +126,12 @@ def rapport(project: Project, kaart: Kaart, today: dt.date | None = None, bron_j
     return regels
 
 
-def build_warnings(kaart: Kaart, today: dt.date | None = None, project: Project | None = None) -> list[Problem]:
-    """Stale records as warnings for the site build; `--strict` turns them into failures."""
+def build_warnings(kaart: Kaart, today: dt.date | None = None, project: Project | None = None,
+                   records: Records | None = None) -> list[Problem]:
+    """Stale records as warnings for the site build; `--strict` turns them into failures.
+
+    The line numbers come from the build's `records` (read once); without them each stale file is loaded here.
+    """
     from .loading import load_file
 
     today = today or dt.date.today()
@@ -135,7 +140,10 @@ def build_warnings(kaart: Kaart, today: dt.date | None = None, project: Project 
         if aanbod.laatst_gecontroleerd:
             checked = dt.date.fromisoformat(aanbod.laatst_gecontroleerd)
             if (today - checked).days > STALE_AFTER_DAYS:
-                line = load_file(project.root / aanbod.source_file, aanbod.source_file).line_of(("laatst_gecontroleerd",)) if project else 1
+                if records is not None:
+                    line = records.line_of(aanbod.source_file, ("laatst_gecontroleerd",))
+                else:
+                    line = load_file(project.root / aanbod.source_file, aanbod.source_file).line_of(("laatst_gecontroleerd",)) if project else 1
                 out.append(Problem(aanbod.source_file, line, "laatst_gecontroleerd",
                                    f"meer dan 12 maanden geleden gecontroleerd ({checked.isoformat()})",
                                    ACTIES["verouderd"], "verouderd", WARNING))

@@ -35,6 +35,7 @@ class Problem:
 class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    ignored: list[tuple[str, str]] = field(default_factory=list)  # (file, why): skipped by a documented rule, still named
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)

@@ -78,6 +78,8 @@ REDACTIE_PREFIXES = ("redactie/", "bijdragen/", "dekking/", "open-data/")
 NIET_GEINDEXEERD = ("redactie/verzoek/",)
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_ACCENTS = re.compile("[\u0300-\u036f]")
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
 _VOWELS = "aeiou"
 
 
@@ -85,8 +87,9 @@ def normalise(text: str) -> list[str]:
     """Lower case, accents off, split on anything that is not a letter or digit."""
     text = text.lower()
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return [t for t in _NON_ALNUM.split(text) if t]
+        # the same accents as zoeken.js strips (U+0300-U+036F), in one C-level pass instead of a loop per character
+        text = _ACCENTS.sub("", unicodedata.normalize("NFD", text))
+    return _ALNUM_RUN.findall(text)  # the same words as splitting on _NON_ALNUM, without the empty ones
 
 
 @lru_cache(maxsize=200_000)  # the same words recur on thousands of pages
@@ -363,13 +366,24 @@ def _overview_markdown(markdown: str) -> str:
     return "\n".join(line for line in markdown.splitlines() if not line.startswith("- ["))
 
 
+def record_docs(kaart: Kaart, project: Project) -> list[SearchDoc]:
+    """The offers and organisations: the first documents of the index, known as soon as the records are checked."""
+    docs = [_aanbod_doc(a, kaart, project) for a in kaart.gesorteerd()]
+    return docs + [_organisatie_doc(o, kaart) for o in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower())]
+
+
+def weigh_records(kaart: Kaart, project: Project) -> list:
+    """`weigh` for every record document: most of the index's work, which needs no page (a build runs it meanwhile)."""
+    groups = _synonym_groups()
+    return [weigh(doc, groups) for doc in record_docs(kaart, project)]
+
+
 def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None) -> list[SearchDoc]:
     """Every page worth finding, numbered group by group: offers and organisations, knowledge and overviews, editors' pages.
 
     An overview of a fase or leefgebied with no offers is left out: it would be a dead end.
     """
-    docs = [_aanbod_doc(a, kaart, project) for a in kaart.gesorteerd()]
-    docs += [_organisatie_doc(o, kaart) for o in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower())]
+    docs = record_docs(kaart, project)
     seen = {d.url for d in docs}
     content = project.content_dir
     for path in sorted(content.rglob("*.md")):
@@ -397,7 +411,44 @@ def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None) -> l
 
 # -- index -------------------------------------------------------------------
 
-def build_index(docs: list[SearchDoc]) -> dict[str, list[int]]:
+def weigh(doc: SearchDoc, groups: list[set[str]] | None = None) -> tuple[Counter, dict[str, float], float]:
+    """One document's weighted term frequencies, name bonuses and length (the per-document part of the index)."""
+    groups = _synonym_groups() if groups is None else groups
+    tf: Counter = Counter()
+    bonus: dict[str, float] = {}
+    n = 0.0
+    for weight, text in doc.velden:
+        if not text:
+            continue
+        tokens = terms(text)
+        if weight <= W_KOP:
+            # Numbers in running text are percentages, years and 'tot 23 jaar':
+            # '23 jaar' should find offers whose age range holds 23 (the age field).
+            tokens = [t for t in tokens if not t.isdigit()]
+        n += len(tokens) * weight if weight <= W_TEKST else 0  # lightly weighted body counts less in the length
+        extra = NAAM_BONUS.get(weight, 0.0)
+        if weight == W_TITEL and tokens:
+            # a short title made of the query ('Helpt bij: Werk') is the page named after it
+            extra *= 1 + 1 / len(tokens)
+        # count in C first: one dict update per distinct word, not per occurrence
+        for t, k in Counter(tokens).items():
+            tf[t] += weight * k
+            if extra and extra > bonus.get(t, 0.0):
+                bonus[t] = extra
+    for group in groups:
+        present = [t for t in group if t in tf]
+        if present:
+            best_tf = max(tf[t] for t in present)
+            best_bonus = max(bonus.get(t, 0.0) for t in present)
+            # every word of the group, present or not, gets at least the weakened weight of the
+            # best one: an editor's keyword 'schuldhulp' also counts for 'schulden'
+            for t in group:
+                tf[t] = max(tf.get(t, 0.0), best_tf * W_SYNONIEM)
+                bonus[t] = max(bonus.get(t, 0.0), best_bonus * W_SYNONIEM)
+    return tf, bonus, max(n, 1.0)
+
+
+def build_index(docs: list[SearchDoc], weights: list | None = None) -> dict[str, list[int]]:
     """term -> flat postings [doc, score, doc, score, ...] with doc ids delta-encoded, scores as ints.
 
     Score = idf * (BM25-saturated weighted term frequency + name bonus).  The
@@ -406,64 +457,29 @@ def build_index(docs: list[SearchDoc]) -> dict[str, list[int]]:
     would outrank the page that is named after it.
     """
     groups = _synonym_groups()
-    weighted: list[Counter] = []
-    bonuses: list[dict[str, float]] = []
-    lengths: list[float] = []
-    for doc in docs:
-        tf: Counter = Counter()
-        bonus: dict[str, float] = {}
-        n = 0.0
-        for weight, text in doc.velden:
-            if not text:
-                continue
-            tokens = terms(text)
-            if weight <= W_KOP:
-                # Numbers in running text are percentages, years and 'tot 23 jaar':
-                # '23 jaar' should find offers whose age range holds 23 (the age field).
-                tokens = [t for t in tokens if not t.isdigit()]
-            n += len(tokens) * weight if weight <= W_TEKST else 0  # lightly weighted body counts less in the length
-            extra = NAAM_BONUS.get(weight, 0.0)
-            if weight == W_TITEL and tokens:
-                # a short title made of the query ('Helpt bij: Werk') is the page named after it
-                extra *= 1 + 1 / len(tokens)
-            for t in tokens:
-                tf[t] += weight
-                if extra > bonus.get(t, 0.0):
-                    bonus[t] = extra
-        for group in groups:
-            present = [t for t in group if t in tf]
-            if present:
-                best_tf = max(tf[t] for t in present)
-                best_bonus = max(bonus.get(t, 0.0) for t in present)
-                # every word of the group, present or not, gets at least the weakened weight of the
-                # best one: an editor's keyword 'schuldhulp' also counts for 'schulden'
-                for t in group:
-                    tf[t] = max(tf.get(t, 0.0), best_tf * W_SYNONIEM)
-                    bonus[t] = max(bonus.get(t, 0.0), best_bonus * W_SYNONIEM)
-        weighted.append(tf)
-        bonuses.append(bonus)
-        lengths.append(max(n, 1.0))
+    weights = list(weights or [])  # computed beforehand (e.g. in another process) for the first documents
+    weights += [weigh(doc, groups) for doc in docs[len(weights):]]
+    weighted = [w[0] for w in weights]
+    bonuses = [w[1] for w in weights]
+    lengths = [w[2] for w in weights]
     avg = sum(lengths) / max(len(lengths), 1)
     df: Counter = Counter()
     for tf in weighted:
         df.update(tf.keys())
     n_docs = len(docs)
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    idf = {t: math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) for t, d in df.items()}  # once per term, not per posting
+    out: dict[str, list[int]] = defaultdict(list)
+    last: dict[str, int] = {}
     for doc_id, tf in enumerate(weighted):
         norm = K1 * (1 - B + B * lengths[doc_id] / avg)
         bonus = bonuses[doc_id]
         for t, w in tf.items():
-            idf = math.log(1 + (n_docs - df[t] + 0.5) / (df[t] + 0.5))
-            score = round(100 * idf * (w * (K1 + 1) / (w + norm) + bonus.get(t, 0.0)))
-            postings[t].append((doc_id, max(score, 1)))
-    out = {}
-    for t, plist in postings.items():
-        flat, prev = [], 0
-        for doc_id, score in plist:  # doc ids ascending: delta encoding keeps numbers short
-            flat += [doc_id - prev, score]
-            prev = doc_id
-        out[t] = flat
-    return out
+            score = round(100 * idf[t] * (w * (K1 + 1) / (w + norm) + bonus.get(t, 0.0)))
+            flat = out[t]  # doc ids ascending: delta encoding keeps numbers short
+            flat.append(doc_id - last.get(t, 0))
+            flat.append(score if score > 1 else 1)
+            last[t] = doc_id
+    return dict(out)
 
 
 def _shard_key(term: str, depth: int) -> str:
@@ -493,10 +509,10 @@ def shard_index(index: dict[str, list[int]], target: int = SHARD_TARGET) -> dict
     return shards
 
 
-def search_files(kaart: Kaart, project: Project, pages: dict | None = None) -> dict[str, bytes]:
-    """The files of the search index, keyed by their path in the built site."""
+def search_files(kaart: Kaart, project: Project, pages: dict | None = None, record_weights: list | None = None) -> dict[str, bytes]:
+    """The files of the search index, keyed by their path in the built site (`record_weights`: from `weigh_records`)."""
     docs = collect_docs(kaart, project, pages)
-    shards = shard_index(build_index(docs))
+    shards = shard_index(build_index(docs, record_weights))
     files: dict[str, bytes] = {}
     for key, shard in shards.items():
         files[f"{INDEX_DIR}/t-{key}.json"] = _json(shard)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")  # { } too: attr_list would turn `{: onclick=…}` into an attribute
 # A Markdown link whose target we can check; every other [ ] { } in a text field is escaped.
@@ -14,12 +15,42 @@ _URL_ESCAPES = {c: f"%{ord(c):02X}" for c in "()[]{}*_`"}
 _BARE_AMP = re.compile(r"&amp;(?![A-Za-z0-9#]+;)")
 
 
+# An image on the site itself: a relative path to a picture in content/ (mkdocs checks that it exists).
+_SITE_IMAGE = re.compile(r"(\.\./)*([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.(png|jpe?g|gif|svg|webp)")
+
+
+def site_image(target: str) -> bool:
+    """Whether an image address points at a picture of this site (never another host)."""
+    return bool(_SITE_IMAGE.fullmatch(target))
+
+
+# A line that Markdown (with admonition, tables, def_list) would turn into a block: a heading,
+# a warning box, a rule, a setext underline, a definition, a code fence, a list item.
+# kaart check refuses these (kaart.textpolicy); the renderer defuses them as well, so text
+# that never went through the check cannot change the shape of a page either.
+_INLINE_BLOCK = re.compile(r"^(\s{0,3})(?:[!?=:~+]|-(?=\s|-|$)|(\d+)[.)](?=\s))")  # on already escaped text
+_TEXT_BLOCK = re.compile(r"^(\s{0,3})(?:[#!?=:~`]|([-*_])(\s*\2){2,}\s*$|-+\s*$)")  # lists stay lists
+_DEFUSE = {"#": "\\#", "!": "\\!", "?": "&#63;", "=": "&#61;", ":": "&#58;", "`": "\\`", "~": "&#126;",
+           "+": "\\+", "-": "\\-", "*": "\\*", "_": "\\_"}
+
+
+def _defuse(line: str, pattern: re.Pattern) -> str:
+    match = pattern.match(line)
+    if not match:
+        return line
+    at = len(match.group(1))
+    if pattern is _INLINE_BLOCK and match.group(2):  # "1. " would start a numbered list
+        at += len(match.group(2))
+        return line[:at] + "\\" + line[at:]
+    return line[:at] + _DEFUSE[line[at]] + line[at + 1:]
+
+
 def inline(value: str | None) -> str:
     """Plain text for use inside Markdown: HTML-escaped, Markdown syntax neutralised, one line."""
     if not value:
         return ""
     text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", _BARE_AMP.sub("&", html.escape(text, quote=False)))
+    return _defuse(_MD_SPECIAL.sub(r"\\\1", _BARE_AMP.sub("&", html.escape(text, quote=False))), _INLINE_BLOCK)
 
 
 def safe_url(value: str | None) -> str | None:
@@ -43,15 +74,19 @@ def link(text: str | None, url: str | None) -> str:
 
 
 def block(value: str | None) -> str:
-    """A Markdown text field (beschrijving): HTML escaped, links only to safe addresses, no attribute lists."""
+    """A Markdown text field (beschrijving): HTML escaped, links only to safe addresses, no attribute lists,
+    paragraphs and lists but no other blocks (no headings, warning boxes, rules, tables, code)."""
     if not value:
         return ""
-    text = _BARE_AMP.sub("&", html.escape(str(value).strip(), quote=False))
+    text = _BARE_AMP.sub("&", html.escape(str(value).strip(), quote=False)).replace("|", "\\|")
+    text = "\n".join(_defuse(line, _TEXT_BLOCK) for line in text.split("\n"))
     out, pos = [], 0
     for match in _MD_LINK.finditer(text):
         out.append(_escape_brackets(text[pos: match.start()]))
         target = safe_url(html.unescape(match.group(2)))
         label = _escape_brackets(match.group(1))
+        if text[match.start() - 1: match.start()] == "!" and site_image(match.group(2)):
+            target = match.group(2)  # an image of the site itself; any other host is refused by kaart check
         out.append(f"[{label}]({target})" if target else _escape_brackets(match.group(0)))
         pos = match.end()
     out.append(_escape_brackets(text[pos:]))
@@ -63,6 +98,7 @@ def _escape_brackets(text: str) -> str:
     return re.sub(r"([\[\]{}])", r"\\\1", text)
 
 
+@lru_cache(maxsize=65536)  # each offer's description is shortened for every list it is in (A-Z, fase, helpt bij, organisation, finder)
 def first_sentence(value: str, limit: int = 160) -> str:
     text = " ".join(re.sub(r"[*_#>`]", "", value).split())
     match = re.match(r"(.+?[.!?])(\s|$)", text)

@@ -79,6 +79,7 @@
     var labels = data.labels;
     var names = allowed || PARAMS;
     var seen = {};
+    var unknown = [];
     var lists = {
       zoekt: [labels.helpt_bij, "onbekende zoekvraag "],
       kenmerk: [labels.kenmerk, "onbekend kenmerk "],
@@ -86,7 +87,7 @@
     };
     params.forEach(function (value, key) {
       if (names.indexOf(key) === -1) {
-        if (!seen["?" + key]) notes.push("onbekende parameter " + quoted(key) + " genegeerd");
+        if (!seen["?" + key]) unknown.push(key);
         seen["?" + key] = true;
         return;
       }
@@ -126,6 +127,13 @@
         else if (value !== "") notes.push("weergave " + quoted(value) + " genegeerd");
       }
     });
+    // A link with hundreds of unknown parameters gets one note, not hundreds.
+    if (unknown.length > 3) {
+      notes.unshift(unknown.length + " onbekende parameters genegeerd (" + unknown.slice(0, 3).map(quoted).join(", ") +
+                    " en nog " + (unknown.length - 3) + ")");
+    } else {
+      unknown.reverse().forEach(function (key) { notes.unshift("onbekende parameter " + quoted(key) + " genegeerd"); });
+    }
     if (state.schooltype && !opSchool(state)) {
       notes.push("schooltype " + quoted(state.schooltype) + " genegeerd: dat geldt alleen bij situatie op-school of dreigt-uit-te-vallen");
       state.schooltype = null;

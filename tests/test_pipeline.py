@@ -1,0 +1,149 @@
+"""The build as one pipeline: every input read once, compact machine-read files, no import cycles."""
+from __future__ import annotations
+
+import ast
+import builtins
+import io
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kaart.build import prepare_site
+from kaart.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "scripts" / "kaart"
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """Count every open of a file, at the Python level (open, Path.open) and the OS level (os.open)."""
+    counts: Counter = Counter()
+    real_open, real_os_open = io.open, os.open
+
+    def counting_open(file, *args, **kwargs):
+        if isinstance(file, (str, os.PathLike)):
+            counts[os.path.realpath(file)] += 1
+        return real_open(file, *args, **kwargs)
+
+    def counting_os_open(path, *args, **kwargs):
+        counts[os.path.realpath(path)] += 1
+        return real_os_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", counting_open)
+    monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(os, "open", counting_os_open)
+    monkeypatch.setenv("KAART_JOBS", "1")  # in this process, so every open is counted
+    return counts
+
+
+def test_a_build_opens_each_record_file_once(opened):
+    project = Project(ROOT)
+    prepared = prepare_site(project)
+    record_files = project.organisatie_files() + project.aanbod_files()
+    assert len(prepared.kaart.aanbod) == len(project.aanbod_files())
+    counts = {project.rel(p): opened[os.path.realpath(p)] for p in record_files}
+    assert set(counts.values()) == {1}, {rel: n for rel, n in counts.items() if n != 1}
+    # the glossary (page and tooltips) and the jargon list are read once too
+    for rel in ("content/woordenlijst.yml", "schemas/jargon.yml"):
+        assert opened[os.path.realpath(ROOT / rel)] == 1, rel
+
+
+def test_machine_read_files_are_compact():
+    prepared = prepare_site(Project(ROOT))
+    json_files = {k: v for k, v in prepared.output.files.items() if k.endswith(".json")}
+    assert {"data/kaart.json", "data/wegwijzer.json", "data/hsds/services.json", "assets/zoekindex/manifest.json"} <= set(json_files)
+    for name, data in json_files.items():
+        compact = json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        assert data.rstrip(b"\n") == compact, f"{name} is not compact JSON"
+
+
+def _imports(path: Path) -> set[str]:
+    """The kaart modules a module imports, anywhere in it (also inside functions)."""
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1 and node.module:  # from .x import y
+                out.add(node.module.split(".")[0])
+            elif node.level == 1:  # from . import x, y
+                out.update(alias.name for alias in node.names)
+            elif node.module and node.module.startswith("kaart."):
+                out.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            out.update(a.name.split(".")[1] for a in node.names if a.name.startswith("kaart."))
+    return out
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return stack[stack.index(nxt):] + [nxt]
+            if nxt not in state:
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+def test_the_package_has_no_import_cycle():
+    modules = {p.stem for p in PACKAGE.glob("*.py")}
+    graph = {p.stem: _imports(p) & modules for p in PACKAGE.glob("*.py")}
+    assert "taal" in graph["checking"] and "records" in graph["build"]  # the parser sees the imports
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    cycle = find_cycle(graph)
+    assert cycle is None, "import cycle: " + " → ".join(cycle)
+    assert "checking" not in graph["taal"]  # the language rules are a rule set the checker runs
+
+
+def test_background_stage_gives_the_same_result_or_the_same_error(monkeypatch):
+    from kaart.build import _Background
+
+    monkeypatch.setenv("KAART_JOBS", "2")  # fork, as with thousands of offers
+    assert _Background(lambda: {"data/x.json": b"{}"}, 10).result() == {"data/x.json": b"{}"}
+
+    def broken():
+        raise ValueError("kapot in de export")
+
+    with pytest.raises(ValueError, match="kapot in de export"):
+        _Background(broken, 10).result()
+
+
+def test_more_processes_give_the_same_site(monkeypatch):
+    monkeypatch.setenv("KAART_JOBS", "1")
+    one = prepare_site(Project(ROOT))
+    monkeypatch.setenv("KAART_JOBS", "2")  # loading, checking, exports and search weights in other processes
+    more = prepare_site(Project(ROOT))
+    assert more.output.files == one.output.files
+    assert {k: v.markdown for k, v in more.output.pages.items()} == {k: v.markdown for k, v in one.output.pages.items()}
+    assert more.result.sorted() == one.result.sorted()
+
+
+def test_a_mkdocs_build_through_the_hook_opens_each_record_file_once(opened, tmp_path, monkeypatch):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(ROOT)
+    build(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    project = Project(ROOT)
+    assert (tmp_path / "site" / "aanbod" / project.aanbod_files()[0].stem / "index.html").is_file()
+    counts = {project.rel(p): opened[os.path.realpath(p)] for p in project.organisatie_files() + project.aanbod_files()}
+    assert set(counts.values()) == {1}, {rel: n for rel, n in counts.items() if n != 1}
