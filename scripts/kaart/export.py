@@ -387,11 +387,9 @@ def run(args, project: Project) -> int:
     records = checked_records(project, "export")
     if records is None:
         return 1
-    from . import opendata
-
     target = Path(args.map)
     files = export_files(project, records.kaart, records)
-    files.update(opendata.files(files, project))
+    files.update(getattr(args, "extra_files", lambda exported: {})(files))  # kaart.opendata adds the per-record files
     for rel, content in files.items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)

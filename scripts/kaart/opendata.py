@@ -43,8 +43,9 @@ def record_files(exported: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def schema_files(project: Project) -> dict[str, bytes]:
-    """The schemas exactly as in the repository: their `$ref`s are relative, so they resolve next to each other."""
-    return {f"schemas/{name}.schema.json": (project.schemas_dir / f"{name}.schema.json").read_bytes() for name in SCHEMA_NAMES}
+    """The schemas as in the repository (compact, as all machine-read JSON): their `$ref`s are relative, so they resolve next to each other."""
+    return {f"schemas/{name}.schema.json": _json(json.loads((project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8")))
+            for name in SCHEMA_NAMES}
 
 
 # -- Frictionless data package ---------------------------------------------------

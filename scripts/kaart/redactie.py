@@ -53,7 +53,15 @@ def add_commands(sub, project_of) -> None:
 
     p = sub.add_parser("export", help="schrijf de open data (JSON, CSV, HSDS 3.0) naar een map")
     p.add_argument("map", help="doelmap, bijvoorbeeld export/")
-    p.set_defaults(func=lambda args: export.run(args, project_of(args)))
+    p.set_defaults(func=lambda args: _export(args, project_of(args)))
+
+
+def _export(args, project: Project) -> int:
+    """`kaart export`: the files of kaart.export plus those of kaart.opendata (per record, schemas, datapackage)."""
+    from . import export, opendata
+
+    args.extra_files = lambda exported: opendata.files(exported, project)
+    return export.run(args, project)
 
 
 def add_redactie(output, project: Project, kaart: Kaart, today: dt.date | None = None) -> None:
