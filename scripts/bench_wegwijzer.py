@@ -71,7 +71,7 @@ def synthetic_data(real: dict, offers: int, seed: int = 16) -> dict:
         offer = {
             "id": f"proef-{i:05d}", "naam": f"Proefaanbod {i} {rng.choice(words)}", "aanbieder": f"Organisatie {i % 300}",
             "kort": " ".join(rng.choices(words, k=12)) + ".",
-            "status": rng.choices(["actief", "gestopt", "onbekend"], [90, 5, 5])[0],
+            "status": rng.choices(["beschreven", "bevestigd", "gestopt"], [90, 5, 5])[0],
             "soort": rng.choice(list(labels["soort"])), "helpt_bij": rng.sample(helpt_bij, rng.randint(1, 3)),
             "voor": rng.choice([["jongeren"], ["jongeren", "scholen"], ["professionals"]]),
             "jongerentaal": {k: " ".join(rng.choices(words, k=15)) + "." for k in ("wat_is_het", "is_het_voor_mij", "wat_krijg_je", "hoe_begin_je")},

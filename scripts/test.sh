@@ -1,24 +1,21 @@
 #!/usr/bin/env bash
-# Install everything the tests need (Debian's Chromium, the package with test extras) and run all tests.
+# Install everything the tests need (Debian's Chromium, Java and Node for the checkers, the package with
+# test extras, vnu-jar) and run all tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v /usr/bin/chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
-fi
+if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+APT_UPDATED=""
+need() {  # need COMMAND DEBIAN-PACKAGE: install the package from apt when the command is missing
+  if ! command -v "$1" >/dev/null 2>&1; then
+    [ -n "$APT_UPDATED" ] || { $SUDO apt-get update -qq; APT_UPDATED=1; }
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$2" >/dev/null
+  fi
+}
+need /usr/bin/chromium chromium       # browser tests (Playwright with executable_path)
+need java default-jre-headless        # the Nu Html Checker (tests/test_html_checkers.py)
+need node nodejs                      # matching.js under node (tests/test_matching.py)
+need npm npm                          # vnu-jar below
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
-# The Nu Html Checker (tests/test_html_checkers.py): Java from apt, vnu-jar pinned from npm into node_modules/ (gitignored).
-if ! command -v java >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
-fi
-if ! command -v npm >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm >/dev/null
-fi
 VNU_VERSION=26.9.27
 if [ "$(node -p "require('./node_modules/vnu-jar/package.json').version" 2>/dev/null)" != "$VNU_VERSION" ]; then
   # --ignore-scripts: its postinstall would download a Java runtime; Java comes from apt

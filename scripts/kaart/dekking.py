@@ -86,13 +86,13 @@ def dekking_page(project: Project, kaart: Kaart) -> str:
     empty = sum(1 for c in cells.values() if not c.aantal)
     lines = [
         "---", "title: Dekking van het aanbod",
-        "description: Per gemeente, leefgebied en leeftijd het aantal actieve aanbiedingen, met de lege plekken.", "---", "",
+        "description: Per gemeente, leefgebied en leeftijd het aantal aanbiedingen dat niet gestopt is, met de lege plekken.", "---", "",
         "# Dekking van het aanbod", "",
         "Is er een *passend en dekkend aanbod* voor jongeren van 16 tot 27 jaar? Per gemeente staat hieronder "
-        "hoeveel actieve aanbiedingen er zijn per leefgebied (helpt bij) en leeftijd. "
-        f"Er zijn {n_actief} actieve aanbiedingen; {empty} van de {len(cells)} vakjes zijn leeg.", "",
+        "hoeveel aanbiedingen (niet gestopt) er zijn per leefgebied (helpt bij) en leeftijd. "
+        f"Er zijn {n_actief} aanbiedingen die niet gestopt zijn; {empty} van de {len(cells)} vakjes zijn leeg.", "",
         "**Zo lees je het.** Een vakje met **0 — leeg** betekent: in deze kaart staat voor die gemeente, dat leefgebied en die "
-        "leeftijd geen actief aanbod. Dat kan een gat in het aanbod zijn, of aanbod dat nog niet in de kaart staat. "
+        "leeftijd geen aanbod dat niet gestopt is. Dat kan een gat in het aanbod zijn, of aanbod dat nog niet in de kaart staat. "
         "Elk getal is een link naar de [wegwijzer](../wegwijzer/index.md) met die gemeente, dat leefgebied en "
         "de jongste leeftijd van de groep.", "",
         "**Hoe er geteld wordt.** Al het aanbod telt, behalve wat gestopt is (ook wat de aanbieder nog niet heeft bevestigd). Aanbod voor een regio of heel Nederland telt in "
@@ -103,10 +103,10 @@ def dekking_page(project: Project, kaart: Kaart) -> str:
     ]
     lines += [f"- [{esc(g.label)}](#{g.id})" for g in vocab["gemeente"]]
     lines += ["", "## Nazorg per leefgebied", "",
-              "Loopt de steun door als de jongere op school of werk begint? Per leefgebied het aantal actieve aanbiedingen "
+              "Loopt de steun door als de jongere op school of werk begint? Per leefgebied het aantal aanbiedingen (niet gestopt) "
               "en hoeveel daarvan volgens de bron wel of geen nazorg bieden. *Onbekend*: de bron zegt het niet.", "",
               '<div class="kaart-dekking">',
-              '<table class="kaart-dekking-tabel kaart-dekking-nazorg"><caption>Nazorg bij het actieve aanbod, per leefgebied</caption>',
+              '<table class="kaart-dekking-tabel kaart-dekking-nazorg"><caption>Nazorg bij het aanbod dat niet gestopt is, per leefgebied</caption>',
               '<thead><tr><th scope="col">Helpt bij</th><th scope="col">Actief</th><th scope="col">Met nazorg</th>'
               '<th scope="col">Zonder nazorg</th><th scope="col">Onbekend</th></tr></thead><tbody>']
     for helpt_bij, n in nazorg_per_behoefte(project, kaart).items():

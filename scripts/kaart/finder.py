@@ -71,12 +71,11 @@ KORT_MAX = 120
 
 def offer_record(a: Aanbod, kaart: Kaart, project: Project) -> dict:
     """One offer as the finder needs it.  Fields that the source does not state are left out."""
-    org = kaart.organisaties.get(a.aanbieder)
     covered = project.vocab.gemeenten_in(a.werkgebied)
     record: dict = {
         "id": a.id,
         "naam": a.naam,
-        "aanbieder": org.naam if org else a.aanbieder,
+        "aanbieder": kaart.aanbieder_namen(a),
         "kort": first_sentence(a.beschrijving, KORT_MAX),
         "status": a.status,
         "soort": a.soort,

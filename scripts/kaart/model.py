@@ -154,6 +154,11 @@ class Kaart:
     def aanbod_van(self, organisatie_id: str) -> list[Aanbod]:
         return sorted((a for a in self.aanbod.values() if organisatie_id in a.aanbieders), key=lambda a: a.naam.lower())
 
+    def aanbieder_namen(self, aanbod: Aanbod) -> str:
+        """Every provider the source names, as plain text: "Mind at Work, Praktijkonderwijs en Eduvier"."""
+        names = [self.organisaties[o].naam if o in self.organisaties else o for o in aanbod.aanbieders or (aanbod.aanbieder,)]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
     def praktijken_bij(self, aanbod_id: str) -> list[Praktijk]:
         return sorted((p for p in self.praktijken.values() if aanbod_id in p.verwant_aanbod), key=lambda p: p.title.lower())
 

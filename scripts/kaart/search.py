@@ -283,7 +283,7 @@ def _age_tokens(a: Aanbod) -> str:
 
 def _aanbod_doc(a: Aanbod, kaart: Kaart, project: Project) -> SearchDoc:
     v = project.vocab
-    org = kaart.organisaties.get(a.aanbieder)
+    aanbieders = kaart.aanbieder_namen(a)
     labels = [v["soort"].label(a.soort)]
     labels += [v["helpt_bij"].label(h) for h in a.helpt_bij] + [v["fase"].label(f) for f in a.fase]
     labels += [v["kenmerk"].label(k) for k in a.kenmerken]
@@ -295,21 +295,21 @@ def _aanbod_doc(a: Aanbod, kaart: Kaart, project: Project) -> SearchDoc:
              *a.jongerentaal.values(), *(r.wat for r in a.resultaten)]
     velden = [
         (W_TITEL, a.naam), (W_TITEL, a.id.replace("-", " ")), (W_TREFWOORD, " ".join(a.trefwoorden)),
-        (W_ORGANISATIE, org.naam if org else a.aanbieder), (W_LABEL, " ".join(labels)), (W_LABEL, _age_tokens(a)),
+        (W_ORGANISATIE, aanbieders), (W_LABEL, " ".join(labels)), (W_LABEL, _age_tokens(a)),
         (W_TEKST, " ".join(t for t in tekst if isinstance(t, str))),
     ]
     return SearchDoc(_url(f"aanbod/{a.id}.md"), a.naam, "Aanbod", first_sentence(a.jongerentaal.get("wat_is_het") or a.beschrijving, 140),
-                     velden, GROEP_AANBOD, regel(a, v), _aanbod_toon(a, org, project))
+                     velden, GROEP_AANBOD, regel(a, v), _aanbod_toon(a, aanbieders, project))
 
 
-def _aanbod_toon(a: Aanbod, org: Organisatie | None, project: Project) -> list[tuple[str, str]]:
+def _aanbod_toon(a: Aanbod, aanbieders: str, project: Project) -> list[tuple[str, str]]:
     """The fields a snippet may quote, most telling first, each named as a professional reads it."""
     v = project.vocab
     werkgebied = [v["gemeente"].label(g) for g in a.werkgebied.get("gemeenten", [])]
     werkgebied += [v["regio"].label(r) for r in a.werkgebied.get("regio", [])]
     toon = [
         ("trefwoord", ", ".join(a.trefwoorden)),
-        ("aanbieder", org.naam if org else a.aanbieder),
+        ("aanbieder", aanbieders),
         ("helpt bij", ", ".join(v["helpt_bij"].label(h) for h in a.helpt_bij)),
         ("speciaal voor", ", ".join(v["kenmerk"].label(k) for k in a.kenmerken)),
         ("leeftijd", _leeftijd(a)),

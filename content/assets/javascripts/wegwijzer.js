@@ -72,7 +72,6 @@
       meta.appendChild(make("span", "kaart-label", "alleen voor " + voor));
     }
     if (offer.status === "gestopt") meta.appendChild(make("span", "kaart-label kaart-label--let-op", "gestopt"));
-    if (offer.status === "onbekend") meta.appendChild(make("span", "kaart-label kaart-label--let-op", "bestaat het nog? niet bekend"));
     li.appendChild(meta);
     li.appendChild(make("p", "kaart-kort", offer.kort));
     // Filled per change by fillReasons: they depend on the situation.
