@@ -1,14 +1,13 @@
 """Editor and open-data parts of the `kaart` command and the site.
 
-`add_commands` registers nieuw, velden, rapport, verzoek and export on the CLI;
-`add_redactie` adds /redactie/ (with a verification sheet per organisation), /dekking/, the data files and the schemas to the build.
+`add_commands` registers nieuw, velden, rapport, verzoek and export on the CLI. The editor pages of the
+site (/redactie/, the verification sheets, /dekking/) are stages of `kaart.build.prepare_site`.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 
-from .model import Kaart
 from .project import Project
 
 
@@ -62,28 +61,3 @@ def _export(args, project: Project) -> int:
 
     args.extra_files = lambda exported: opendata.files(exported, project)
     return export.run(args, project)
-
-
-def add_redactie(output, project: Project, kaart: Kaart, today: dt.date | None = None) -> None:
-    """Add /redactie/, /dekking/ and the open data in data/ to the site output."""
-    from .dekking import dekking_page
-    from .export import export_files
-    from .rapport import rapport, redactie_page
-    from .site import GeneratedPage
-    from .verzoek import verzoek_lijst, verzoek_pages
-
-    today = today or dt.date.today()
-    regels = rapport(project, kaart, today)
-    output.pages["redactie/index.md"] = GeneratedPage(redactie_page(project, regels, len(kaart.aanbod), today) + verzoek_lijst(kaart))
-    for path, markdown in verzoek_pages(project, kaart).items():
-        output.pages[path] = GeneratedPage(markdown)
-    output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart))
-    output.files.update(export_files(project, kaart))
-    output.files.update(opendata_files(project, output.files))
-
-
-def opendata_files(project: Project, exported: dict[str, bytes]) -> dict[str, bytes]:
-    """The schemas, one JSON file per record (own format and HSDS) and datapackage.json (kaart.opendata)."""
-    from . import opendata
-
-    return opendata.files(exported, project)
