@@ -537,10 +537,13 @@
         setTimeout(function () {
           // Marks for scripts/bench_wegwijzer.py: how long the first render after load takes.
           if (window.performance && performance.mark) performance.mark("kaart-start");
-          start(expand(data), new URL("../", dataUrl));
+          var firstList = start(expand(data), new URL("../", dataUrl));
           if (window.performance && performance.measure) performance.measure("kaart-eerste-weergave", "kaart-start");
-          // After the rest of the first list, which the page adds in the next task.
-          setTimeout(function () { document.documentElement.setAttribute("data-kaart-finder", "klaar"); }, 0);
+          // Ready after the rest of the first list, which the page may add in later tasks (start
+          // returns a promise for that, or nothing).
+          Promise.resolve(firstList).then(function () {
+            setTimeout(function () { document.documentElement.setAttribute("data-kaart-finder", "klaar"); }, 0);
+          });
         }, 0);
       }, function () {
         (shown || []).forEach(function (node) { if (node) node.hidden = true; });

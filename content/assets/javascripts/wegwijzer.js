@@ -240,8 +240,17 @@
     el.resultaten.appendChild(fragment);
   }
 
-  /* first: the first render after load shows the top of the list at once and the rest
-   * in the next task, so no task is long on a slow phone (measured by bench_wegwijzer.py). */
+  /* Cards from..to in tasks of EERST cards each, then done(); stops when a newer render took over. */
+  function addLater(passend, from, to, done) {
+    if (uitkomst.passend !== passend || from >= to) return done();
+    var next = Math.min(to, from + EERST);
+    addCards(passend, from, next);
+    setTimeout(function () { addLater(passend, next, to, done); }, 0);
+  }
+
+  /* first: the first render after load shows the top of the list at once and the rest in
+   * tasks of EERST cards, so no task is long on a slow phone (measured by bench_wegwijzer.py).
+   * Returns a promise that settles when the whole first list is there. */
   function render(first) {
     uitkomst = M.judge(data, state, { uitleg: false });
     var passend = uitkomst.passend;
@@ -250,13 +259,16 @@
     var count = Math.min(shown, passend.length);
     var now = first ? Math.min(count, EERST) : count;
     addCards(passend, 0, now);
-    if (now < count) setTimeout(function () { if (uitkomst.passend === passend) addCards(passend, now, count); }, 0);
+    var rest = now < count ? new Promise(function (resolve) {
+      setTimeout(function () { addLater(passend, now, count, resolve); }, 0);
+    }) : null;
     el.resultaten.classList.toggle("kaart-lang", passend.length > LIMIT);
     el.meer.hidden = passend.length <= count;
     el.meer.textContent = "Toon meer (nog " + (passend.length - count) + ")";
     el.aantal.textContent = countText(uitkomst.counts);
     renderLeeg();
     renderAfgevallen();
+    return rest;
   }
 
   function countText(n) {
@@ -324,13 +336,14 @@
     el.print.addEventListener("click", function () { window.print(); });
     el.weergave.addEventListener("click", toggleWeergave);
     M.dom.showNotes(el.meldingen, parsed.notes);
-    render(true);
+    var firstList = render(true);
     form.addEventListener("input", update);
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     el.meer.addEventListener("click", function () { shown += LIMIT; render(); });
     el.meer_af.addEventListener("click", function () { shownAf += LIMIT; renderAfgevallen(); });
     el.valt_af.addEventListener("toggle", function () { shownAf = LIMIT; renderAfgevallen(); });
+    return firstList;
   }
 
   // Exposed for scripts/bench_wegwijzer.py: one change = match + render.
