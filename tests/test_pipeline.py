@@ -129,7 +129,7 @@ def test_background_stage_gives_the_same_result_or_the_same_error(monkeypatch):
 def test_more_processes_give_the_same_site(monkeypatch):
     monkeypatch.setenv("KAART_JOBS", "1")
     one = prepare_site(Project(ROOT))
-    monkeypatch.setenv("KAART_JOBS", "2")  # loading, checking, exports and search weights in other processes
+    monkeypatch.setenv("KAART_JOBS", "2")  # loading, checking, exports, search documents and the index in other processes
     more = prepare_site(Project(ROOT))
     assert more.output.files == one.output.files
     assert {k: v.markdown for k, v in more.output.pages.items()} == {k: v.markdown for k, v in one.output.pages.items()}
@@ -147,3 +147,20 @@ def test_a_mkdocs_build_through_the_hook_opens_each_record_file_once(opened, tmp
     assert (tmp_path / "site" / "aanbod" / project.aanbod_files()[0].stem / "index.html").is_file()
     counts = {project.rel(p): opened[os.path.realpath(p)] for p in project.organisatie_files() + project.aanbod_files()}
     assert set(counts.values()) == {1}, {rel: n for rel, n in counts.items() if n != 1}
+
+
+def test_the_sorted_offers_and_offers_per_organisation_follow_a_changed_map():
+    """Kaart keeps both lists between calls (thousands of pages ask): a replaced or added offer shows."""
+    import dataclasses
+
+    from kaart.checking import check_project
+
+    result, kaart = check_project(Project(ROOT))
+    first = kaart.gesorteerd()[0]
+    assert first in kaart.aanbod_van(first.aanbieder)
+    kaart.aanbod[first.id] = dataclasses.replace(first, naam="Zzz als laatste")
+    assert kaart.gesorteerd()[-1].naam == "Zzz als laatste"
+    assert "Zzz als laatste" in [a.naam for a in kaart.aanbod_van(first.aanbieder)]
+    kaart.aanbod["nieuw"] = dataclasses.replace(first, id="nieuw", naam="Aaa als eerste")
+    assert kaart.gesorteerd()[0].id == "nieuw"
+    assert kaart.aanbod_van(first.aanbieder)[0].id == "nieuw"

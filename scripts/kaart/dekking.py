@@ -40,20 +40,17 @@ def overlaps(a: Aanbod, band: tuple[int, int]) -> bool:
     return low <= band[1] and high >= band[0]
 
 
-def in_gemeente(project: Project, a: Aanbod, gemeente: str) -> bool:
-    covered = project.vocab.gemeenten_in(a.werkgebied)
-    return covered is None or gemeente in covered
-
-
 def actief(kaart: Kaart) -> list[Aanbod]:
     return [a for a in kaart.gesorteerd() if a.status != "gestopt"]
 
 
 def matrix(project: Project, kaart: Kaart) -> dict[tuple[str, str, tuple[int, int]], Cel]:
     offers = actief(kaart)
+    # each offer's gemeenten once, not once per gemeente (17 x 5,000 lookups at 5,000 offers)
+    covered = [(a, project.vocab.gemeenten_in(a.werkgebied)) for a in offers]
     cells = {}
     for gemeente in project.vocab["gemeente"].ids:
-        local = [a for a in offers if in_gemeente(project, a, gemeente)]
+        local = [a for a, gemeenten in covered if gemeenten is None or gemeente in gemeenten]
         for helpt_bij in project.vocab["helpt_bij"].ids:
             for band in LEEFTIJDSBANDEN:
                 ids = tuple(a.id for a in local if helpt_bij in a.helpt_bij and overlaps(a, band))

@@ -152,7 +152,25 @@ class Kaart:
     praktijken: dict[str, Praktijk] = field(default_factory=dict)
 
     def aanbod_van(self, organisatie_id: str) -> list[Aanbod]:
-        return sorted((a for a in self.aanbod.values() if organisatie_id in a.aanbieders), key=lambda a: a.naam.lower())
+        return list(self._per_aanbieder().get(organisatie_id, ()))
+
+    def _per_aanbieder(self) -> dict[str, list[Aanbod]]:
+        # Every organisation page, werklijst row, search entry and verzoek asks this: one pass over
+        # the offers instead of one per organisation (at 5,000 offers that was 6 s of the build).
+        key = self._aanbod_key()
+        cached = self.__dict__.get("_aanbieder_index")
+        if cached is None or cached[0] != key:
+            index: dict[str, list[Aanbod]] = {}
+            for a in sorted(self.aanbod.values(), key=lambda a: a.naam.lower()):
+                for org in dict.fromkeys(a.aanbieders):
+                    index.setdefault(org, []).append(a)
+            cached = self.__dict__["_aanbieder_index"] = (key, index)
+        return cached[1]
+
+    def _aanbod_key(self) -> tuple[int, ...]:
+        """Which offer objects the map holds now: a cache built for other ones (an offer added or
+        replaced, as tests that build a Kaart by hand do) is built again."""
+        return tuple(map(id, self.aanbod.values()))
 
     def aanbieder_namen(self, aanbod: Aanbod) -> str:
         """Every provider the source names, as plain text: "Mind at Work, Praktijkonderwijs en Eduvier"."""
@@ -163,4 +181,9 @@ class Kaart:
         return sorted((p for p in self.praktijken.values() if aanbod_id in p.verwant_aanbod), key=lambda p: p.title.lower())
 
     def gesorteerd(self) -> list[Aanbod]:
-        return sorted(self.aanbod.values(), key=lambda a: (a.naam.lower(), a.id))
+        # Every list of offers starts here (pages, finder, search, exports): sorted once per set of offers.
+        key = self._aanbod_key()
+        cached = self.__dict__.get("_gesorteerd")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_gesorteerd"] = (key, sorted(self.aanbod.values(), key=lambda a: (a.naam.lower(), a.id)))
+        return list(cached[1])

@@ -9,7 +9,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")  # { } too: attr_list would turn 
 # A Markdown link whose target we can check; every other [ ] { } in a text field is escaped.
 _MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?([^()<>\s]*)>?\s*\)")
 _SAFE_URL = re.compile(r"(?i)(https?://[^/\s]|mailto:[^\s@]+@|tel:\+?[0-9])")
-_URL_ESCAPES = {c: f"%{ord(c):02X}" for c in "()[]{}*_`"}
+_URL_ESCAPES = str.maketrans({c: f"%{ord(c):02X}" for c in "()[]{}*_`"})
 # An escaped & that cannot start an entity goes back to a bare &: Markdown escapes it in the
 # output anyway, and only a bare & lets the woordenlijst tooltip match "W&I".
 _BARE_AMP = re.compile(r"&amp;(?![A-Za-z0-9#]+;)")
@@ -49,7 +49,12 @@ def inline(value: str | None) -> str:
     """Plain text for use inside Markdown: HTML-escaped, Markdown syntax neutralised, one line."""
     if not value:
         return ""
-    text = " ".join(str(value).split())
+    return _inline(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=65536)  # labels, names and provider names recur on thousands of pages
+def _inline(value: str) -> str:
+    text = " ".join(value.split())
     return _defuse(_MD_SPECIAL.sub(r"\\\1", _BARE_AMP.sub("&", html.escape(text, quote=False))), _INLINE_BLOCK)
 
 
@@ -64,7 +69,7 @@ def safe_url(value: str | None) -> str | None:
     url = str(value).strip()
     if re.search(r"[\x00-\x20\x7f<>\"'\\]", url) or not _SAFE_URL.match(url):
         return None
-    return "".join(_URL_ESCAPES.get(c, c) for c in url)
+    return url.translate(_URL_ESCAPES)
 
 
 def link(text: str | None, url: str | None) -> str:
