@@ -271,3 +271,24 @@ def test_datapackage_describes_the_csv_files_and_frictionless_finds_them_valid(b
     (tmp_path / "aanbod.csv").write_text(out.getvalue(), encoding="utf-8-sig")
     report = validate(str(tmp_path / "datapackage.json"))
     assert not report.valid and "misschien" in str(report.flatten(["cell"]))
+
+
+def test_each_record_is_encoded_once_and_every_file_reads_as_plain_json(real):
+    """kaart.json, the HSDS lists and the file per record are spliced from one encoding per record:
+    byte for byte what json.dumps of the whole object gives."""
+    from kaart.export import _json_bytes, published, tables
+    from kaart.opendata import publish
+
+    project, kaart, _ = real
+    computed = tables(project, kaart)
+    files = publish(project, kaart)
+    assert files["data/kaart.json"] == _json_bytes(computed.data)
+    for name, content in computed.lists.items():
+        assert files[f"data/hsds/{name}"] == _json_bytes(content)
+    for kind, key in (("aanbod", "aanbod"), ("organisatie", "organisaties")):
+        for record in computed.data[key]:
+            assert files[published(kind, record["id"])["json"]] == _json_bytes(
+                {"schema_version": SCHEMA_VERSION, "licentie": "CC0-1.0", **record})
+    for kind, key in (("aanbod", "services.json"), ("organisatie", "organizations.json")):
+        for item in computed.lists[key]["contents"]:
+            assert files[published(kind, item["x_id"])["hsds"]] == _json_bytes(item)

@@ -6,6 +6,7 @@ zoeken.js gives the same order and loads only a few shards.
 """
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import re
@@ -154,6 +155,41 @@ def test_editor_pages_come_last_and_labelled_when_asked_for(searcher):
     editors = [i for i, u in enumerate(urls) if _editor_page(u)]
     assert editors == list(range(len(urls) - len(editors), len(urls))), "editor pages must form the last group"
     assert {h["soort"] for h in hits if _editor_page(h["url"])} == {"Redactie"}
+
+
+def test_the_werklijst_is_found_by_its_headings_not_by_every_offer_it_lists(kaart, project):
+    from kaart.rapport import rapport, redactie_page
+    from kaart.search import _markdown_doc, _overview_markdown
+
+    today = dt.date(2026, 12, 1)
+    page = redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today)
+    doc = _markdown_doc("redactie/index.md", _overview_markdown(page), "Overzicht", body_weight=0.3)
+    text = " ".join(t for _, t in doc.velden)
+    assert "Werklijst redactie" in text and "Samenvatting" in text
+    listed = [a for a in kaart.aanbod.values() if f"](../aanbod/{a.id}.md)" in page]
+    assert listed, "the real werklijst lists offers that need work"
+    assert not [a.naam for a in listed if a.naam in text], "an offer is found on its own page, not on the werklijst"
+
+
+@pytest.mark.parametrize("text", [
+    "Gewoon een zin. En nog één: met een dubbele punt!", "Kosten: geen; 100% gratis?", "naam (RMC) — 'tot 23'",
+    "a\n\nb  \nc", "a *b* c", "- lijst\n- twee", "1. een", "x &amp; y", "W&I", "[link](https://example.org)",
+    "tekst\n: definitie", "!!! let op", "kop\n===", "<b>vet</b>", "a_b_c", "`code`", "{: .x }", "a | b",
+])
+def test_a_description_reads_the_same_in_search_with_or_without_markup(text):
+    """Plain descriptions skip Markdown: the snippet text must be what the rendered page shows."""
+    from kaart.search import _plain, markdown_text
+    from kaart.text import block
+
+    assert _plain(text) == " ".join(markdown_text(block(text))[1])
+
+
+def test_every_real_description_reads_the_same_in_search_as_on_its_page(kaart):
+    from kaart.search import _plain, markdown_text
+    from kaart.text import block
+
+    for a in kaart.aanbod.values():
+        assert _plain(a.beschrijving) == " ".join(markdown_text(block(a.beschrijving))[1]), a.id
 
 
 def test_offers_and_organisations_come_before_knowledge_and_overviews(searcher):

@@ -4,11 +4,12 @@
 
     load     records.load_records      every file in aanbod/ read once
     check    checking.check_records    schema, rules, jongerentaal; gives the typed records
-    pages    site, glossary, rapport, verzoek, dekking
+    pages    site, glossary, rapport, dekking: every page the search index reads
     finder   finder.add_finder         data/wegwijzer.json, /wegwijzer/, /jongeren/
-    exports  export.export_files       data/kaart.json, CSV, HSDS
-             opendata.files            data/aanbod/<id>.json, data/hsds/services/<uuid>.json, schemas/, datapackage.json
-    search   search.search_files       assets/zoekindex/ (last: it indexes the pages too)
+    exports  opendata.publish          data/kaart.json, CSV, HSDS lists (kaart.export); per record
+                                       data/aanbod/<id>.json, data/hsds/services/<uuid>.json; schemas/, datapackage.json
+    search   search.search_files       assets/zoekindex/ (it indexes the pages above too), while
+             site, verzoek                 the offer, organisation and verzoek pages are made
 
 The mkdocs hook hands the result to mkdocs; `kaart genereer` writes it to disk
 (kaart/genereer.py) for any generator.
@@ -24,8 +25,7 @@ from dataclasses import dataclass
 
 from .checking import check_records
 from .dekking import dekking_page
-from .export import export_files
-from .opendata import files as opendata_files
+from .opendata import publish
 from .finder import add_finder
 from .glossary import abbreviations, glossary_page, load_glossary
 from .model import Kaart
@@ -34,7 +34,7 @@ from .rapport import build_warnings, rapport, redactie_page
 from .records import Records, jobs, load_records
 from .reporting import render
 from .result import CheckResult
-from .search import search_files, weigh_records
+from .search import search_files, search_skips_page, weigh_known
 from .site import GeneratedPage, SiteOutput, SiteRenderer
 from .verzoek import verzoek_lijst, verzoek_pages
 
@@ -74,26 +74,35 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))
     kaart = records.kaart
     result.extend(build_warnings(kaart, today, project, records))  # stale records: a warning, so only --strict fails
-    # Exports and most of the search index need only the records: with thousands of offers
-    # they run in other processes while this one makes the pages.
-    exports = _Background(lambda: export_files(project, kaart, records), len(records.aanbod))
-    search_weights = _Background(lambda: weigh_records(kaart, project), len(records.aanbod))
-    # pages
+    # With thousands of offers the work runs on every core, in forked children that inherit the
+    # records (nothing is read again): the open data and the search documents start now, as they
+    # need only the records; the index itself starts once every page it reads exists.
+    n = len(records.aanbod)
+    exports = _Background(lambda: publish(project, kaart, records), n)
+    known = _Background(lambda: weigh_known(kaart, project), n)
+    # pages the search index reads: the overviews, glossary, werklijst and dekking
     renderer = SiteRenderer(kaart, project, today)
-    output = renderer.render()
+    output = renderer.render_overviews()
     output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
     output.pages["redactie/index.md"] = GeneratedPage(
         redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today) + verzoek_lijst(kaart))
-    for path, markdown in verzoek_pages(project, kaart).items():  # /redactie/verzoek/<organisatie>/
-        output.pages[path] = GeneratedPage(markdown)
     output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart))
     # finder
     add_finder(output, kaart, project)
+    # search, in its own child while the offer, organisation and verzoek pages are made
+    weighed = known.result()
+    search = _Background(lambda: search_files(kaart, project, output.pages, weighed), n)
+    # pages the search index does not read: each offer and organisation is a document of its own
+    later = renderer.render_records().pages
+    for path, markdown in verzoek_pages(project, kaart).items():  # /redactie/verzoek/<organisatie>/
+        later[path] = GeneratedPage(markdown)
+    unread = [src for src in later if not search_skips_page(src, kaart)]
+    if unread:  # a page made after the index started would be missing from it: a mistake in this list
+        raise RuntimeError(f"de zoekindex mist pagina's die later gemaakt zijn: {unread[:5]}")
+    output.pages = {**later, **output.pages}  # the offer pages first, as SiteRenderer.render orders them
     # exports
     output.files.update(exports.result())
-    output.files.update(opendata_files(output.files, project))  # per record, the schemas, datapackage.json
-    # search
-    output.files.update(search_files(kaart, project, output.pages, search_weights.result()))
+    output.files.update(search.result())
     return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer, records)
 
 

@@ -17,28 +17,32 @@ from __future__ import annotations
 import json
 
 from .export import (AANBOD_COLUMNS, LICENTIE, LIST_SEP, ORGANISATIE_COLUMNS, SCHEMA_VERSION, _BOOLS, _INTS, _LISTS,
-                     _json_bytes as _json, published)
+                     Tables, _json_bytes as _json, export_files, published, tables)
+from .model import Kaart
 from .project import Project
+from .records import Records
 
 SCHEMA_NAMES = ("aanbod", "organisatie", "vocabulaires")
 # Scalar columns whose values come from one vocabulary: the data package lists the allowed ids.
 _VOCAB_COLUMNS = {"status": "status", "soort": "soort", "doelgroep.startkwalificatie": "startkwalificatie"}
 
 
-def record_files(exported: dict[str, bytes]) -> dict[str, bytes]:
+def record_files(computed: Tables) -> dict[str, bytes]:
     """One JSON file per offer and organisation, and one HSDS file per service and organization.
 
-    `exported` holds kaart.export's files: kaart.json (whose records carry `pagina` and `hsds`) and the
-    HSDS lists are split into one file per object, so nothing is computed twice.
+    `computed` holds kaart.export's tables: kaart.json's records (which carry `pagina` and `hsds`) and
+    the HSDS lists, each record already encoded once; the files are that text, so nothing is done twice.
     """
-    data = json.loads(exported["data/kaart.json"])
     files: dict[str, bytes] = {}
-    for kind, key in (("aanbod", "aanbod"), ("organisatie", "organisaties")):
-        for record in data[key]:
-            files[published(kind, record["id"])["json"]] = _json({"schema_version": SCHEMA_VERSION, "licentie": LICENTIE, **record})
+    # {"schema_version":…,"licentie":…, then the record's own keys: as _json({…, **record}) writes it
+    header = _json({"schema_version": SCHEMA_VERSION, "licentie": LICENTIE}).decode("utf-8").rstrip("\n")[:-1]
+    for kind, items in (("aanbod", computed.data["aanbod"]), ("organisatie", computed.data["organisaties"])):
+        for record, text in zip(items, computed.encoded[id(items)]):
+            files[published(kind, record["id"])["json"]] = (header + "," + text[1:] + "\n").encode("utf-8")
     for kind, key in (("aanbod", "services.json"), ("organisatie", "organizations.json")):
-        for item in json.loads(exported[f"data/hsds/{key}"])["contents"]:
-            files[published(kind, item["x_id"])["hsds"]] = _json(item)
+        items = computed.lists[key]["contents"]
+        for item, text in zip(items, computed.encoded[id(items)]):
+            files[published(kind, item["x_id"])["hsds"]] = (text + "\n").encode("utf-8")
     return files
 
 
@@ -110,9 +114,12 @@ def datapackage(project: Project) -> dict:
     }
 
 
-def files(exported: dict[str, bytes], project: Project) -> dict[str, bytes]:
-    """Every file of this module, keyed by its path in the built site (`exported`: kaart.export.export_files)."""
-    out = schema_files(project)
-    out.update(record_files(exported))
+def publish(project: Project, kaart: Kaart, records: Records | None = None) -> dict[str, bytes]:
+    """Every open-data file, keyed by its path in the built site: kaart.export's whole-map files,
+    then one per record, the schemas and datapackage.json."""
+    computed = tables(project, kaart, records)
+    out = export_files(project, kaart, records, computed)
+    out.update(schema_files(project))
+    out.update(record_files(computed))
     out["data/datapackage.json"] = _json(datapackage(project))
     return out

@@ -59,5 +59,5 @@ def _export(args, project: Project) -> int:
     """`kaart export`: the files of kaart.export plus those of kaart.opendata (per record, schemas, datapackage)."""
     from . import export, opendata
 
-    args.extra_files = lambda exported: opendata.files(exported, project)
+    args.files = lambda records: opendata.publish(project, records.kaart, records)
     return export.run(args, project)

@@ -132,8 +132,12 @@ def terms(text: str) -> list[str]:
     return [stem(t) for t in normalise(text) if t not in STOPWOORDEN]
 
 
-def _synonym_groups() -> list[set[str]]:
-    return [{stem(w) for w in line.split()} for line in SYNONIEMEN]
+@lru_cache(maxsize=1)
+def _synonym_groups() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(stem(w) for w in line.split()) for line in SYNONIEMEN)
+
+
+_SYNONYM_TERMS = frozenset().union(*_synonym_groups())
 
 
 @dataclass
@@ -154,6 +158,9 @@ class SearchDoc:
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _MD_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"]  # as in mkdocs.yml
 _BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dt dd div br tr pre blockquote summary details label button".split())
+# What could make a description render differently from its plain words: inline markup,
+# entities, or a line that starts a list, definition or block. Without any, _plain skips Markdown.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#|{}]|^[ \t]*(?:[-+*:=~?!]|\d+[.)])", re.M)
 TEKST_MAX = 30_000  # characters of a page kept for snippets: all of every page today (the glossary is the longest, 25 KB)
 
 
@@ -204,12 +211,19 @@ class _TextParser(HTMLParser):
 
 def markdown_text(markdown_src: str) -> tuple[list[str], list[str]]:
     """(headings, body lines) of a Markdown page as a reader sees them: no markup, no '&amp;'."""
-    import markdown  # Python-Markdown, which mkdocs renders with: the same text as on the page
-
     parser = _TextParser()
-    parser.feed(markdown.markdown(markdown_src, extensions=_MD_EXTENSIONS))
+    parser.feed(_converter().reset().convert(markdown_src))
     parser.close()
     return parser.koppen, parser.lines
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    # Python-Markdown, which mkdocs renders with: the same text as on the page. One instance,
+    # reset between pages: building it costs more than converting a description.
+    import markdown
+
+    return markdown.Markdown(extensions=_MD_EXTENSIONS)
 
 
 def _url(src_uri: str) -> str:
@@ -330,7 +344,11 @@ def _aanbod_toon(a: Aanbod, aanbieders: str, project: Project) -> list[tuple[str
 
 def _plain(markdown_field: str | None) -> str:
     """A Markdown text field (beschrijving) as the offer page shows it: no ** or links left."""
-    return " ".join(markdown_text(block(markdown_field))[1]) if markdown_field else ""
+    if not markdown_field:
+        return ""
+    if not _MARKUP.search(markdown_field):  # most descriptions are plain sentences: nothing to render
+        return " ".join(markdown_field.split())
+    return " ".join(markdown_text(block(markdown_field))[1])
 
 
 def _leeftijd(a: Aanbod) -> str:
@@ -362,8 +380,13 @@ def _overview_offers(src: str, kaart: Kaart) -> int | None:
 
 
 def _overview_markdown(markdown: str) -> str:
-    """An overview page without its list of offers: those offers are found themselves, in the first group."""
-    return "\n".join(line for line in markdown.splitlines() if not line.startswith("- ["))
+    """An overview page without its list of offers: those offers are found themselves, in the first group.
+
+    The werklijst's table rows (one per offer that needs work) go too: at 5,000 offers they
+    were 1.5 MB of Markdown, and the offer itself is the better hit.
+    """
+    return "\n".join(line for line in markdown.splitlines()
+                     if not (line.startswith("- [") or (line.startswith("| [") and "](../aanbod/" in line)))
 
 
 def record_docs(kaart: Kaart, project: Project) -> list[SearchDoc]:
@@ -372,17 +395,9 @@ def record_docs(kaart: Kaart, project: Project) -> list[SearchDoc]:
     return docs + [_organisatie_doc(o, kaart) for o in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower())]
 
 
-def weigh_records(kaart: Kaart, project: Project) -> list:
-    """`weigh` for every record document: most of the index's work, which needs no page (a build runs it meanwhile)."""
-    groups = _synonym_groups()
-    return [weigh(doc, groups) for doc in record_docs(kaart, project)]
-
-
-def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None) -> list[SearchDoc]:
-    """Every page worth finding, numbered group by group: offers and organisations, knowledge and overviews, editors' pages.
-
-    An overview of a fase or leefgebied with no offers is left out: it would be a dead end.
-    """
+def known_docs(kaart: Kaart, project: Project) -> list[SearchDoc]:
+    """The offers and organisations, then the hand-written pages of content/: every document that needs
+    no generated page, so a build makes and weighs them while it renders (kaart.build)."""
     docs = record_docs(kaart, project)
     seen = {d.url for d in docs}
     content = project.content_dir
@@ -394,6 +409,35 @@ def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None) -> l
         if doc:
             docs.append(doc)
             seen.add(doc.url)
+    return docs
+
+
+def weigh_known(kaart: Kaart, project: Project) -> tuple[list[SearchDoc], dict[str, tuple]]:
+    """`known_docs` and each one's `weigh` by URL: most of the index's work."""
+    groups = _synonym_groups()
+    docs = known_docs(kaart, project)
+    return docs, {doc.url: weigh(doc, groups) for doc in docs}
+
+
+def search_skips_page(src: str, kaart: Kaart) -> bool:
+    """Whether collect_docs never reads this generated page: an offer or organisation page (the
+    record is its own document) or a verification sheet (NIET_GEINDEXEERD)."""
+    if src.startswith(NIET_GEINDEXEERD):
+        return True
+    folder, _, name = src.partition("/")
+    records = {"aanbod": kaart.aanbod, "organisaties": kaart.organisaties}.get(folder)
+    return records is not None and name.endswith(".md") and name[: -len(".md")] in records
+
+
+def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None,
+                 known: list[SearchDoc] | None = None) -> list[SearchDoc]:
+    """Every page worth finding, numbered group by group: offers and organisations, knowledge and overviews, editors' pages.
+
+    An overview of a fase or leefgebied with no offers is left out: it would be a dead end.
+    `known`: known_docs, when they were made already.
+    """
+    docs = list(known_docs(kaart, project) if known is None else known)
+    seen = {d.url for d in docs}
     for src, page in sorted((pages or {}).items()):
         if _url(src) in seen or _overview_offers(src, kaart) == 0 or src.startswith(NIET_GEINDEXEERD):
             continue
@@ -411,44 +455,56 @@ def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None) -> l
 
 # -- index -------------------------------------------------------------------
 
-def weigh(doc: SearchDoc, groups: list[set[str]] | None = None) -> tuple[Counter, dict[str, float], float]:
+def weigh(doc: SearchDoc, groups: tuple[frozenset[str], ...] | None = None) -> tuple[dict[str, float], dict[str, float], float]:
     """One document's weighted term frequencies, name bonuses and length (the per-document part of the index)."""
     groups = _synonym_groups() if groups is None else groups
-    tf: Counter = Counter()
+    tf: dict[str, float] = {}
     bonus: dict[str, float] = {}
     n = 0.0
     for weight, text in doc.velden:
         if not text:
             continue
-        tokens = terms(text)
-        if weight <= W_KOP:
-            # Numbers in running text are percentages, years and 'tot 23 jaar':
-            # '23 jaar' should find offers whose age range holds 23 (the age field).
-            tokens = [t for t in tokens if not t.isdigit()]
-        n += len(tokens) * weight if weight <= W_TEKST else 0  # lightly weighted body counts less in the length
+        # Count the words as written (in C), then stem each distinct word once: the same counts, in
+        # the same order, as stemming every occurrence (930,000 words at 5,000 offers).
+        digits_out = weight <= W_KOP
+        counts: dict[str, int] = {}
+        total = 0
+        for word, k in Counter(normalise(text)).items():
+            if word in STOPWOORDEN:
+                continue
+            t = stem(word)
+            if digits_out and t.isdigit():
+                # Numbers in running text are percentages, years and 'tot 23 jaar':
+                # '23 jaar' should find offers whose age range holds 23 (the age field).
+                continue
+            counts[t] = counts.get(t, 0) + k
+            total += k
+        n += total * weight if weight <= W_TEKST else 0  # lightly weighted body counts less in the length
         extra = NAAM_BONUS.get(weight, 0.0)
-        if weight == W_TITEL and tokens:
+        if weight == W_TITEL and total:
             # a short title made of the query ('Helpt bij: Werk') is the page named after it
-            extra *= 1 + 1 / len(tokens)
-        # count in C first: one dict update per distinct word, not per occurrence
-        for t, k in Counter(tokens).items():
-            tf[t] += weight * k
+            extra *= 1 + 1 / total
+        for t, k in counts.items():
+            tf[t] = tf.get(t, 0) + weight * k
             if extra and extra > bonus.get(t, 0.0):
                 bonus[t] = extra
+    if (_SYNONYM_TERMS if groups is _synonym_groups() else frozenset().union(*groups)).isdisjoint(tf):  # most documents
+        return tf, bonus, max(n, 1.0)
     for group in groups:
+        if group.isdisjoint(tf):
+            continue
         present = [t for t in group if t in tf]
-        if present:
-            best_tf = max(tf[t] for t in present)
-            best_bonus = max(bonus.get(t, 0.0) for t in present)
-            # every word of the group, present or not, gets at least the weakened weight of the
-            # best one: an editor's keyword 'schuldhulp' also counts for 'schulden'
-            for t in group:
-                tf[t] = max(tf.get(t, 0.0), best_tf * W_SYNONIEM)
-                bonus[t] = max(bonus.get(t, 0.0), best_bonus * W_SYNONIEM)
+        best_tf = max(tf[t] for t in present)
+        best_bonus = max(bonus.get(t, 0.0) for t in present)
+        # every word of the group, present or not, gets at least the weakened weight of the
+        # best one: an editor's keyword 'schuldhulp' also counts for 'schulden'
+        for t in group:
+            tf[t] = max(tf.get(t, 0.0), best_tf * W_SYNONIEM)
+            bonus[t] = max(bonus.get(t, 0.0), best_bonus * W_SYNONIEM)
     return tf, bonus, max(n, 1.0)
 
 
-def build_index(docs: list[SearchDoc], weights: list | None = None) -> dict[str, list[int]]:
+def build_index(docs: list[SearchDoc], weights: dict[str, tuple] | None = None) -> dict[str, list[int]]:
     """term -> flat postings [doc, score, doc, score, ...] with doc ids delta-encoded, scores as ints.
 
     Score = idf * (BM25-saturated weighted term frequency + name bonus).  The
@@ -457,8 +513,8 @@ def build_index(docs: list[SearchDoc], weights: list | None = None) -> dict[str,
     would outrank the page that is named after it.
     """
     groups = _synonym_groups()
-    weights = list(weights or [])  # computed beforehand (e.g. in another process) for the first documents
-    weights += [weigh(doc, groups) for doc in docs[len(weights):]]
+    known = weights or {}  # by URL, computed beforehand (in a build: in another process) for most documents
+    weights = [known.get(doc.url) or weigh(doc, groups) for doc in docs]
     weighted = [w[0] for w in weights]
     bonuses = [w[1] for w in weights]
     lengths = [w[2] for w in weights]
@@ -467,19 +523,30 @@ def build_index(docs: list[SearchDoc], weights: list | None = None) -> dict[str,
     for tf in weighted:
         df.update(tf.keys())
     n_docs = len(docs)
-    idf = {t: math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) for t, d in df.items()}  # once per term, not per posting
-    out: dict[str, list[int]] = defaultdict(list)
-    last: dict[str, int] = {}
+    # 100 * idf once per term, not per posting (the same float as before: the product is left to right)
+    idf100 = {t: 100 * math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+    k1_plus_1 = K1 + 1
+    ids: dict[str, list[int]] = {}
+    scores: dict[str, list[int]] = {}
     for doc_id, tf in enumerate(weighted):
         norm = K1 * (1 - B + B * lengths[doc_id] / avg)
         bonus = bonuses[doc_id]
         for t, w in tf.items():
-            score = round(100 * idf[t] * (w * (K1 + 1) / (w + norm) + bonus.get(t, 0.0)))
-            flat = out[t]  # doc ids ascending: delta encoding keeps numbers short
-            flat.append(doc_id - last.get(t, 0))
-            flat.append(score if score > 1 else 1)
-            last[t] = doc_id
-    return dict(out)
+            score = round(idf100[t] * (w * k1_plus_1 / (w + norm) + bonus.get(t, 0.0)))
+            posted = ids.get(t)
+            if posted is None:
+                ids[t], scores[t] = [doc_id], [score if score > 1 else 1]
+            else:
+                posted.append(doc_id)
+                scores[t].append(score if score > 1 else 1)
+    out: dict[str, list[int]] = {}
+    for t, doc_ids in ids.items():
+        flat = [0] * (2 * len(doc_ids))
+        # doc ids ascending: delta encoding keeps numbers short
+        flat[0::2] = [doc_ids[0]] + [b - a for a, b in zip(doc_ids, doc_ids[1:])]
+        flat[1::2] = scores[t]
+        out[t] = flat
+    return out
 
 
 def _shard_key(term: str, depth: int) -> str:
@@ -492,7 +559,8 @@ def shard_index(index: dict[str, list[int]], target: int = SHARD_TARGET) -> dict
     Keys form a prefix-free set ('_' pads short terms), so every term, and every
     completion of a typed prefix at least as long as its key, lives in exactly one shard.
     """
-    sizes = {t: len(t) + 4 + len(json.dumps(p, separators=(",", ":"))) for t, p in index.items()}
+    # str() of a list of ints is its compact JSON plus one space per comma, without json's per-call cost
+    sizes = {t: len(t) + 4 + len(str(p)) - max(len(p) - 1, 0) for t, p in index.items()}
     shards: dict[str, dict[str, list[int]]] = {}
 
     def place(terms_: list[str], depth: int) -> None:
@@ -509,10 +577,12 @@ def shard_index(index: dict[str, list[int]], target: int = SHARD_TARGET) -> dict
     return shards
 
 
-def search_files(kaart: Kaart, project: Project, pages: dict | None = None, record_weights: list | None = None) -> dict[str, bytes]:
-    """The files of the search index, keyed by their path in the built site (`record_weights`: from `weigh_records`)."""
-    docs = collect_docs(kaart, project, pages)
-    shards = shard_index(build_index(docs, record_weights))
+def search_files(kaart: Kaart, project: Project, pages: dict | None = None,
+                 weighed: tuple[list[SearchDoc], dict[str, tuple]] | None = None) -> dict[str, bytes]:
+    """The files of the search index, keyed by their path in the built site (`weighed`: from `weigh_known`)."""
+    known, weights = weighed or (None, None)
+    docs = collect_docs(kaart, project, pages, known)
+    shards = shard_index(build_index(docs, weights))
     files: dict[str, bytes] = {}
     for key, shard in shards.items():
         files[f"{INDEX_DIR}/t-{key}.json"] = _json(shard)

@@ -113,11 +113,22 @@ class SiteRenderer:
 
     # -- pages ---------------------------------------------------------------
     def render(self) -> SiteOutput:
+        out = self.render_records()
+        out.pages.update(self.render_overviews().pages)
+        return out
+
+    def render_records(self) -> SiteOutput:
+        """A page per offer and per organisation."""
         out = SiteOutput()
         for aanbod in self.kaart.gesorteerd():
             out.pages[f"aanbod/{aanbod.id}.md"] = GeneratedPage(self.aanbod_page(aanbod), aanbod.source_file)
         for org in sorted(self.kaart.organisaties.values(), key=lambda o: o.naam.lower()):
             out.pages[f"organisaties/{org.id}.md"] = GeneratedPage(self.organisatie_page(org), org.source_file)
+        return out
+
+    def render_overviews(self) -> SiteOutput:
+        """The lists: organisations, A-Z, per fase and per leefgebied, and the contributing guide."""
+        out = SiteOutput()
         out.pages["organisaties/index.md"] = GeneratedPage(self.organisaties_index())
         out.pages["aanbod/index.md"] = GeneratedPage(self.a_tot_z())
         out.pages["overzicht/index.md"] = GeneratedPage(self.overzicht_index())
