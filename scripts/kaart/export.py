@@ -246,16 +246,20 @@ def _service_areas(project: Project, service_id: str, werkgebied: dict) -> list[
 
 
 def _bronnen(project: Project, bronnen) -> list[dict]:
-    out = []
-    for b in bronnen:
-        item = {k: v for k, v in vars(b).items() if v is not None}
-        if b.document:
-            term = project.vocab["document"].terms.get(b.document)
-            if term:
-                item["titel"] = term.label
-                item["jaar"] = project.vocab.document_year(b.document)
-        out.append(item)
-    return out
+    return [_bron_item(project.vocab, b) for b in bronnen]
+
+
+# Keyed on the Vocabularies object, as _vocab_term; a source is a frozen value, and most offers cite
+# the same few passages.  Callers copy before they add to the dict.
+@functools.lru_cache(maxsize=8192)
+def _bron_item(vocab, b: Bron) -> dict:
+    item = {k: v for k, v in vars(b).items() if v is not None}
+    if b.document:
+        term = vocab["document"].terms.get(b.document)
+        if term:
+            item["titel"] = term.label
+            item["jaar"] = vocab.document_year(b.document)
+    return item
 
 
 def hsds_organization(project: Project, org: Organisatie) -> dict:
@@ -344,7 +348,8 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod) -> dict:
     if a.contact_bronnen:
         out["x_contact_bronnen"] = {veld: _bronnen(project, [b])[0] for veld, b in a.contact_bronnen.items()}
     if a.doelgroep_bronnen:  # per eligibility fact (leeftijd, situatie, ...) the passage and the source's own words
-        out["x_doelgroep_bronnen"] = {feit: {**_bronnen(project, [Bron.from_dict(b)])[0], "citaat": b["citaat"]}
+        typed = a.doelgroep_bron
+        out["x_doelgroep_bronnen"] = {feit: {**_bron_item(project.vocab, typed[feit]), "citaat": b["citaat"]}
                                       for feit, b in a.doelgroep_bronnen.items()}
     if a.toelichting:
         out["x_toelichting"] = a.toelichting

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 # The four blocks of a youth summary, in the order pages show them.
@@ -107,6 +108,11 @@ class Aanbod:
             source_file=source_file,
         )
 
+    @cached_property
+    def doelgroep_bron(self) -> dict[str, Bron]:
+        """`doelgroep_bronnen` as typed sources, without the quotes (pages, finder and exports ask per fact)."""
+        return {feit: Bron.from_dict(b) for feit, b in self.doelgroep_bronnen.items()}
+
     @property
     def alleen_voor_professionals(self) -> bool:
         """Young people cannot go there themselves (meldnorm, overdrachtsoverleg ...)."""
@@ -144,6 +150,47 @@ class Praktijk:
     source_file: str
 
 
+class _Versioned(dict):
+    """A dict that counts its changes: Kaart rebuilds its sorted lists when offers are added or replaced
+    (as tests that build a Kaart by hand do), without comparing thousands of offers on every call."""
+    version = 0
+
+    def _changed(self):
+        self.version += 1
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self._changed()
+
+    def __delitem__(self, key):
+        super().__delitem__(key)
+        self._changed()
+
+    def update(self, *args, **kwargs):
+        super().update(*args, **kwargs)
+        self._changed()
+
+    def pop(self, *args):
+        self._changed()
+        return super().pop(*args)
+
+    def popitem(self):
+        self._changed()
+        return super().popitem()
+
+    def setdefault(self, key, default=None):
+        self._changed()
+        return super().setdefault(key, default)
+
+    def clear(self):
+        super().clear()
+        self._changed()
+
+    def __ior__(self, other):
+        self._changed()
+        return super().__ior__(other)
+
+
 @dataclass
 class Kaart:
     """Everything the site and exports need, after a successful check."""
@@ -167,10 +214,11 @@ class Kaart:
             cached = self.__dict__["_aanbieder_index"] = (key, index)
         return cached[1]
 
-    def _aanbod_key(self) -> tuple[int, ...]:
-        """Which offer objects the map holds now: a cache built for other ones (an offer added or
-        replaced, as tests that build a Kaart by hand do) is built again."""
-        return tuple(map(id, self.aanbod.values()))
+    def _aanbod_key(self) -> tuple[int, int]:
+        """Which state of the offers a cached list belongs to: another one after any change."""
+        if not isinstance(self.aanbod, _Versioned):
+            self.aanbod = _Versioned(self.aanbod)
+        return id(self.aanbod), self.aanbod.version
 
     def aanbieder_namen(self, aanbod: Aanbod) -> str:
         """Every provider the source names, as plain text: "Mind at Work, Praktijkonderwijs en Eduvier"."""

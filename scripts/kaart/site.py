@@ -263,7 +263,7 @@ class SiteRenderer:
             if waarden[feit] is None:
                 cell = ONBEKEND
             elif bron:
-                cell = f"{inline(waarden[feit])} · {self.bron_kort(Bron.from_dict(bron))} · “{inline(bron.get('citaat'))}”"
+                cell = f"{inline(waarden[feit])} · {self.bron_kort(a.doelgroep_bron[feit])} · “{inline(bron.get('citaat'))}”"
             else:
                 cell = inline(waarden[feit])
             rows.append(f"| {DOELGROEP_KOPPEN[feit]} | {cell} |")
