@@ -57,6 +57,10 @@ def test_eligibility_and_its_sources_are_in_the_data(data, kaart, project):
         else:
             assert set(fb or {}) == set(a.doelgroep_bronnen)
     assert len(data["regels"]) == len(set(map(tuple, data["regels"]))) < len(data["aanbod"])
+    # provider names, like age lines, are written once
+    assert len(data["aanbieders"]) == len(set(data["aanbieders"])) < len(data["aanbod"])
+    for offer in data["aanbod"]:
+        assert data["aanbieders"][offer["aanbieder"]] == kaart.aanbieder_namen(kaart.aanbod[offer["id"]])
     rmc = next(o for o in data["aanbod"] if o["id"] == "rmc-bemiddeling")
     assert data["feitbronnen"][rmc["feitbron"]["leeftijd"]] == "Verwey-Jonker (2016), Tabel 2"
     assert data["labels"]["situatie"]["gestopt"] and data["labels"]["schooltype"]["vo"]

@@ -400,16 +400,18 @@
              counts: { past: past, misschien: passend.length - past, valtAf: afgevallen.length } };
   }
 
-  /* Put the shared texts back on each offer (the data file writes each age line and fact
-   * source once, in `regels` and `feitbronnen`).  Idempotent; judge() calls it. */
+  /* Put the shared texts back on each offer (the data file writes each age line, fact
+   * source and provider name once, in `regels`, `feitbronnen` and `aanbieders`).  Idempotent;
+   * judge() calls it. */
   function expand(data) {
     if (data.uitgepakt) return data;
-    var regels = data.regels || [], bronnen = data.feitbronnen || [];
+    var regels = data.regels || [], bronnen = data.feitbronnen || [], aanbieders = data.aanbieders || [];
     var FEITEN = ["leeftijd", "startkwalificatie", "situatie", "schooltype", "kenmerken"];
     var given = { leeftijd: "leeftijd", startkwalificatie: "startkwalificatie", situatie: "situatie", schooltype: "schooltype", kenmerken: "kenmerken" };
     for (var i = 0; i < data.aanbod.length; i++) {
       var offer = data.aanbod[i];
       if (!offer.pagina) offer.pagina = "aanbod/" + offer.id + "/";   // not in the file: it follows from the id
+      if (typeof offer.aanbieder === "number") offer.aanbieder = aanbieders[offer.aanbieder] || "";
       var regel = regels[offer.actualiteit || 0];   // left out: the first, most common line
       if (regel && offer.regel === undefined) {
         offer.regel = regel[0];
