@@ -39,14 +39,6 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # axe-core rules for W
 DESKTOP = {"width": 1280, "height": 900}
 CI = os.environ.get("CI", "").lower() == "true"
 
-# Property tests in CI are derandomized: the same examples every run, so a red CI is never luck.
-# Locally they explore at random; every case they find becomes an @example in the test.
-from hypothesis import settings as _hypothesis_settings  # noqa: E402
-
-_hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
-if CI:
-    _hypothesis_settings.load_profile("ci")
-
 
 @pytest.fixture(scope="session")
 def project():

