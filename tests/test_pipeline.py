@@ -126,6 +126,41 @@ def test_background_stage_gives_the_same_result_or_the_same_error(monkeypatch):
         _Background(broken, 10).result()
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_background_stage_can_wait_for_a_value_from_the_build(monkeypatch, jobs):
+    from kaart.build import _Background
+
+    monkeypatch.setenv("KAART_JOBS", jobs)  # 2: a forked child that waits on a pipe; 1: right here, at send()
+    seen = []
+    lane = _Background(lambda receive: seen.append("begonnen") or receive()["pagina's"] * 2, 10, receives=True)
+    lane.send({"pagina's": 21})
+    assert lane.result() == 42
+
+
+def test_a_build_that_fails_halfway_stops_its_children(monkeypatch):
+    import kaart.build as build
+
+    monkeypatch.setenv("KAART_JOBS", "2")
+    started = []
+    original = build._Background.__init__
+
+    def remember(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self.pid)
+
+    def broken(*args, **kwargs):
+        raise ValueError("kapot in de wegwijzer")
+
+    monkeypatch.setattr(build._Background, "__init__", remember)
+    monkeypatch.setattr(build, "add_finder", broken)
+    with pytest.raises(ValueError, match="kapot in de wegwijzer"):
+        prepare_site(Project(ROOT))
+    assert len(started) == 2 and all(started), "the exports and the search index ran in children"
+    for pid in started:  # stopped and reaped: no process left waiting for pages that never come
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
 def test_more_processes_give_the_same_site(monkeypatch):
     monkeypatch.setenv("KAART_JOBS", "1")
     one = prepare_site(Project(ROOT))
