@@ -199,3 +199,19 @@ def test_the_sorted_offers_and_offers_per_organisation_follow_a_changed_map():
     kaart.aanbod["nieuw"] = dataclasses.replace(first, id="nieuw", naam="Aaa als eerste")
     assert kaart.gesorteerd()[0].id == "nieuw"
     assert kaart.aanbod_van(first.aanbieder)[0].id == "nieuw"
+
+
+def test_a_refused_repository_address_is_named_not_silently_replaced(monkeypatch):
+    from kaart.reporting import format_text
+    from kaart.site import DEFAULT_REPO
+
+    monkeypatch.setenv("KAART_REPO_URL", "javascript:alert(1)")
+    prepared = prepare_site(Project(ROOT))
+    messages = [format_text(p) for p in prepared.result.warnings if p.file == "KAART_REPO_URL"]
+    assert messages == [f"KAART_REPO_URL: waarschuwing: 'javascript:alert(1)' is geen https://-adres; de links 'Geef het door' "
+                        f"gaan naar {DEFAULT_REPO} — zet KAART_REPO_URL op het adres van de repository, bijvoorbeeld "
+                        "https://github.com/organisatie/sociale-kaart [omgeving]"]
+    learn2work = prepared.output.pages["aanbod/learn2work.md"].markdown
+    assert "javascript:" not in learn2work and f"{DEFAULT_REPO}/issues/new?" in learn2work
+    monkeypatch.setenv("KAART_REPO_URL", "https://github.com/elders/kaart")
+    assert not [p for p in prepare_site(Project(ROOT)).result.warnings if p.file == "KAART_REPO_URL"]

@@ -38,7 +38,7 @@ from .records import Records, jobs, load_records
 from .reporting import render
 from .result import CheckResult
 from .search import search_files, search_skips_page, weigh_known
-from .site import GeneratedPage, SiteOutput, SiteRenderer
+from .site import GeneratedPage, SiteOutput, SiteRenderer, repo_url_problems
 from .verzoek import verzoek_lijst, verzoek_pages
 
 
@@ -77,6 +77,7 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))
     kaart = records.kaart
     result.extend(build_warnings(kaart, today, project, records))  # stale records: a warning, so only --strict fails
+    result.extend(repo_url_problems())  # a refused KAART_REPO_URL is named, never silently replaced
     # Everything loaded so far lives until the build ends: the garbage collector need not scan it
     # at every collection (over a second at 5,000 offers), here and in the forked children.
     with _frozen_heap(), _stopped_on_error() as lanes:

@@ -23,7 +23,8 @@ def _escape(char: str) -> str:
 
 def format_text(problem: Problem) -> str:
     tag = "" if problem.is_error else "waarschuwing: "
-    return printable(f"{problem.file}:{problem.line}: {tag}{problem.message()} [{problem.regel}]")
+    where = f"{problem.file}:{problem.line}" if problem.line else problem.file  # line 0: an option, not a file
+    return printable(f"{where}: {tag}{problem.message()} [{problem.regel}]")
 
 
 def _github_data(text: str) -> str:

@@ -17,6 +17,7 @@ from . import actualiteit
 from .doelgroep import FEITEN, SITUATIES_MET_SCHOOLTYPE
 from .model import Aanbod, Bron, Kaart, Organisatie
 from .project import Project
+from .result import WARNING, Problem
 from .text import block, first_sentence, inline, leeftijd_text, link, safe_url
 
 ONBEKEND = "niet bekend in de bron"
@@ -37,6 +38,16 @@ def repo_url() -> str:
         edit = os.environ.get("KAART_EDIT_URI", "")
         url = edit.split("/edit/", 1)[0] if "/edit/" in edit else DEFAULT_REPO
     return url.rstrip("/") if safe_url(url) and url.startswith("https://") else DEFAULT_REPO  # never a javascript: link
+
+
+def repo_url_problems() -> list[Problem]:
+    """A warning when KAART_REPO_URL is set but not used (not a full https:// address): never silently."""
+    url = os.environ.get("KAART_REPO_URL", "").strip()
+    if not url or (safe_url(url) and url.startswith("https://")):
+        return []
+    return [Problem("KAART_REPO_URL", 0, "", f"'{url[:80]}' is geen https://-adres; de links 'Geef het door' gaan naar {DEFAULT_REPO}",
+                    "zet KAART_REPO_URL op het adres van de repository, bijvoorbeeld https://github.com/organisatie/sociale-kaart",
+                    regel="omgeving", ernst=WARNING)]
 
 
 def issue_url(template: str, title: str, **ids: str) -> str:
