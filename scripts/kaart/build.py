@@ -4,12 +4,12 @@
 
     load     records.load_records      every file in aanbod/ read once
     check    checking.check_records    schema, rules, jongerentaal; gives the typed records
-    pages    site, glossary, rapport, verzoek, dekking: overviews, werklijst, sheets
+    pages    site, glossary, rapport, dekking: overviews, glossary, werklijst, dekking
     finder   finder.add_finder         data/wegwijzer.json, /wegwijzer/, /jongeren/
     exports  opendata.publish          data/kaart.json, CSV, HSDS lists (kaart.export); per record
                                        data/aanbod/<id>.json, data/hsds/services/<uuid>.json; schemas/, datapackage.json
     search   search.search_files       assets/zoekindex/ (it indexes the pages above too), while
-             site                      the offer and organisation pages are made
+             site, verzoek             the offer, organisation and verification pages are made
 
 The mkdocs hook hands the result to mkdocs; `kaart genereer` writes it to disk
 (kaart/genereer.py) for any generator.
@@ -87,26 +87,28 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
         n = len(records.aanbod)
         exports = lanes(_Background(lambda: publish(project, kaart, records), n))
         search = lanes(_Background(lambda receive: _search_index(kaart, project, receive), n, receives=True))
-        # pages: first the overviews, glossary, werklijst, verification sheets and dekking
+        # pages: first those the search index reads, the overviews, glossary, werklijst and dekking
         renderer = SiteRenderer(kaart, project, today)
         output = renderer.render_overviews()
         output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
         output.pages["redactie/index.md"] = GeneratedPage(
             redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today) + verzoek_lijst(kaart))
-        for path, markdown in verzoek_pages(project, kaart).items():  # /redactie/verzoek/<organisatie>/
-            output.pages[path] = GeneratedPage(markdown)
         output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart))
         # finder
         add_finder(output, kaart, project)
         # search: every page it reads exists now ...
-        search.send({src: page for src, page in output.pages.items() if not search_skips_page(src, kaart)})
-        # ... and while it makes the index, this process makes the offer and organisation pages,
-        # which the index never reads (each record is a document of its own)
-        later = renderer.render_records().pages
-        unread = [src for src in later if not search_skips_page(src, kaart)]
+        search.send(dict(output.pages))
+        # ... and while it makes the index, this process makes the pages it never reads: one per offer and
+        # per organisation (each record is a document of its own) and the verification sheets
+        records_pages = renderer.render_records().pages
+        sheets = {path: GeneratedPage(markdown) for path, markdown in verzoek_pages(project, kaart).items()}
+        unread = [src for src in [*records_pages, *sheets] if not search_skips_page(src, kaart)]
         if unread:  # a page made after the index started would be missing from it: a mistake in this list
             raise RuntimeError(f"de zoekindex mist pagina's die later gemaakt zijn: {unread[:5]}")
-        output.pages = {**later, **output.pages}  # the offer pages first, as SiteRenderer.render orders them
+        # in the order of SiteRenderer.render: the record pages, the overviews ..., each sheet after the werklijst
+        werklijst = list(output.pages).index("redactie/index.md") + 1
+        early = list(output.pages.items())
+        output.pages = {**records_pages, **dict(early[:werklijst]), **sheets, **dict(early[werklijst:])}
         # exports
         output.files.update(exports.result())
         output.files.update(search.result())
