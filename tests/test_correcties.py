@@ -16,9 +16,9 @@ import pytest
 from kaart.build import prepare_site
 from kaart.glossary import load_glossary
 from kaart.site import ONBEKEND
+from conftest import SEEDS, needs_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def squash(text: str) -> str:
@@ -195,7 +195,7 @@ SEED_QUOTES = [
 ]
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the checkout")
+@needs_seeds
 @pytest.mark.parametrize("quote", SEED_QUOTES)
 def test_corrections_rest_on_a_seed_passage(quote):
     seeds = squash(" ".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(SEEDS.glob("*.txt"))))

@@ -10,9 +10,9 @@ from kaart.checking import check_project
 from kaart.doelgroep import FEITEN, citaat_stukken, ingevulde_feiten
 from kaart.text import inline
 from redactie_fixtures import kaart, make_project
+from conftest import SEEDS, needs_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_facts_the_almere_report_states_in_words(records, aanbod_id, feit, waard
     assert got == waarde
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the checkout")
+@needs_seeds
 def test_every_citaat_is_the_sources_own_words(records, project):
     seeds = {}
     for term in project.vocab["document"]:

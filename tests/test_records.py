@@ -13,10 +13,9 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from kaart.checking import check_project
+from conftest import SEEDS, needs_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +81,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w/.-])(?:\+31|0)[0-9][0-9 \-]{7,12}[0-9](?![\w])")
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the checkout")
+@needs_seeds
 def test_every_phone_email_and_url_comes_from_a_seed():
     seeds = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(SEEDS.glob("*.txt")))
     squashed = re.sub(r"\s+", "", seeds)  # URLs in the PDFs' text wrap over lines
