@@ -214,6 +214,9 @@ class _Background:
         os.waitpid(self.pid, 0)
         self.pid = None
         self._file.close()
+        if getattr(self, "_inbox", None) is not None and not self._inbox.closed:  # never sent: close our ends too
+            os.close(self._ready_w)
+            self._inbox.close()
 
     def result(self):
         if self.pid is None:

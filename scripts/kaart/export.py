@@ -20,8 +20,8 @@ import functools
 import hashlib
 import io
 import json
-from dataclasses import dataclass
 import uuid
+from dataclasses import dataclass
 
 from . import actualiteit
 from .loading import load_file
@@ -104,15 +104,6 @@ def kaart_json(project: Project, kaart: Kaart, records: Records | None = None) -
 
 
 # -- CSV ----------------------------------------------------------------------
-def _get(record: dict, dotted: str):
-    value = record
-    for part in dotted.split("."):
-        if not isinstance(value, dict) or part not in value:
-            return None
-        value = value[part]
-    return value
-
-
 def _cell(column: str, value) -> str:
     if value is None:
         return ""
@@ -124,6 +115,10 @@ def _cell(column: str, value) -> str:
         text = "ja" if value else "nee"
     else:
         text = str(value)
+    return _no_formula(text)
+
+
+def _no_formula(text: str) -> str:
     # A cell starting with = + - @ is run as a formula by spreadsheets: prefix a quote.
     return "'" + text if text.startswith(_FORMULA) else text
 
@@ -143,10 +138,7 @@ def to_csv(records: list[dict], columns: list[str]) -> str:
                 value = value.get(part) if isinstance(value, dict) else None
                 if value is None:
                     break
-            if typed or not isinstance(value, str):
-                row.append(_cell(column, value))
-            else:
-                row.append("'" + value if value.startswith(_FORMULA) else value)
+            row.append(_cell(column, value) if typed or not isinstance(value, str) else _no_formula(value))
         writer.writerow(row)
     return buffer.getvalue()
 
@@ -181,7 +173,7 @@ def from_csv(text: str) -> list[dict]:
 
 
 # -- HSDS 3.0 -----------------------------------------------------------------
-@functools.lru_cache(maxsize=None)  # the same taxonomy terms and services are named from many places
+@functools.lru_cache(maxsize=65536)  # the same taxonomy terms, services and organisations are named from many places
 def hsds_id(kind: str, *parts: str) -> str:
     """uuid.uuid5(_NAMESPACE, "kind/part/…") as text, computed without building UUID objects (30,000 per 1,000 offers)."""
     digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + "/".join((kind, *parts)).encode("utf-8")).digest()[:16])
