@@ -37,13 +37,17 @@ def repo_url() -> str:
     if not url:
         edit = os.environ.get("KAART_EDIT_URI", "")
         url = edit.split("/edit/", 1)[0] if "/edit/" in edit else DEFAULT_REPO
-    return url.rstrip("/") if safe_url(url) and url.startswith("https://") else DEFAULT_REPO  # never a javascript: link
+    return url.rstrip("/") if _usable_repo(url) else DEFAULT_REPO  # never a javascript: link
+
+
+def _usable_repo(url: str) -> bool:
+    return bool(safe_url(url)) and url.startswith("https://")
 
 
 def repo_url_problems() -> list[Problem]:
     """A warning when KAART_REPO_URL is set but not used (not a full https:// address): never silently."""
     url = os.environ.get("KAART_REPO_URL", "").strip()
-    if not url or (safe_url(url) and url.startswith("https://")):
+    if not url or _usable_repo(url):
         return []
     return [Problem("KAART_REPO_URL", 0, "", f"'{url[:80]}' is geen https://-adres; de links 'Geef het door' gaan naar {DEFAULT_REPO}",
                     "zet KAART_REPO_URL op het adres van de repository, bijvoorbeeld https://github.com/organisatie/sociale-kaart",
