@@ -6,6 +6,7 @@ import mkdocs); this file only translates between the two.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -58,8 +59,10 @@ def _preview_error(config, report: str):
 
 
 def on_files(files, config):
-    if _state.get("preview_error"):  # keep the theme's files, drop every page
-        return Files([f for f in files if not f.is_documentation_page()])
+    if _state.get("preview_error"):  # keep the theme's files, drop everything of content/ (it may be the problem)
+        # abspath, not resolve(): a linked file counts by where it stands, not where it points
+        docs = Path(os.path.abspath(config.docs_dir))
+        return Files([f for f in files if not f.abs_src_path or not Path(os.path.abspath(f.abs_src_path)).is_relative_to(docs)])
     prepared = _state["prepared"]
     for src_uri, page in prepared.output.pages.items():
         existing = files.get_file_from_path(src_uri)

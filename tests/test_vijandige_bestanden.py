@@ -357,3 +357,36 @@ def test_id_of_a_hand_written_page_next_to_the_records_is_reserved(root):
     assert [l for l in _lines(_check(root)) if "[id-gereserveerd]" in l] == [
         "aanbod/uitleg.yml:2: id: id 'uitleg' is gereserveerd: de site maakt zelf aanbod/uitleg/ (de pagina content/aanbod/uitleg) — "
         "kies een ander id, bijvoorbeeld 'uitleg-aanbod', en hernoem het bestand naar uitleg-aanbod.yml [id-gereserveerd]"]
+
+
+# A link in content/, overrides/ or schemas/ would publish a file of the build machine: mkdocs copies what it
+# points at. The machine's passwd file and the build's own environment (with a marker standing in for a CI
+# secret) must never reach the site, and check and build both say which link to replace.
+LEAK_MARKER = "KAART_GEHEIM_MARKER_7f3a"
+
+
+@pytest.mark.parametrize("target, where", [
+    ("/etc/passwd", "content/assets/passwd.txt"),
+    ("/proc/self/environ", "content/assets/env.txt"),
+    ("/etc/passwd", "content/gelinkt.md"),
+    ("/etc", "content/machine"),
+    ("/etc/passwd", "overrides/passwd.txt"),
+    ("/etc/passwd", "schemas/passwd.json"),
+])
+def test_link_in_published_folder_leaks_nothing(root, tmp_path, target, where):
+    (root / where).symlink_to(target)
+    what = "deze map" if os.path.isdir(target) else "dit bestand"
+    expected = (f"{where}:1: {what} is een snelkoppeling (symlink); de site publiceert niets via een snelkoppeling"
+                " — vervang de snelkoppeling door een gewoon bestand (of map) met de inhoud die op de site hoort [bestand-symlink]")
+    check = _check(root)
+    assert check.returncode == 1 and expected in check.stdout, check.stdout + check.stderr
+
+    site = tmp_path / "site"
+    env = {**os.environ, LEAK_MARKER: "geheim-uit-ci"}
+    build = subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(root), "build", "--site-dir", str(site)],
+                           capture_output=True, text=True, timeout=300, env=env)
+    assert build.returncode == 1 and expected in build.stdout + build.stderr, build.stdout + build.stderr
+    assert "Traceback" not in build.stdout + build.stderr
+    leaked = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink()
+              and (b"root:x:0:0" in p.read_bytes() or b"geheim-uit-ci" in p.read_bytes())]
+    assert not leaked and not site.exists(), leaked

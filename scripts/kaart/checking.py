@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.validators import extend
 from referencing import Registry, Resource
 
+from .gate import link_problems
 from .doelgroep import check_bronnen
 from .fastcheck import Unsupported, compile_schema
 from .loading import LoadedFile, _dotted, _suggest_id, load_file, parse_text, skeleton, template_hint
@@ -124,6 +125,8 @@ class Checker:
     # -- the whole project -------------------------------------------------
     def check(self) -> tuple[CheckResult, Kaart]:
         result = CheckResult()
+        # no symlink in the folders the site publishes as they are (content/, overrides/, schemas/)
+        result.extend(link_problems(self.project.root))
         kaart = Kaart()
         own_load = self.records is None
         if own_load:
