@@ -197,9 +197,9 @@ _PREPARE = """
 import json, sys, time
 from pathlib import Path
 from kaart.project import Project
-from kaart.checking import check_project
+from kaart.check.checker import check_project
 from kaart.build import prepare_site
-from kaart.search import search_files
+from kaart.search.index import search_files
 project = Project(Path(sys.argv[1]))
 t0 = time.perf_counter(); check_project(project); t1 = time.perf_counter()
 prepared = prepare_site(project); t2 = time.perf_counter()
@@ -399,7 +399,7 @@ def run(n: int, keep: bool, browser, repeats: int = 3) -> dict:
         # machine one pair can differ by a third from the next, the ratio within a pair much less.
         pairs = []
         for _ in range(repeats):
-            check_s, _ = timed([sys.executable, "-m", "kaart.cli", "--root", str(project), "check"], project)
+            check_s, _ = timed([sys.executable, "-m", "kaart.cli.main", "--root", str(project), "check"], project)
             proc = subprocess.run([sys.executable, "-c", _PREPARE, str(project), str(docs)], capture_output=True, text=True, env=ENV)
             if proc.returncode:
                 raise SystemExit(proc.stderr)

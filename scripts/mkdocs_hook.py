@@ -13,12 +13,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kaart.build import BuildError, prepare_site
-from kaart.headers import write_headers
-from kaart.minify import minify_site
-from kaart.preview import error_page, preview_report
+from kaart.publish.headers import write_headers
+from kaart.publish.minify import minify_site
+from kaart.publish.preview import error_page, preview_report
 from kaart.project import Project
-from kaart.reporting import format_text
-from kaart.security import secure_html
+from kaart.check.reporting import format_text
+from kaart.publish.security import secure_html
 
 log = logging.getLogger("mkdocs.hooks.kaart")
 _state: dict = {}

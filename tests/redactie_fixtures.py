@@ -57,5 +57,5 @@ def write(path: Path, data: dict) -> None:
 def kaart(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
     """Run the `kaart` command as an editor would."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "kaart.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "kaart.cli.main", *args], capture_output=True, text=True,
                           cwd=cwd or ROOT, input=stdin, env=env)

@@ -17,7 +17,7 @@ MARKER = ".kaart-site"
 
 
 def _kaart(root, *args, cwd=None, **options):
-    return subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(root), *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(root), *args], capture_output=True,
                           text=True, cwd=cwd or root, **options)
 
 
@@ -143,7 +143,7 @@ def _previous_site(tmp_path: Path) -> tuple[Path, dict]:
 
 
 def _start_and_catch_halfway(proj: Path, site: Path) -> tuple[subprocess.Popen, list[int]]:
-    build = subprocess.Popen([sys.executable, "-m", "kaart.cli", "--root", str(proj), "build", "--site-dir", str(site)],
+    build = subprocess.Popen([sys.executable, "-m", "kaart.cli.main", "--root", str(proj), "build", "--site-dir", str(site)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     children, deadline = [], time.monotonic() + 60
     while time.monotonic() < deadline and build.poll() is None:
@@ -199,7 +199,7 @@ def test_sigterm_halfway_stops_mkdocs_and_cleans_up_at_once(slow_proj, tmp_path)
 
 
 def test_an_absent_empty_or_kaart_built_folder_may_be_used(tmp_path, project):
-    from kaart.atomic_build import check_site_dir
+    from kaart.publish.atomic_build import check_site_dir
 
     (tmp_path / "leeg").mkdir()
     (tmp_path / "gebouwd").mkdir()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kaart.checking import Checker
+from kaart.check.checker import Checker
 from kaart.project import Project
-from kaart.reporting import format_github
+from kaart.check.reporting import format_github
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = Path(__file__).parent / "example-files"

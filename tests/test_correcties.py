@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from kaart.build import prepare_site
-from kaart.glossary import load_glossary
-from kaart.site import ONBEKEND
+from kaart.pages.glossary import load_glossary
+from kaart.pages.site import ONBEKEND
 from conftest import SEEDS, needs_seeds
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from kaart.security import add_csp, inline_script_hashes, script_hash
+from kaart.publish.security import add_csp, inline_script_hashes, script_hash
 
 from hardening import serve
 from page_types import page_paths

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kaart.checking import check_project
+from kaart.check.checker import check_project
 from kaart.doelgroep import FEITEN, citaat_stukken, ingevulde_feiten
 from kaart.text import inline
 from redactie_fixtures import kaart, make_project
@@ -108,7 +108,7 @@ def test_a_fact_the_schema_knows_is_a_fact_the_rule_knows(project):
 
 def _voor_wie(project, records, aanbod_id) -> dict[str, str]:
     from kaart.model import Kaart
-    from kaart.site import SiteRenderer
+    from kaart.pages.site import SiteRenderer
 
     page = SiteRenderer(Kaart(aanbod=dict(records)), project).aanbod_page(records[aanbod_id])
     table = page.split("### Voor wie", 1)[1].split("###", 1)[0]
@@ -209,7 +209,7 @@ def test_hsds_and_csv_carry_situation_school_type_and_the_source_of_each_fact(pr
     import io
     import json
 
-    from kaart.export import export_files
+    from kaart.export.tables import export_files
     from kaart.model import Kaart
 
     checked = Kaart(aanbod=dict(records), organisaties=check_project(project)[1].organisaties)

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from kaart.checking import Checker, _enumify, _walk, fast_schema
-from kaart.fastcheck import compile_schema
-from kaart.loading import load_file
+from kaart.check.checker import Checker, _enumify, _walk, fast_schema
+from kaart.check.fastcheck import compile_schema
+from kaart.records.loading import load_file
 
 
 @pytest.fixture(scope="module")

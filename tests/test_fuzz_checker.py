@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from hardening import ROOT, dump_yaml, load_yaml
 
-from kaart.checking import Checker, _walk
-from kaart.loading import LoadedFile, parse_text
+from kaart.check.checker import Checker, _walk
+from kaart.records.loading import LoadedFile, parse_text
 from kaart.project import Project
 from kaart.result import Problem
 
@@ -201,7 +201,7 @@ names = st.text(st.characters(blacklist_characters="/\x00", blacklist_categories
 @example(files=["organisaties"], folders=[])
 def test_every_entry_is_read_refused_or_named(files, folders):
     """The loader gate: each entry of aanbod/ ends up in exactly one of read, refused (a problem) or ignored (named)."""
-    from kaart.loading import list_records
+    from kaart.records.loading import list_records
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         folders = [f for f in folders if f not in files]

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import open_finder_page
 from hardening import serve
-from kaart.security import inline_script_hashes, secure_html, secure_site
+from kaart.publish.security import inline_script_hashes, secure_html, secure_site
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -21,7 +21,7 @@ CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"
 
 
 def kaart(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(ROOT), *args],
+    return subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(ROOT), *args],
                           capture_output=True, text=True, env=ENV, cwd=cwd)
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kaart.checking import check_project
-from kaart.finder import finder_json
+from kaart.check.checker import check_project
+from kaart.pages.finder import finder_json
 
 ROOT = Path(__file__).resolve().parents[1]
 MATCHING_JS = ROOT / "content" / "assets" / "javascripts" / "matching.js"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kaart.minify import minify, own_assets
+from kaart.publish.minify import minify, own_assets
 from page_types import page_paths
 
 

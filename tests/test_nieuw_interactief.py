@@ -29,7 +29,7 @@ class Terminal:
     def __init__(self, *args: str, cwd):
         self.master, slave = pty.openpty()
         env = dict(os.environ, PYTHONIOENCODING="utf-8", TERM="dumb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "kaart.cli", *args], stdin=slave, stdout=slave, stderr=slave,
+        self.proc = subprocess.Popen([sys.executable, "-m", "kaart.cli.main", *args], stdin=slave, stdout=slave, stderr=slave,
                                      cwd=cwd, env=env, close_fds=True)
         os.close(slave)
         self.output = ""

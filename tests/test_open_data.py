@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kaart.checking import check_project
-from kaart.export import (AANBOD_COLUMNS, ORGANISATIE_COLUMNS, SCHEMA_VERSION, export_files, from_csv, hsds_id)
-from kaart.loading import load_file
+from kaart.check.checker import check_project
+from kaart.export.tables import (AANBOD_COLUMNS, ORGANISATIE_COLUMNS, SCHEMA_VERSION, export_files, from_csv, hsds_id)
+from kaart.records.loading import load_file
 from kaart.project import Project
 from redactie_fixtures import ROOT, base_record, make_project
 
@@ -276,8 +276,8 @@ def test_datapackage_describes_the_csv_files_and_frictionless_finds_them_valid(b
 def test_each_record_is_encoded_once_and_every_file_reads_as_plain_json(real):
     """kaart.json, the HSDS lists and the file per record are spliced from one encoding per record:
     byte for byte what json.dumps of the whole object gives."""
-    from kaart.export import _json_bytes, published, tables
-    from kaart.opendata import publish
+    from kaart.export.tables import _json_bytes, published, tables
+    from kaart.export.opendata import publish
 
     project, kaart, _ = real
     computed = tables(project, kaart)

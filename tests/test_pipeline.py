@@ -61,20 +61,29 @@ def test_machine_read_files_are_compact():
         assert data.rstrip(b"\n") == compact, f"{name} is not compact JSON"
 
 
-def _imports(path: Path) -> set[str]:
-    """The kaart modules a module imports, anywhere in it (also inside functions)."""
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, modules: set[str]) -> set[str]:
+    """The kaart modules a module imports, anywhere in it (also inside functions), as dotted names."""
+    here = _module_name(path)
+    package = here if path.name == "__init__.py" else here.rpartition(".")[0]
     out = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
-            if node.level == 1 and node.module:  # from .x import y
-                out.add(node.module.split(".")[0])
-            elif node.level == 1:  # from . import x, y
-                out.update(alias.name for alias in node.names)
-            elif node.module and node.module.startswith("kaart."):
-                out.add(node.module.split(".")[1])
+            base = node.module or ""
+            if node.level:  # relative: from .x import y, from . import x
+                anchor = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{anchor}.{base}" if base else anchor
+            if base.split(".")[0] != "kaart":
+                continue
+            for alias in node.names:  # `from kaart.check import checker` imports the module checker
+                out.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base)
         elif isinstance(node, ast.Import):
-            out.update(a.name.split(".")[1] for a in node.names if a.name.startswith("kaart."))
-    return out
+            out.update(a.name for a in node.names if a.name.split(".")[0] == "kaart")
+    return {m for m in out if m in modules and m != here}
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -104,13 +113,15 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 
 def test_the_package_has_no_import_cycle():
-    modules = {p.stem for p in PACKAGE.glob("*.py")}
-    graph = {p.stem: _imports(p) & modules for p in PACKAGE.glob("*.py")}
-    assert "taal" in graph["checking"] and "records" in graph["build"]  # the parser sees the imports
+    paths = [p for p in PACKAGE.rglob("*.py")]
+    modules = {_module_name(p) for p in paths}
+    graph = {_module_name(p): _imports(p, modules) for p in paths}
+    assert "kaart.check.taal" in graph["kaart.check.checker"] and "kaart.records.load" in graph["kaart.build"]  # the parser sees the imports
+    assert "kaart.check.checker" in graph["kaart.export.tables"]  # and the imports inside functions
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     cycle = find_cycle(graph)
     assert cycle is None, "import cycle: " + " → ".join(cycle)
-    assert "checking" not in graph["taal"]  # the language rules are a rule set the checker runs
+    assert "kaart.check.checker" not in graph["kaart.check.taal"]  # the language rules are a rule set the checker runs
 
 
 def test_background_stage_gives_the_same_result_or_the_same_error(monkeypatch):
@@ -188,7 +199,7 @@ def test_the_sorted_offers_and_offers_per_organisation_follow_a_changed_map():
     """Kaart keeps both lists between calls (thousands of pages ask): a replaced or added offer shows."""
     import dataclasses
 
-    from kaart.checking import check_project
+    from kaart.check.checker import check_project
 
     result, kaart = check_project(Project(ROOT))
     first = kaart.gesorteerd()[0]
@@ -202,8 +213,8 @@ def test_the_sorted_offers_and_offers_per_organisation_follow_a_changed_map():
 
 
 def test_a_refused_repository_address_is_named_not_silently_replaced(monkeypatch):
-    from kaart.reporting import format_text
-    from kaart.site import DEFAULT_REPO
+    from kaart.check.reporting import format_text
+    from kaart.pages.site import DEFAULT_REPO
 
     monkeypatch.setenv("KAART_REPO_URL", "javascript:alert(1)")
     prepared = prepare_site(Project(ROOT))

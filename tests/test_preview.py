@@ -57,7 +57,7 @@ def test_preview_lists_the_check_messages_and_recovers_when_fixed(tmp_path, desk
     record = root / "aanbod" / "learn2work.yml"
     good = record.read_text(encoding="utf-8")
     record.write_text(good.replace("\nnaam:", "\nnaam: [kapot", 1), encoding="utf-8")
-    check = subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(root), "check"], capture_output=True, text=True)
+    check = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(root), "check"], capture_output=True, text=True)
     assert check.returncode == 1
     *messages, count = check.stdout.splitlines()
 
@@ -87,7 +87,7 @@ def test_preview_lists_the_check_messages_and_recovers_when_fixed(tmp_path, desk
 
 def test_error_page_shows_hostile_values_as_text():
     """The preview has no CSP (mkdocs injects an inline script), so a value echoed in a message must stay text."""
-    from kaart.preview import error_page, preview_report
+    from kaart.publish.preview import error_page, preview_report
 
     report = ("De site is niet gebouwd: los eerst deze problemen op.\n"
               "aanbod/x.yml:3: naam: HTML is niet toegestaan: '<script>alert(1)</script>' [tekst-html]\n"

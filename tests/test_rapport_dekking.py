@@ -7,10 +7,10 @@ import re
 import pytest
 
 from kaart.build import prepare_site
-from kaart.checking import check_project
-from kaart.dekking import LEEFTIJDSBANDEN, dekking_page, matrix, nazorg_per_behoefte
+from kaart.check.checker import check_project
+from kaart.pages.dekking import LEEFTIJDSBANDEN, dekking_page, matrix, nazorg_per_behoefte
 from kaart.project import Project
-from kaart.rapport import build_warnings, rapport, redactie_page
+from kaart.pages.rapport import build_warnings, rapport, redactie_page
 from redactie_fixtures import JONGERENTAAL, base_record, kaart, make_project
 
 TODAY = dt.date(2026, 6, 1)

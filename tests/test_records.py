@@ -12,7 +12,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from kaart.checking import check_project
+from kaart.check.checker import check_project
 from conftest import SEEDS, needs_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,7 +99,7 @@ def test_every_phone_email_and_url_comes_from_a_seed():
 
 
 def test_kaart_check_command_passes_on_the_real_records():
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli", "check"], cwd=ROOT, capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "check"], cwd=ROOT, capture_output=True, text=True,
                           env=dict(os.environ))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Alles in orde" in proc.stdout
@@ -111,7 +111,7 @@ def test_kaart_check_fails_with_file_and_line_on_a_broken_copy(tmp_path):
         shutil.copytree(ROOT / part, tmp_path / part)
     record = tmp_path / "aanbod" / "learn2work.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("gemeenten: [almere]", "gemeenten: [almeer]"), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(tmp_path), "check"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(tmp_path), "check"], capture_output=True, text=True)
     assert proc.returncode == 1
     assert re.search(r"^aanbod/learn2work\.yml:\d+: werkgebied\.gemeenten\[0\]: onbekende gemeente 'almeer' — bedoelde je 'almere'\?", proc.stdout, re.M)
     assert "Traceback" not in proc.stderr

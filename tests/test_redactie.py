@@ -8,10 +8,10 @@ import shlex
 import pytest
 import yaml
 
-from kaart.cli import build_parser
-from kaart.loading import LoadedFile, parse_text
+from kaart.cli.main import build_parser
+from kaart.records.loading import LoadedFile, parse_text
 from kaart.project import Project
-from kaart.velden import field_reference, updated
+from kaart.cli.velden import field_reference, updated
 from redactie_fixtures import ROOT, base_record, kaart, make_project
 
 NIEUW_FLAGS = [
@@ -230,7 +230,7 @@ def test_any_text_an_editor_types_reads_back_unchanged():
     """`kaart nieuw` puts answers into YAML; whatever is typed must come back as the same text."""
     from hypothesis import given, settings, strategies as st
 
-    from kaart.nieuw import yaml_value
+    from kaart.cli.nieuw import yaml_value
 
     @settings(max_examples=300, deadline=None)
     @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1))

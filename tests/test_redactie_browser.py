@@ -55,7 +55,7 @@ def test_coverage_cell_opens_the_finder_with_its_question(desktop, site_url, pro
 
 
 def test_offer_page_shows_source_year_and_verification(desktop, site_url, project):
-    from kaart.checking import check_project
+    from kaart.check.checker import check_project
 
     _, k = check_project(project)
     offer = next(a for a in k.gesorteerd() if project.vocab.newest_year(a.bronnen))

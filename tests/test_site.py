@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site, no_horizontal_scroll
-from kaart.checking import check_project
+from kaart.check.checker import check_project
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kaart.checking import check_project
+from kaart.check.checker import check_project
 from kaart.project import Project
-from kaart.reporting import format_text
-from kaart.taal import MAX_ZIN_WOORDEN, load_taallijst, taal_rapport
+from kaart.check.reporting import format_text
+from kaart.check.taal import MAX_ZIN_WOORDEN, load_taallijst, taal_rapport
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -139,7 +139,7 @@ def test_every_real_record_passes_the_language_check(project):
 
 def test_kaart_taal_command_reports_and_fails_on_jargon(kopie):
     (kopie.aanbod_dir / "proef.yml").write_text(_record(dict(SIMPEL, hoe_begin_je="Meld je bij het RMC.")), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(kopie.root), "taal"],
+    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(kopie.root), "taal"],
                           capture_output=True, text=True)
     assert proc.returncode == 1
     assert "aanbod/proef.yml:15: jongerentaal.hoe_begin_je: vakwoord 'RMC' — schrijf in gewone woorden, " \
@@ -148,11 +148,11 @@ def test_kaart_taal_command_reports_and_fails_on_jargon(kopie):
 
 
 def test_leesgemak_is_flesch_douma_as_textstat_computes_it(project):
-    """kaart.taal computes the score itself (fast); it must stay equal to textstat's for Dutch."""
+    """kaart.check.taal computes the score itself (fast); it must stay equal to textstat's for Dutch."""
     import textstat
     import yaml
 
-    from kaart.taal import VELDEN, leesgemak
+    from kaart.check.taal import VELDEN, leesgemak
 
     textstat.set_lang("nl")
     texts = ["Teneinde de participatie van de doelgroep te bevorderen, wordt een integraal traject aangeboden.",

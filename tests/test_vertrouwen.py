@@ -19,11 +19,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from kaart.checking import check_project
-from kaart.export import export_files
+from kaart.check.checker import check_project
+from kaart.export.tables import export_files
 from kaart.project import Project
-from kaart.reporting import format_text
-from kaart.site import SiteRenderer
+from kaart.check.reporting import format_text
+from kaart.pages.site import SiteRenderer
 from redactie_fixtures import ROOT, base_record, make_project
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
@@ -129,7 +129,7 @@ def test_a_contact_value_sourced_by_a_dated_confirmation_passes_kaart_check(tmp_
     record = base_record("met-telefoon", contact={"telefoon": "036 123 45 67",
                                                   "bronnen": {"telefoon": {"bevestigd": "2026-03-01", "door": "receptie"}}})
     project = make_project(tmp_path, [record])
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(project), "check"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(project), "check"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout
     assert "Alles in orde" in proc.stdout
 
@@ -138,7 +138,7 @@ def test_the_same_contact_value_without_its_own_source_fails_even_with_other_sou
     record = base_record("met-telefoon", contact={"telefoon": "036 123 45 67"})
     assert record["bronnen"], "the record has sources; they do not count for a contact value"
     project = make_project(tmp_path, [record])
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(project), "check"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(project), "check"], capture_output=True, text=True)
     assert proc.returncode == 1
     line = next(i for i, text in enumerate((project / "aanbod" / "met-telefoon.yml").read_text().splitlines(), 1)
                 if text.strip().startswith("telefoon:"))
@@ -195,7 +195,7 @@ def sheet_sections(sheet: str) -> dict[str, str]:
 
 
 def test_kaart_verzoek_learn2work_lists_every_unknown_field_of_the_organisations_offers():
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli", "verzoek", "learn2work"], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "verzoek", "learn2work"], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     sheet = proc.stdout
     assert sheet.startswith("# Controleverzoek: De Schoor\n")
@@ -212,7 +212,7 @@ def test_kaart_verzoek_learn2work_lists_every_unknown_field_of_the_organisations
 
 
 def test_kaart_verzoek_with_an_unknown_id_suggests_the_closest_one():
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli", "verzoek", "de-schor"], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "verzoek", "de-schor"], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip() == ("kaart verzoek: geen organisatie of aanbod met id 'de-schor' — bedoelde je 'de-schoor'? "
                                    "geef het id van een bestand in aanbod/organisaties/ of aanbod/")

@@ -47,7 +47,7 @@ CASES = {
 
 
 def _check(root) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(root), "check"],
+    return subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(root), "check"],
                           capture_output=True, text=True, timeout=60)
 
 
@@ -169,7 +169,7 @@ def test_ignored_files_are_named_even_when_all_is_well(root):
 def test_reading_a_named_pipe_never_blocks(tmp_path):
     import threading
 
-    from kaart.loading import load_file
+    from kaart.records.loading import load_file
     pipe = tmp_path / "pijp.yml"
     os.mkfifo(pipe)
     link = tmp_path / "via-link.yml"
@@ -252,7 +252,7 @@ def test_reserved_organisation_id_is_refused(root):
 
 def test_reserved_ids_are_every_name_the_site_generates_next_to_records(project):
     from kaart.build import prepare_site
-    from kaart.checking import RESERVED_IDS
+    from kaart.check.checker import RESERVED_IDS
 
     site = prepare_site(project)
     records = {"aanbod": set(site.kaart.aanbod), "organisaties": set(site.kaart.organisaties)}
@@ -264,7 +264,7 @@ def test_reserved_ids_are_every_name_the_site_generates_next_to_records(project)
 
 
 def test_yaml_1_1_surprises_keep_what_the_editor_typed(tmp_path):
-    from kaart.loading import load_file
+    from kaart.records.loading import load_file
     path = tmp_path / "x.yml"
     path.write_text("telefoon: 0201234567\nduur: 1:20:30\nnaam: 12:30\nja: yes\nuit: off\ndatum: 2026-01-01\necht: true\n",
                     encoding="utf-8")
@@ -273,7 +273,7 @@ def test_yaml_1_1_surprises_keep_what_the_editor_typed(tmp_path):
 
 
 def test_text_fields_get_the_text_as_typed(root):
-    from kaart.checking import Checker
+    from kaart.check.checker import Checker
     from kaart.project import Project
     (root / "aanbod" / "learn2work.yml").write_text(_record_as(
         root, "learn2work", naam="naam: 12:30", toelichting="toelichting: yes",
@@ -299,7 +299,7 @@ def test_control_characters_are_escaped_when_printed(root):
 
 def test_github_format_cannot_be_forged_by_a_file_name(root):
     (root / "aanbod" / "x\n::error file=nep.yml::nep.yml").write_text(_record_as(root, "x"), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(root), "check", "--format", "github"],
+    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(root), "check", "--format", "github"],
                           capture_output=True, text=True, timeout=60)
     annotations = [l for l in _lines(proc) if l.startswith("::")]
     assert annotations and all(l.startswith(("::error file=aanbod/", "::warning file=aanbod/")) for l in annotations)
@@ -329,7 +329,7 @@ def test_finder_url_with_500_unknown_parameters_gives_one_note():
 def test_devices_and_sockets_are_refused_without_opening_them(tmp_path):
     import socket
 
-    from kaart.loading import list_records
+    from kaart.records.loading import list_records
     (tmp_path / "apparaat.yml").symlink_to("/dev/zero")  # reading it would never end
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(tmp_path / "stopcontact.yml"))
@@ -383,7 +383,7 @@ def test_link_in_published_folder_leaks_nothing(root, tmp_path, target, where):
 
     site = tmp_path / "site"
     env = {**os.environ, LEAK_MARKER: "geheim-uit-ci"}
-    build = subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(root), "build", "--site-dir", str(site)],
+    build = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(root), "build", "--site-dir", str(site)],
                            capture_output=True, text=True, timeout=300, env=env)
     assert build.returncode == 1 and expected in build.stdout + build.stderr, build.stdout + build.stderr
     assert "Traceback" not in build.stdout + build.stderr

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import WCAG_TAGS, no_horizontal_scroll, open_finder_page, result_ids
 from kaart import actualiteit
-from kaart.checking import check_project
+from kaart.check.checker import check_project
 from situaties import SITUATIES
 
 pytestmark = pytest.mark.browser

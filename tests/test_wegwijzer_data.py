@@ -8,8 +8,8 @@ import re
 import pytest
 
 from kaart.build import prepare_site
-from kaart.checking import check_project
-from kaart.finder import DATA_PATH, finder_json, jongeren_page, wegwijzer_page
+from kaart.check.checker import check_project
+from kaart.pages.finder import DATA_PATH, finder_json, jongeren_page, wegwijzer_page
 
 DOCUMENTED = re.compile(r"^\| `([a-z_]+)` \|", re.M)
 

@@ -13,7 +13,7 @@ import markdown
 import pytest
 
 from kaart.build import prepare_site
-from kaart.glossary import GEEN_AFKORTING, abbreviation_like, abbreviations, load_glossary, missing_abbreviations
+from kaart.pages.glossary import GEEN_AFKORTING, abbreviation_like, abbreviations, load_glossary, missing_abbreviations
 from kaart.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]

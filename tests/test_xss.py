@@ -16,8 +16,8 @@ import yaml
 
 from hardening import ROOT, XSS_PAYLOADS, copy_project, dotted, dump_yaml, load_yaml, set_path, text_fields
 
-from kaart.checking import Checker
-from kaart.loading import LoadedFile, parse_text
+from kaart.check.checker import Checker
+from kaart.records.loading import LoadedFile, parse_text
 from kaart.project import Project
 
 PROJECT = Project(ROOT)
@@ -113,7 +113,7 @@ def test_kaart_check_reports_payload_with_file_line_and_field(tmp_path):
     record["toelichting"] = XSS_PAYLOADS["img-onerror"]
     target.write_text(dump_yaml(record), encoding="utf-8")
     line = next(i for i, text in enumerate(target.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("toelichting:"))
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli", "--root", str(root), "check"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(root), "check"], capture_output=True, text=True)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert f"aanbod/learn2work.yml:{line}: toelichting: HTML is niet toegestaan" in proc.stdout
@@ -170,7 +170,7 @@ def unsafe_html(html: str) -> list[str]:
 
 @functools.cache
 def _real_kaart():
-    from kaart.checking import check_project
+    from kaart.check.checker import check_project
 
     return check_project(PROJECT)[1]
 
@@ -198,7 +198,7 @@ def _poisoned_kaart(payload: str):
 
 @pytest.mark.parametrize("payload", list(XSS_PAYLOADS), ids=list(XSS_PAYLOADS))
 def test_renderer_output_is_inert_even_without_checker(payload):
-    from kaart.site import SiteRenderer
+    from kaart.pages.site import SiteRenderer
 
     kaart = _poisoned_kaart(XSS_PAYLOADS[payload])
     assert kaart.aanbod, "no offers to poison"
@@ -221,7 +221,7 @@ def test_no_payload_runs_in_the_browser(built_site, tmp_path, desktop):
     """Every payload, rendered without the checker into a real offer page, stays text in Chromium."""
     import shutil
 
-    from kaart.site import SiteRenderer
+    from kaart.pages.site import SiteRenderer
     from hardening import serve
 
     site = tmp_path / "site"
@@ -259,7 +259,7 @@ def test_no_payload_runs_in_the_browser(built_site, tmp_path, desktop):
 
 
 # Block Markdown in a text field could dress a record up as the site itself: an official-looking red
-# warning box, an extra heading, a rule or a table. kaart check refuses it (kaart.textpolicy); the
+# warning box, an extra heading, a rule or a table. kaart check refuses it (kaart.check.textpolicy); the
 # renderer neutralises it too, so nothing unchecked can change the shape of a page.
 SPOOF_PAYLOADS = {
     "meldingsblok": '!!! danger "Bel 0900-1234567"\n    Uw uitkering stopt.',
@@ -283,7 +283,7 @@ def _shape(md, page: str) -> list[str]:
 
 @pytest.mark.parametrize("payload", list(SPOOF_PAYLOADS), ids=list(SPOOF_PAYLOADS))
 def test_block_markdown_in_a_text_field_does_not_change_the_page(payload):
-    from kaart.site import SiteRenderer
+    from kaart.pages.site import SiteRenderer
 
     md = _mkdocs_markdown()
     plain = SiteRenderer(_poisoned_kaart("Gewone tekst"), PROJECT).render().pages

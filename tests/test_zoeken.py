@@ -1,6 +1,6 @@
 """Dutch search: what a professional types finds the right pages, with little data.
 
-The ranking in Python (kaart.search.Searcher) runs over the shards of the
+The ranking in Python (kaart.search.index.Searcher) runs over the shards of the
 built site, the same files the browser loads; browser tests check that
 zoeken.js gives the same order and loads only a few shards.
 """
@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from conftest import no_horizontal_scroll
 from kaart.actualiteit import regel
-from kaart.checking import check_project
-from kaart.search import INDEX_DIR, REDACTIE_PREFIXES, Searcher, normalise, stem
+from kaart.check.checker import check_project
+from kaart.search.index import INDEX_DIR, REDACTIE_PREFIXES, Searcher, normalise, stem
 
 # (query, page that must be in the top 5).  Realistic: what professionals type.
 QUERIES = [
@@ -160,8 +160,8 @@ def test_editor_pages_come_last_and_labelled_when_asked_for(searcher):
 
 
 def test_the_werklijst_is_found_by_its_headings_not_by_every_offer_it_lists(kaart, project):
-    from kaart.rapport import rapport, redactie_page
-    from kaart.search import _markdown_doc, _overview_markdown
+    from kaart.pages.rapport import rapport, redactie_page
+    from kaart.search.index import _markdown_doc, _overview_markdown
 
     today = dt.date(2026, 12, 1)
     page = redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today)
@@ -180,14 +180,14 @@ def test_the_werklijst_is_found_by_its_headings_not_by_every_offer_it_lists(kaar
 ])
 def test_a_description_reads_the_same_in_search_with_or_without_markup(text):
     """Plain descriptions skip Markdown: the snippet text must be what the rendered page shows."""
-    from kaart.search import _plain, markdown_text
+    from kaart.search.index import _plain, markdown_text
     from kaart.text import block
 
     assert _plain(text) == " ".join(markdown_text(block(text))[1])
 
 
 def test_every_real_description_reads_the_same_in_search_as_on_its_page(kaart):
-    from kaart.search import _plain, markdown_text
+    from kaart.search.index import _plain, markdown_text
     from kaart.text import block
 
     for a in kaart.aanbod.values():
@@ -432,7 +432,7 @@ def test_hostile_record_text_stays_text_in_results_and_snippets(built_site, tmp_
     import shutil
 
     from hardening import XSS_PAYLOADS, serve
-    from kaart.search import search_files
+    from kaart.search.index import search_files
     from test_xss import _poisoned_kaart
 
     payloads = {name: XSS_PAYLOADS[name] for name in ("script", "img-onerror", "svg-onload", "a-href")}

@@ -7,7 +7,7 @@ provider; callers only use the functions below.
 """
 from __future__ import annotations
 
-from .model import Aanbod, Kaart
+from kaart.model import Aanbod, Kaart
 
 
 def bronjaar(aanbod: Aanbod, vocab) -> int | None:

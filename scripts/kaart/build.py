@@ -6,7 +6,7 @@
     check    checking.check_records    schema, rules, jongerentaal; gives the typed records
     pages    site, glossary, rapport, dekking: overviews, glossary, werklijst, dekking
     finder   finder.add_finder         data/wegwijzer.json, /wegwijzer/, /jongeren/
-    exports  opendata.publish          data/kaart.json, CSV, HSDS lists (kaart.export); per record
+    exports  opendata.publish          data/kaart.json, CSV, HSDS lists (kaart.export.tables); per record
                                        data/aanbod/<id>.json, data/hsds/services/<uuid>.json; schemas/, datapackage.json
     search   search.search_files       assets/zoekindex/ (it indexes the pages above too), while
              site, verzoek             the offer, organisation and verification pages are made
@@ -26,20 +26,20 @@ import signal
 import tempfile
 from dataclasses import dataclass
 
-from .checking import check_records
-from .dekking import dekking_page
-from .opendata import publish
-from .finder import add_finder
-from .glossary import abbreviations, glossary_page, load_glossary
-from .model import Kaart
-from .project import Project
-from .rapport import build_warnings, rapport, redactie_page
-from .records import Records, jobs, load_records
-from .reporting import render
-from .result import CheckResult
-from .search import search_files, search_skips_page, weigh_known
-from .site import GeneratedPage, SiteOutput, SiteRenderer, repo_url_problems
-from .verzoek import verzoek_lijst, verzoek_pages
+from kaart.check.checker import check_records
+from kaart.pages.dekking import dekking_page
+from kaart.export.opendata import publish
+from kaart.pages.finder import add_finder
+from kaart.pages.glossary import abbreviations, glossary_page, load_glossary
+from kaart.model import Kaart
+from kaart.project import Project
+from kaart.pages.rapport import build_warnings, rapport, redactie_page
+from kaart.records.load import Records, jobs, load_records
+from kaart.check.reporting import render
+from kaart.result import CheckResult
+from kaart.search.index import search_files, search_skips_page, weigh_known
+from kaart.pages.site import GeneratedPage, SiteOutput, SiteRenderer, repo_url_problems
+from kaart.pages.verzoek import verzoek_lijst, verzoek_pages
 
 
 class BuildError(Exception):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .loading import LoadedFile
-from .result import Problem
+from kaart.records.loading import LoadedFile
+from kaart.result import Problem
 
 # The facts that need a source, in the order pages show them.
 FEITEN = ("leeftijd", "startkwalificatie", "situatie", "schooltype", "kenmerken")

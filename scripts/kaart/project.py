@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .loading import Listing, list_records
-from .vocab import Vocabularies
+from kaart.records.loading import Listing, list_records
+from kaart.vocab import Vocabularies
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 # What a site build reads; the benchmark and the tests build copies of these.
@@ -65,7 +65,7 @@ class Project:
             return path.as_posix()
 
     def aanbod_listing(self) -> Listing:
-        """Every entry of aanbod/: records to read, refused files with a message, ignored ones (kaart.loading.list_records)."""
+        """Every entry of aanbod/: records to read, refused files with a message, ignored ones (kaart.records.loading.list_records)."""
         return list_records(self.aanbod_dir, self.rel, folders=("organisaties",))
 
     def organisatie_listing(self) -> Listing:

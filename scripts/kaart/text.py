@@ -26,7 +26,7 @@ def site_image(target: str) -> bool:
 
 # A line that Markdown (with admonition, tables, def_list) would turn into a block: a heading,
 # a warning box, a rule, a setext underline, a definition, a code fence, a list item.
-# kaart check refuses these (kaart.textpolicy); the renderer defuses them as well, so text
+# kaart check refuses these (kaart.check.textpolicy); the renderer defuses them as well, so text
 # that never went through the check cannot change the shape of a page either.
 _INLINE_BLOCK = re.compile(r"^(\s{0,3})(?:[!?=:~+]|-(?=\s|-|$)|(\d+)[.)](?=\s))")  # on already escaped text
 _TEXT_BLOCK = re.compile(r"^(\s{0,3})(?:[#!?=:~`]|([-*_])(\s*\2){2,}\s*$|-+\s*$)")  # lists stay lists

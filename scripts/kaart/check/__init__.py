@@ -1,0 +1,1 @@
+"""Check: schema messages, rules per field, jongerentaal, and the report of the problems."""

@@ -1,0 +1,1 @@
+"""The `kaart` command: every subcommand, thin over the stages."""

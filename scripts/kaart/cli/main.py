@@ -1,0 +1,118 @@
+"""The `kaart` command: check, taal, build, genereer, nabewerk, rapport, nieuw, velden, export."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kaart.project import Project
+from kaart.cli.redactie import add_commands
+
+
+def _project(args) -> Project:
+    return Project(Path(args.root).resolve()) if args.root else Project.find()
+
+
+def cmd_check(args) -> int:
+    from kaart.check.checker import check_project
+    from kaart.check.reporting import render
+
+    result, _ = check_project(_project(args))
+    if not args.strict_warnings:
+        pass
+    print(render(result, args.format))
+    failed = not result.ok or (args.strict_warnings and result.warnings)
+    return 1 if failed else 0
+
+
+def cmd_taal(args) -> int:
+    from kaart.check.taal import taal_rapport
+
+    project = _project(args)
+    paths = [Path(f).resolve() for f in args.bestanden] or None
+    text, result = taal_rapport(project, paths, args.tekst)
+    print(text)
+    return 1 if not result.ok or (args.strict_warnings and result.warnings) else 0
+
+
+def cmd_build(args) -> int:
+    from kaart.publish.atomic_build import SiteDirError, build_atomic
+
+    project = _project(args)
+    try:
+        outcome = build_atomic(project, Path(args.site_dir) if args.site_dir else None)
+    except SiteDirError as exc:
+        print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C, SIGTERM: mkdocs is stopped, the temp folder gone
+        print("De site is niet gebouwd: de build is afgebroken; de vorige site is niet veranderd.", file=sys.stderr)
+        return 130 if isinstance(exc, KeyboardInterrupt) else exc.code
+    stream = sys.stdout if outcome.ok else sys.stderr
+    if outcome.output:  # the report first (Dutch checker messages, mkdocs warnings), then one result line
+        print(outcome.output, file=stream)
+    print(outcome.result, file=stream)
+    return 0 if outcome.ok else 1
+
+
+def cmd_genereer(args) -> int:
+    from kaart.publish.genereer import run
+
+    return run(args, _project(args))
+
+
+def cmd_nabewerk(args) -> int:
+    from kaart.publish.security import secure_site
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"{site} is geen gebouwde site (index.html ontbreekt); bouw eerst, bijvoorbeeld met mkdocs build -d {site}")
+        return 1
+    print(f"Content-Security-Policy toegevoegd aan {secure_site(site)} pagina's in {site}.")
+    from kaart.publish.headers import write_headers  # what the hook writes after a build: _headers for the static host
+
+    print(f"Geschreven: {write_headers(site)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kaart", description="Sociale kaart 16-27: aanbod controleren, rapporteren en exporteren.")
+    parser.add_argument("--root", help="map van het project (standaard: de map waarin je staat)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="controleer alle bestanden in aanbod/ en meld elke fout met bestand en regel")
+    check.add_argument("--format", choices=["text", "github"], default="text",
+                       help="github: ::error-regels voor annotaties in een pull request")
+    check.add_argument("--strict", dest="strict_warnings", action="store_true", help="ook waarschuwingen laten falen")
+    check.set_defaults(func=cmd_check)
+
+    taal = sub.add_parser("taal", help="controleer de jongerentaal: korte zinnen, korte woorden, geen vakwoorden, leesgemak")
+    taal.add_argument("bestanden", nargs="*", help="alleen deze aanbod-bestanden (standaard: alle)")
+    taal.add_argument("--tekst", help="controleer deze losse tekst in plaats van de bestanden")
+    taal.add_argument("--strict", dest="strict_warnings", action="store_true", help="ook waarschuwingen laten falen")
+    taal.set_defaults(func=cmd_taal)
+    build = sub.add_parser("build", help="bouw de site; alleen als het lukt vervangt hij de vorige versie")
+    build.add_argument("--site-dir", help="map voor de site (standaard: site/ in het project); alleen een lege map of "
+                                          "een eerdere site van kaart build wordt vervangen, nooit aanbod/, content/, "
+                                          "schemas/ of de projectmap")
+    build.set_defaults(func=cmd_build)
+    genereer = sub.add_parser("genereer", help="schrijf de volledige docs-map (content/ plus alle gemaakte pagina's en data) "
+                                               "met een mkdocs.yml zonder hook, voor mkdocs of Zensical")
+    genereer.add_argument("map", help="nieuwe of lege map, bijvoorbeeld gegenereerd/")
+    genereer.set_defaults(func=cmd_genereer)
+    nabewerk = sub.add_parser("nabewerk", help="zet de Content-Security-Policy op elke pagina van een gebouwde site-map en schrijf _headers")
+    nabewerk.add_argument("site", help="de map die mkdocs of Zensical bouwde, bijvoorbeeld site/")
+    nabewerk.set_defaults(func=cmd_nabewerk)
+    add_commands(sub, _project)  # nieuw, velden, rapport, export (kaart/redactie.py)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "root", None) is None and hasattr(args, "root_sub"):
+        args.root = args.root_sub
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

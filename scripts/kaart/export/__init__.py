@@ -1,0 +1,1 @@
+"""Export: the open data (kaart.json, CSV, HSDS) and the files per record."""

@@ -1,0 +1,1 @@
+"""Search: the Dutch site index written at build time."""
