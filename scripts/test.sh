@@ -12,8 +12,8 @@ need() {  # need COMMAND DEBIAN-PACKAGE: install the package from apt when the c
   fi
 }
 need /usr/bin/chromium chromium       # browser tests (Playwright with executable_path)
-need java default-jre-headless        # the Nu Html Checker (tests/test_html_checkers.py)
-need node nodejs                      # matching.js under node (tests/test_matching.py)
+need java default-jre-headless        # the Nu Html Checker (tests/integration/test_html_checkers.py)
+need node nodejs                      # matching.js under node (tests/unit/test_matching.py)
 need npm npm                          # vnu-jar below
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 VNU_VERSION=26.9.27

@@ -40,7 +40,7 @@ _ATTR_LIST = re.compile(r"\{[^{}\n]*\}")  # Markdown attribute list: `{: onclick
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Names the site generates itself inside the folders where records get their pages
 # (aanbod/index.md is the A-Z list, organisaties/index.md the list of organisations).
-# tests/test_vijandige_bestanden.py compares this with what the build really generates.
+# tests/integration/test_vijandige_bestanden.py compares this with what the build really generates.
 RESERVED_IDS = {"aanbod": {"index": "de A-Z-lijst van al het aanbod"},
                 "organisaties": {"index": "de lijst met alle organisaties"}}
 

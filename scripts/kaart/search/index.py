@@ -8,7 +8,7 @@ zoeken.js) loads the manifest only when the search field is used, then only
 the shards of the typed terms and the metadata chunks of the hits it shows.
 
 `normalise`, `stem` and `Searcher.search` are mirrored line by line in
-zoeken.js; tests/test_zoeken.py runs both over the same built shards.
+zoeken.js; tests/browser/test_zoeken.py runs both over the same built shards.
 """
 from __future__ import annotations
 

@@ -1,0 +1,149 @@
+"""Issue 13, glossary coverage: every abbreviation a reader meets is explained, in whatever case it is written.
+
+A page may write "Pro" or "pro", "ggz" or "GGZ"; the tooltip follows.
+Ordinary Dutch words that look like an entry ("ja", "duo", "wat") never get one.
+"""
+from __future__ import annotations
+
+from support import ROOT
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+
+from kaart.build import prepare_site
+from kaart.pages.glossary import GEEN_AFKORTING, abbreviation_like, abbreviations, load_glossary, missing_abbreviations
+from kaart.project import Project
+
+
+
+@pytest.fixture(scope="module")
+def begrippen(project):
+    begrippen, problems = load_glossary(project)
+    assert problems == []
+    return begrippen
+
+
+@pytest.fixture(scope="module")
+def tooltips(begrippen):
+    return abbreviations(begrippen)
+
+
+def tooltip_of(begrippen, term):
+    return next(b.tooltip for b in begrippen if b.term == term)
+
+
+def test_every_abbreviation_in_the_page_sources_has_an_entry(project, begrippen):
+    # content/**/*.md as written, and every page the build generates from the records (offers, organisations,
+    # overviews, wegwijzer, redactie) as Markdown.
+    pages = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in sorted((ROOT / "content").rglob("*.md"))}
+    pages.update({name: page.markdown for name, page in prepare_site(project).output.pages.items()})
+    missing = missing_abbreviations(pages, begrippen)
+    assert missing == {}, "\n".join(
+        f"Afkorting zonder begrip in content/woordenlijst.yml: {word} (op {', '.join(names[:3])}). "
+        "Voeg een begrip toe met term, uitleg en bron; schrijft geen bron haar voluit, zeg dat in de uitleg."
+        for word, names in missing.items())
+
+
+def test_the_abbreviations_the_audit_named_have_an_entry_with_its_source(begrippen):
+    by_term = {b.term: b for b in begrippen}
+    for term in ("NHN", "CBS", "SEO", "SMART", "lvb", "hbo", "havo", "vwo", "ATC", "VMCA", "JINC", "STOOF", "A-REA"):
+        assert term in by_term, term
+        assert by_term[term].bron, f"{term} names no source"
+    for never_expanded in ("SEO", "SMART", "lvb", "ATC", "VMCA", "JINC", "STOOF", "A-REA"):
+        assert "zegt de bron niet" in by_term[never_expanded].uitleg or "niet voluit" in by_term[never_expanded].uitleg, never_expanded
+        assert by_term[never_expanded].voluit is None, f"{never_expanded}: the sources never expand it"
+    assert by_term["NHN"].voluit == "Noord-Holland Noord" and by_term["CBS"].voluit == "Centraal Bureau voor de Statistiek"
+
+
+def test_a_new_unexplained_abbreviation_is_found(begrippen):
+    page = "Bij het XYZ-loket, het ABC en de W&I; NHN-plan en RMC-regio zijn bekend. Zie `HSDS` of [X](https://QQQ.nl)."
+    assert missing_abbreviations({"nieuw.md": page}, begrippen) == {"XYZ": ["nieuw.md"], "ABC": ["nieuw.md"]}
+    assert abbreviation_like("NJi, PrO, A-REA, VSV'er, JongerenTop, IntoWork, Learn2Work") == {"NJi", "PrO", "A-REA", "VSV"}
+
+
+def test_tooltips_match_in_any_case(begrippen, tooltips):
+    assert tooltips["Pro"] == tooltips["PRO"] == tooltip_of(begrippen, "pro")
+    assert tooltips["GGZ"] == tooltip_of(begrippen, "ggz")
+    assert tooltips["Leerplicht"] == tooltip_of(begrippen, "leerplicht")
+    # a spelling that is an entry of its own keeps its own explanation
+    assert tooltips["VSV"] == tooltip_of(begrippen, "VSV") != tooltips["vsv"] == tooltip_of(begrippen, "vsv")
+
+
+@pytest.mark.parametrize("word", ["ja", "Ja", "duo", "Duo", "Bol", "po", "Po", "Tom", "tom", "wat", "Wat", "hoe", "Hoe", "Ho"])
+def test_ordinary_words_get_no_tooltip(tooltips, word):
+    assert word not in tooltips
+
+
+def test_rendered_text_gets_tooltips_in_any_case_but_not_on_ordinary_words(begrippen, tooltips):
+    html = markdown.markdown("Pro en GGZ helpen. Ja, een duo uit het PO. Wat nu? Hoe verder?",
+                             extensions=["abbr"], extension_configs={"abbr": {"glossary": tooltips}})
+    assert re.findall(r"<abbr[^>]*>([^<]+)</abbr>", html) == ["Pro", "GGZ", "PO"]
+    assert f'<abbr title="{tooltip_of(begrippen, "pro")}">Pro</abbr>' in html
+
+
+def test_hoofdlettergevoelig_must_be_true_or_false(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "woordenlijst.yml").write_text(
+        "- term: JA\n  uitleg: Een project.\n  hoofdlettergevoelig: soms\n", encoding="utf-8")
+    begrippen, problems = load_glossary(Project(tmp_path))
+    assert [(p.file, p.line, p.veld, p.bericht, p.regel) for p in problems] == [
+        ("content/woordenlijst.yml", 3, "[0].hoofdlettergevoelig", "`hoofdlettergevoelig` moet true of false zijn, niet 'soms'", "woordenlijst")]
+    assert "hoofdlettergevoelig: true" in problems[0].oplossing
+    assert begrippen[0].term == "JA" and "ja" in abbreviations(begrippen)  # still listed, matching in any case
+
+
+class _ArticleText(HTMLParser):
+    """Visible text of the page's <article>, outside tooltips, code and scripts.
+
+    Also outside <select> (an option cannot hold a tooltip) and <caption> (only kaart's
+    raw-HTML tables have one, and the abbr step never sees raw HTML).
+    """
+
+    SKIP = {"abbr", "code", "pre", "script", "style", "kbd", "select", "caption"}
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.skipping = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        elif self.depth and tag in self.SKIP:
+            self.skipping += 1
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.depth -= 1
+        elif self.depth and tag in self.SKIP:
+            self.skipping -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skipping:
+            self.text.append(data)
+
+
+def test_every_abbreviation_on_a_built_page_has_a_tooltip(built_site):
+    unexplained = {}
+    for page in sorted(built_site.rglob("index.html")):
+        parser = _ArticleText()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for word in abbreviation_like(" ".join(parser.text)) - GEEN_AFKORTING:
+            unexplained.setdefault(word, []).append(str(page.parent.relative_to(built_site)))
+    assert unexplained == {}, f"zonder tooltip (geen begrip, of een schrijfwijze die de woordenlijst niet kent): {unexplained}"
+
+
+def test_built_pages_show_tooltips_for_other_spellings(built_site):
+    entree = (built_site / "aanbod" / "entree-gedifferentieerd" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<abbr title="praktijkonderwijs: [^"]+">Pro</abbr>', entree)
+    team_zorg = (built_site / "aanbod" / "team-zorg" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<abbr title="Hulp bij psychische problemen[^"]*">GGZ</abbr>', team_zorg)  # the entry is "ggz"
+    werk_en_inkomen = (built_site / "aanbod" / "werk-en-inkomen" / "index.html").read_text(encoding="utf-8")
+    assert "De afdeling Werk en Inkomen (<abbr" in werk_en_inkomen  # W&I in the description (an escaped & never matched)
+    open_data = (built_site / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert "Ja/nee" in open_data and not re.search(r"<abbr[^>]*>Ja</abbr>", open_data)
