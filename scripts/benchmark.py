@@ -23,6 +23,7 @@ needs) and measure
 Usage:  python scripts/benchmark.py [--n 100 --n 1000] [--herhaal 3] [--keep] [--no-lighthouse | --alleen-lighthouse]
 Prints Markdown tables and writes them to benchmark-results/ (gitignored).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,15 +49,47 @@ from kaart.project import Project
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("KAART_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 # -- synthetic records ----------------------------------------------------------
 
-NAAM_A = ["Jongeren", "Start", "Kans", "Werk", "Route", "Stap", "Perspectief", "Talent", "Toekomst", "Match", "Leer", "Doe"]
-NAAM_B = ["loket", "punt", "traject", "coach", "werkplaats", "academie", "team", "project", "huis", "lab", "netwerk", "plein"]
+NAAM_A = [
+    "Jongeren",
+    "Start",
+    "Kans",
+    "Werk",
+    "Route",
+    "Stap",
+    "Perspectief",
+    "Talent",
+    "Toekomst",
+    "Match",
+    "Leer",
+    "Doe",
+]
+NAAM_B = [
+    "loket",
+    "punt",
+    "traject",
+    "coach",
+    "werkplaats",
+    "academie",
+    "team",
+    "project",
+    "huis",
+    "lab",
+    "netwerk",
+    "plein",
+]
 ZIN_WAT = [
     "Je krijgt een vaste coach. Samen kijk je naar werk, school of een goede dagbesteding.",
     "Je werkt een paar dagen per week mee in een echt bedrijf. Zo leer je wat bij je past.",
@@ -90,8 +123,24 @@ ZIN_BESCHRIJVING = [
     "De aanpak bestaat uit een intake, een persoonlijk plan, een periode van oefenen en een warme overdracht.",
     "Professionals kunnen een jongere aanmelden na een kort overleg met de coördinator van het traject.",
 ]
-TREFWOORDEN = ["jobcoach", "schulden", "maatje", "stage", "werkervaring", "leerwerkplek", "nazorg", "entree",
-               "startkwalificatie", "uitkering", "wonen", "zorg", "taal", "buddy", "tienermoeder", "verslaving"]
+TREFWOORDEN = [
+    "jobcoach",
+    "schulden",
+    "maatje",
+    "stage",
+    "werkervaring",
+    "leerwerkplek",
+    "nazorg",
+    "entree",
+    "startkwalificatie",
+    "uitkering",
+    "wonen",
+    "zorg",
+    "taal",
+    "buddy",
+    "tienermoeder",
+    "verslaving",
+]
 
 
 def _vocab(project_root: Path) -> dict[str, list[str]]:
@@ -112,10 +161,14 @@ def generate(project_root: Path, n: int, seed: int = 16_27) -> None:
     org_dir = project_root / "aanbod" / "organisaties"
     for i in range(orgs):
         org_id = f"bench-org-{i:04d}"
-        naam = f"{rnd.choice(NAAM_A)}{rnd.choice(NAAM_B)} {rnd.choice(['Noord', 'Zuid', 'Oost', 'West', 'Centrum'])} {i}"
+        naam = (
+            f"{rnd.choice(NAAM_A)}{rnd.choice(NAAM_B)} {rnd.choice(['Noord', 'Zuid', 'Oost', 'West', 'Centrum'])} {i}"
+        )
         (org_dir / f"{org_id}.yml").write_text(
             f"id: {org_id}\nnaam: {naam}\nbeschrijving: Synthetische organisatie voor de benchmark, met aanbod voor jongeren van 16 tot 27 jaar.\n"
-            f"bronnen:\n  - document: {rnd.choice(v['document'])}\n", encoding="utf-8")
+            f"bronnen:\n  - document: {rnd.choice(v['document'])}\n",
+            encoding="utf-8",
+        )
     for i in range(n):
         lo = rnd.choice([15, 16, 16, 17, 18, 18, 21, 23])
         hi = rnd.choice([a for a in (18, 21, 23, 25, 27, 27) if a > lo] or [27])
@@ -139,16 +192,22 @@ def generate(project_root: Path, n: int, seed: int = 16_27) -> None:
             f"  startkwalificatie: {rnd.choice(v['startkwalificatie'])}",
         ]
         situatie = rnd_situatie.sample(v["situatie"], rnd_situatie.choice([0, 1, 1, 2]))
-        schooltype = (rnd_situatie.sample(v["schooltype"], rnd_situatie.choice([1, 2]))
-                      if set(situatie) & {"op-school", "dreigt-uit-te-vallen"} else [])
+        schooltype = (
+            rnd_situatie.sample(v["schooltype"], rnd_situatie.choice([1, 2]))
+            if set(situatie) & {"op-school", "dreigt-uit-te-vallen"}
+            else []
+        )
         for name, values in (("situatie", situatie), ("schooltype", schooltype), ("kenmerken", kenmerken)):
             if values:
                 lines.append(f"  {name}: {_yaml_list(values)}")
         # kaart check wants the source's words for every doelgroep fact
         lines.append("  bronnen:")
-        for feit in ["leeftijd", "startkwalificatie"] + [n for n, vals in (("situatie", situatie), ("schooltype", schooltype),
-                                                                           ("kenmerken", kenmerken)) if vals]:
-            lines.append(f'    {feit}: {{document: verwey-jonker-almere-2016, onderdeel: Tabel 3, citaat: "synthetisch citaat"}}')
+        for feit in ["leeftijd", "startkwalificatie"] + [
+            n for n, vals in (("situatie", situatie), ("schooltype", schooltype), ("kenmerken", kenmerken)) if vals
+        ]:
+            lines.append(
+                f'    {feit}: {{document: verwey-jonker-almere-2016, onderdeel: Tabel 3, citaat: "synthetisch citaat"}}'
+            )
         lines += [
             "werkgebied:",
             f"  gemeenten: {_yaml_list(gemeenten)}",
@@ -220,13 +279,24 @@ def plain_config(project: Path, docs: Path) -> Path:
 
     class Loader(yaml.SafeLoader):
         pass
-    Loader.add_constructor("!ENV", lambda loader, node: (loader.construct_sequence(node) or [""])[-1]
-                           if isinstance(node, yaml.SequenceNode) else "")
+
+    Loader.add_constructor(
+        "!ENV",
+        lambda loader, node: (
+            (loader.construct_sequence(node) or [""])[-1] if isinstance(node, yaml.SequenceNode) else ""
+        ),
+    )
     ours = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    plain = {"site_name": ours["site_name"], "docs_dir": str(docs), "use_directory_urls": True,
-             "theme": {"name": "material", "language": "nl", "font": False},
-             "markdown_extensions": ours.get("markdown_extensions", []), "nav": ours["nav"],
-             "exclude_docs": "*.yml\n", "plugins": ["search"]}
+    plain = {
+        "site_name": ours["site_name"],
+        "docs_dir": str(docs),
+        "use_directory_urls": True,
+        "theme": {"name": "material", "language": "nl", "font": False},
+        "markdown_extensions": ours.get("markdown_extensions", []),
+        "nav": ours["nav"],
+        "exclude_docs": "*.yml\n",
+        "plugins": ["search"],
+    }
     path = project / "mkdocs-plain.yml"
     path.write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -282,7 +352,12 @@ def transfer(browser, base: str, site: Path, path: str, query: str | None = None
 # -- Lighthouse (mobile) on the real site, served with gzip --------------------------
 
 LIGHTHOUSE_VERSION = "12.2.3"
-LIGHTHOUSE_PAGES = [("home", "/"), ("aanbod", "/aanbod/learn2work/"), ("jongeren", "/jongeren/"), ("wegwijzer", "/wegwijzer/")]
+LIGHTHOUSE_PAGES = [
+    ("home", "/"),
+    ("aanbod", "/aanbod/learn2work/"),
+    ("jongeren", "/jongeren/"),
+    ("wegwijzer", "/wegwijzer/"),
+]
 _COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".csv")
 
 
@@ -308,8 +383,20 @@ def lighthouse_bin() -> Path:
     """node_modules/.bin/lighthouse at the pinned version, installed with npm when missing."""
     package = ROOT / "node_modules" / "lighthouse" / "package.json"
     if not package.is_file() or json.loads(package.read_text(encoding="utf-8")).get("version") != LIGHTHOUSE_VERSION:
-        subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error",
-                        f"lighthouse@{LIGHTHOUSE_VERSION}"], cwd=ROOT, check=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--ignore-scripts",
+                "--loglevel=error",
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
+            cwd=ROOT,
+            check=True,
+        )
     return ROOT / "node_modules" / ".bin" / "lighthouse"
 
 
@@ -324,30 +411,49 @@ def lighthouse(site: Path) -> dict[str, dict]:
     try:
         for name, path in LIGHTHOUSE_PAGES:
             proc = subprocess.run(
-                [str(binary), base + path, "--only-categories=performance", "--output=json", "--output-path=stdout", "--quiet",
-                 "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS[1:]])],
-                capture_output=True, text=True, env=dict(ENV, CHROME_PATH=CHROMIUM), timeout=300)
+                [
+                    str(binary),
+                    base + path,
+                    "--only-categories=performance",
+                    "--output=json",
+                    "--output-path=stdout",
+                    "--quiet",
+                    "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS[1:]]),
+                ],
+                capture_output=True,
+                text=True,
+                env=dict(ENV, CHROME_PATH=CHROMIUM),
+                timeout=300,
+            )
             if proc.returncode:
                 out[name] = {"path": path, "error": (proc.stderr or proc.stdout).strip().splitlines()[-1:]}
                 continue
             report = json.loads(proc.stdout)
             audits = report["audits"]
-            out[name] = {"path": path, "score": round(100 * report["categories"]["performance"]["score"]),
-                         "tbt_ms": audits["total-blocking-time"]["numericValue"],
-                         "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
-                         "fcp_ms": audits["first-contentful-paint"]["numericValue"]}
+            out[name] = {
+                "path": path,
+                "score": round(100 * report["categories"]["performance"]["score"]),
+                "tbt_ms": audits["total-blocking-time"]["numericValue"],
+                "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+                "fcp_ms": audits["first-contentful-paint"]["numericValue"],
+            }
     finally:
         server.shutdown()
     return out
 
 
 def lighthouse_table(scores: dict[str, dict]) -> str:
-    lines = ["| pagina | Lighthouse mobiel: prestaties | total blocking time (ms) | LCP (ms) | FCP (ms) |", "|---|---|---|---|---|"]
-    for name, r in scores.items():
+    lines = [
+        "| pagina | Lighthouse mobiel: prestaties | total blocking time (ms) | LCP (ms) | FCP (ms) |",
+        "|---|---|---|---|---|",
+    ]
+    for r in scores.values():
         if "error" in r:
             lines.append(f"| `{r['path']}` | fout: {' '.join(r['error'])} | | | |")
         else:
-            lines.append(f"| `{r['path']}` | {r['score']} | {r['tbt_ms']:.0f} | {r['lcp_ms']:.0f} | {r['fcp_ms']:.0f} |")
+            lines.append(
+                f"| `{r['path']}` | {r['score']} | {r['tbt_ms']:.0f} | {r['lcp_ms']:.0f} | {r['fcp_ms']:.0f} |"
+            )
     return "\n".join(lines)
 
 
@@ -355,8 +461,12 @@ def lighthouse_real_site() -> dict[str, dict]:
     """Build the project itself (not a synthetic copy) and measure it with Lighthouse."""
     with tempfile.TemporaryDirectory(prefix="kaart-lighthouse-") as tmp:
         site = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
-                       cwd=ROOT, env=ENV, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+            cwd=ROOT,
+            env=ENV,
+            check=True,
+        )
         return lighthouse(site)
 
 
@@ -364,11 +474,18 @@ def finder_filter_ms(site: Path, n: int) -> str:
     """Median / p95 ms per filter change, from scripts/bench_wegwijzer.py (its own Chromium, so a subprocess)."""
     if not (ROOT / "scripts" / "bench_wegwijzer.py").is_file():
         return "n/a"
-    code = ("import json, sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); import bench_wegwijzer as b; "
-            "r = b.measure(offers=int(sys.argv[2]), site=Path(sys.argv[3]), runs_count=1); "
-            "print(json.dumps([r['median_ms'], r['p95_ms']]))")
-    proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "scripts"), str(n), str(site)],
-                          capture_output=True, text=True, env=ENV, timeout=900)
+    code = (
+        "import json, sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); import bench_wegwijzer as b; "
+        "r = b.measure(offers=int(sys.argv[2]), site=Path(sys.argv[3]), runs_count=1); "
+        "print(json.dumps([r['median_ms'], r['p95_ms']]))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "scripts"), str(n), str(site)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=900,
+    )
     if proc.returncode:  # another engineer's script: report, do not stop the benchmark
         return "fout"
     median, p95 = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -380,9 +497,10 @@ def finder_real() -> str:
     Past / Past misschien / Valt af per fixed situation (scripts/bench_wegwijzer.py, its own Chromium)."""
     if not (ROOT / "scripts" / "bench_wegwijzer.py").is_file():
         return ""
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); import bench_wegwijzer as b; "
-            "b.print_real(b.real_report())")
-    proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "scripts")], capture_output=True, text=True, env=ENV, timeout=900)
+    code = "import sys; sys.path.insert(0, sys.argv[1]); import bench_wegwijzer as b; b.print_real(b.real_report())"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "scripts")], capture_output=True, text=True, env=ENV, timeout=900
+    )
     if proc.returncode:  # another engineer's script: report, do not stop the benchmark
         return "\nWegwijzer op de echte gegevens: fout bij het meten.\n"
     return "\nWegwijzer op de echte gegevens:\n\n```\n" + proc.stdout.strip() + "\n```\n"
@@ -400,7 +518,9 @@ def run(n: int, keep: bool, browser, repeats: int = 3) -> dict:
         pairs = []
         for _ in range(repeats):
             check_s, _ = timed([sys.executable, "-m", "kaart.cli.main", "--root", str(project), "check"], project)
-            proc = subprocess.run([sys.executable, "-c", _PREPARE, str(project), str(docs)], capture_output=True, text=True, env=ENV)
+            proc = subprocess.run(
+                [sys.executable, "-c", _PREPARE, str(project), str(docs)], capture_output=True, text=True, env=ENV
+            )
             if proc.returncode:
                 raise SystemExit(proc.stderr)
             pairs.append((check_s, json.loads(proc.stdout.strip().splitlines()[-1])))
@@ -410,11 +530,15 @@ def run(n: int, keep: bool, browser, repeats: int = 3) -> dict:
         row["own_ratio"] = statistics.median(o["prepare"] / c for c, o in pairs)
         row["own_search_s"] = statistics.median(o["search"] for _, o in pairs)
         out = tmp / "site"
-        row["build_s"], row["build_rss_kb"] = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)], project)
+        row["build_s"], row["build_rss_kb"] = timed(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)], project
+        )
         row["render_s"] = row["build_s"] - row["own_prepare_s"]
         plain_out = tmp / "plain-site"
         cfg = plain_config(project, docs)
-        row["plain_s"], row["plain_rss_kb"] = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(plain_out)], project)
+        row["plain_s"], row["plain_rss_kb"] = timed(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(plain_out)], project
+        )
         row["ratio"] = row["build_s"] / row["plain_s"]
         finder = out / "data" / "wegwijzer.json"
         row["finder_kb"] = gz(finder) / 1000 if finder.is_file() else None
@@ -425,7 +549,9 @@ def run(n: int, keep: bool, browser, repeats: int = 3) -> dict:
         if browser is not None:
             server, base = serve(out)
             try:
-                row["home_kb"], row["search_kb"] = [x / 1000 for x in transfer(browser, base, out, "/", "schulden jobcoach")]
+                row["home_kb"], row["search_kb"] = [
+                    x / 1000 for x in transfer(browser, base, out, "/", "schulden jobcoach")
+                ]
                 row["offer_kb"], _ = transfer(browser, base, out, "/aanbod/bench-00001/")
                 row["offer_kb"] /= 1000
             finally:
@@ -448,17 +574,38 @@ def run(n: int, keep: bool, browser, repeats: int = 3) -> dict:
 def table(rows: list[dict]) -> str:
     def f(value, fmt="{:.1f}"):
         return "n/a" if value is None else (fmt.format(value) if isinstance(value, (int, float)) else str(value))
-    head = ("| N | kaart check (s) | eigen werk (s) | eigen werk / check | mkdocs rendering (s) | build totaal (s) | kale mkdocs (s) | verhouding "
-            "| piekgeheugen (MB) | eerste bezoek home (KB gz) | eerste bezoek aanbod (KB gz) | eerste zoekvraag (KB gz) "
-            "| zoekindex totaal (KB gz) | wegwijzer-data (KB gz) | filter mediaan / p95 (ms) | material: eerste bezoek / zoekindex (KB gz) |")
+
+    head = (
+        "| N | kaart check (s) | eigen werk (s) | eigen werk / check | mkdocs rendering (s) | build totaal (s) | kale mkdocs (s) | verhouding "
+        "| piekgeheugen (MB) | eerste bezoek home (KB gz) | eerste bezoek aanbod (KB gz) | eerste zoekvraag (KB gz) "
+        "| zoekindex totaal (KB gz) | wegwijzer-data (KB gz) | filter mediaan / p95 (ms) | material: eerste bezoek / zoekindex (KB gz) |"
+    )
     lines = [head, "|" + "|".join("---" for _ in range(head.count("|") - 1)) + "|"]
     for r in rows:
-        lines.append("| " + " | ".join([
-            str(r["n"]), f(r["check_s"], "{:.2f}"), f(r["own_prepare_s"]), f(r["own_ratio"], "{:.2f}"), f(r["render_s"]), f(r["build_s"]), f(r["plain_s"]),
-            f(r["ratio"], "{:.2f}"), f(r["build_rss_kb"] / 1024, "{:.0f}"), f(r.get("home_kb")), f(r.get("offer_kb")),
-            f(r.get("search_kb")), f(r["index_kb"], "{:.0f}"), f(r["finder_kb"]), f(r.get("filter_ms")),
-            f"{f(r.get('plain_home_kb'), '{:.0f}')} / {f(r['plain_index_kb'], '{:.0f}')}",
-        ]) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    str(r["n"]),
+                    f(r["check_s"], "{:.2f}"),
+                    f(r["own_prepare_s"]),
+                    f(r["own_ratio"], "{:.2f}"),
+                    f(r["render_s"]),
+                    f(r["build_s"]),
+                    f(r["plain_s"]),
+                    f(r["ratio"], "{:.2f}"),
+                    f(r["build_rss_kb"] / 1024, "{:.0f}"),
+                    f(r.get("home_kb")),
+                    f(r.get("offer_kb")),
+                    f(r.get("search_kb")),
+                    f(r["index_kb"], "{:.0f}"),
+                    f(r["finder_kb"]),
+                    f(r.get("filter_ms")),
+                    f"{f(r.get('plain_home_kb'), '{:.0f}')} / {f(r['plain_index_kb'], '{:.0f}')}",
+                ]
+            )
+            + " |"
+        )
     return "\n".join(lines)
 
 
@@ -476,18 +623,28 @@ def machine() -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, action="append", help="aantal aanbiedingen (herhaalbaar); standaard 100, 1000 en 5000")
+    parser.add_argument(
+        "--n", type=int, action="append", help="aantal aanbiedingen (herhaalbaar); standaard 100, 1000 en 5000"
+    )
     parser.add_argument("--keep", action="store_true", help="laat de tijdelijke kopieën staan")
-    parser.add_argument("--herhaal", type=int, default=3, metavar="K",
-                        help="meet kaart check en eigen werk K keer na elkaar (standaard 3); de tabel geeft de medianen")
+    parser.add_argument(
+        "--herhaal",
+        type=int,
+        default=3,
+        metavar="K",
+        help="meet kaart check en eigen werk K keer na elkaar (standaard 3); de tabel geeft de medianen",
+    )
     parser.add_argument("--no-browser", action="store_true", help="sla de metingen in Chromium over")
     parser.add_argument("--no-lighthouse", action="store_true", help="sla Lighthouse over")
     parser.add_argument("--alleen-lighthouse", action="store_true", help="meet alleen Lighthouse op de echte site")
     args = parser.parse_args(argv)
     if args.alleen_lighthouse:
         scores = lighthouse_real_site()
-        text = (f"Lighthouse {LIGHTHOUSE_VERSION} {dt.datetime.now().isoformat(timespec='minutes')} op {machine()}.\n\n"
-                + lighthouse_table(scores) + "\n")
+        text = (
+            f"Lighthouse {LIGHTHOUSE_VERSION} {dt.datetime.now().isoformat(timespec='minutes')} op {machine()}.\n\n"
+            + lighthouse_table(scores)
+            + "\n"
+        )
         print(text)
         _write_results(text, scores)
         return 0
@@ -496,6 +653,7 @@ def main(argv=None) -> int:
     pw = browser = None
     if not args.no_browser and Path(CHROMIUM).exists():
         from playwright.sync_api import sync_playwright
+
         pw = sync_playwright().start()
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     try:
@@ -506,11 +664,15 @@ def main(argv=None) -> int:
         if browser:
             browser.close()
             pw.stop()
-    text = (f"Benchmark {dt.datetime.now().isoformat(timespec='minutes')} op {machine()}.\n\n" + table(rows) + "\n")
+    text = f"Benchmark {dt.datetime.now().isoformat(timespec='minutes')} op {machine()}.\n\n" + table(rows) + "\n"
     if browser is not None:
         text += finder_real()
     if not args.no_browser and not args.no_lighthouse and Path(CHROMIUM).exists():
-        text += f"\nLighthouse {LIGHTHOUSE_VERSION}, de echte site met gzip:\n\n" + lighthouse_table(lighthouse_real_site()) + "\n"
+        text += (
+            f"\nLighthouse {LIGHTHOUSE_VERSION}, de echte site met gzip:\n\n"
+            + lighthouse_table(lighthouse_real_site())
+            + "\n"
+        )
     print(text)
     _write_results(text, rows)
     return 0

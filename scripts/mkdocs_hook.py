@@ -3,6 +3,7 @@
 All loading, checking, rendering and exporting lives in `kaart` (which does not
 import mkdocs); this file only translates between the two.
 """
+
 from __future__ import annotations
 
 import logging
@@ -13,11 +14,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kaart.build import BuildError, prepare_site
+from kaart.check.reporting import format_text
+from kaart.project import Project
 from kaart.publish.headers import write_headers
 from kaart.publish.minify import minify_site
 from kaart.publish.preview import error_page, preview_report
-from kaart.project import Project
-from kaart.check.reporting import format_text
 from kaart.publish.security import secure_html
 
 log = logging.getLogger("mkdocs.hooks.kaart")
@@ -62,7 +63,9 @@ def on_files(files, config):
     if _state.get("preview_error"):  # keep the theme's files, drop everything of content/ (it may be the problem)
         # abspath, not resolve(): a linked file counts by where it stands, not where it points
         docs = Path(os.path.abspath(config.docs_dir))
-        return Files([f for f in files if not f.abs_src_path or not Path(os.path.abspath(f.abs_src_path)).is_relative_to(docs)])
+        return Files(
+            [f for f in files if not f.abs_src_path or not Path(os.path.abspath(f.abs_src_path)).is_relative_to(docs)]
+        )
     prepared = _state["prepared"]
     for src_uri, page in prepared.output.pages.items():
         existing = files.get_file_from_path(src_uri)
@@ -89,7 +92,9 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    return secure_html(output_content) if template_name.endswith(".html") and not _state.get("serve") else output_content
+    return (
+        secure_html(output_content) if template_name.endswith(".html") and not _state.get("serve") else output_content
+    )
 
 
 def on_post_build(config):

@@ -22,6 +22,9 @@ if [ "$(node -p "require('./node_modules/vnu-jar/package.json').version" 2>/dev/
   npm install --no-save --no-audit --no-fund --ignore-scripts --loglevel=error "vnu-jar@$VNU_VERSION" >/dev/null
 fi
 export NO_MKDOCS_2_WARNING=1
+# style first: one formatter and one linter for every Python file (settings in pyproject.toml)
+python3 -m ruff check scripts tests
+python3 -m ruff format --check scripts tests
 # pytest-xdist: one worker per core (KAART_TEST_WORKERS=0: one process); the workers share one built site,
 # and worksteal hands the long tests (browser, builds) to whichever worker is free.
 python3 -m pytest -q -n "${KAART_TEST_WORKERS:-auto}" --dist worksteal "$@"

@@ -4,18 +4,13 @@ The browser is Debian's /usr/bin/chromium driven by Playwright (never
 `playwright install`). With CI=true a missing browser fails the run instead of
 skipping, so a green CI always means the browser tests ran.
 """
+
 from __future__ import annotations
 
 import fcntl
-import functools
-import http.server
 import os
 import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -30,9 +25,11 @@ hypothesis_settings.register_profile("ci", derandomize=True, database=None, prin
 if os.environ.get("CI", "").lower() == "true":
     hypothesis_settings.load_profile("ci")
 
+
 @pytest.fixture(scope="session")
 def project():
     from kaart.project import Project
+
     return Project(ROOT)
 
 

@@ -5,6 +5,7 @@ results show near the title, so "the source of 2016 described it" can never read
 as "it exists today".  Issue 13 extends this with dated confirmations by the
 provider; callers only use the functions below.
 """
+
 from __future__ import annotations
 
 from kaart.model import Aanbod, Kaart
@@ -47,8 +48,10 @@ def homezin(kaart: Kaart, vocab) -> str:
         periode = f"De bronnen van dit aanbod zijn uit {jaren[0]} tot en met {jaren[1]}"
     if bevestigd == 0:
         return f"{periode}; nog geen aanbieder heeft bevestigd dat het aanbod nu nog zo bestaat, dus vraag het na."
-    return (f"{periode}; {bevestigd} van de {totaal} aanbiedingen zijn door de aanbieder bevestigd, "
-            "bij de rest vraag je na of het nog bestaat.")
+    return (
+        f"{periode}; {bevestigd} van de {totaal} aanbiedingen zijn door de aanbieder bevestigd, "
+        "bij de rest vraag je na of het nog bestaat."
+    )
 
 
 def regel(aanbod: Aanbod, vocab) -> str:

@@ -14,6 +14,7 @@
 The mkdocs hook hands the result to mkdocs; `kaart genereer` writes it to disk
 (kaart/genereer.py) for any generator.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -27,19 +28,19 @@ import tempfile
 from dataclasses import dataclass
 
 from kaart.check.checker import check_records
-from kaart.pages.dekking import dekking_page
+from kaart.check.reporting import render
 from kaart.export.opendata import publish
+from kaart.model import Kaart
+from kaart.pages.dekking import dekking_page
 from kaart.pages.finder import add_finder
 from kaart.pages.glossary import abbreviations, glossary_page, load_glossary
-from kaart.model import Kaart
-from kaart.project import Project
 from kaart.pages.rapport import build_warnings, rapport, redactie_page
-from kaart.records.load import Records, jobs, load_records
-from kaart.check.reporting import render
-from kaart.result import CheckResult
-from kaart.search.index import search_files, search_skips_page, weigh_known
 from kaart.pages.site import GeneratedPage, SiteOutput, SiteRenderer, repo_url_problems
 from kaart.pages.verzoek import verzoek_lijst, verzoek_pages
+from kaart.project import Project
+from kaart.records.load import Records, jobs, load_records
+from kaart.result import CheckResult
+from kaart.search.index import search_files, search_skips_page, weigh_known
 
 
 class BuildError(Exception):
@@ -92,7 +93,8 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
         output = renderer.render_overviews()
         output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
         output.pages["redactie/index.md"] = GeneratedPage(
-            redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today) + verzoek_lijst(kaart))
+            redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today) + verzoek_lijst(kaart)
+        )
         output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart))
         # finder
         add_finder(output, kaart, project)
@@ -128,6 +130,7 @@ def _stopped_on_error():
     def lanes(background: _Background) -> _Background:
         started.append(background)
         return background
+
     try:
         yield lanes
     except BaseException:

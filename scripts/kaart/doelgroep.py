@@ -6,6 +6,7 @@ own words in `citaat`.  An empty fact means "niet bekend in de bron"; the
 checker rule here keeps the two in step, and the offer page and exports show
 each fact next to its source.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,24 +35,42 @@ def check_bronnen(loaded: LoadedFile, data: dict) -> list[Problem]:
     out = []
     for feit in FEITEN:
         if _filled(doelgroep.get(feit)) and feit not in bronnen:
-            out.append(Problem(
-                loaded.rel, loaded.line_of(("doelgroep", feit)), f"doelgroep.{feit}", "ingevuld zonder bron",
-                f"voeg onder `doelgroep.bronnen` toe: `{feit}: {{document: …, onderdeel: …, citaat: \"…\"}}` "
-                "met de woorden van de bron, of haal het veld weg als de bron het niet zegt", "doelgroep-bron"))
+            out.append(
+                Problem(
+                    loaded.rel,
+                    loaded.line_of(("doelgroep", feit)),
+                    f"doelgroep.{feit}",
+                    "ingevuld zonder bron",
+                    f'voeg onder `doelgroep.bronnen` toe: `{feit}: {{document: …, onderdeel: …, citaat: "…"}}` '
+                    "met de woorden van de bron, of haal het veld weg als de bron het niet zegt",
+                    "doelgroep-bron",
+                )
+            )
     for feit in bronnen:
         if feit in FEITEN and not _filled(doelgroep.get(feit)):
-            out.append(Problem(
-                loaded.rel, loaded.line_of(("doelgroep", "bronnen", feit)), f"doelgroep.bronnen.{feit}",
-                f"bron voor een feit dat niet is ingevuld (`doelgroep.{feit}` ontbreekt)",
-                f"vul `doelgroep.{feit}` in zoals de bron het zegt, of haal deze bron weg", "doelgroep-bron"))
+            out.append(
+                Problem(
+                    loaded.rel,
+                    loaded.line_of(("doelgroep", "bronnen", feit)),
+                    f"doelgroep.bronnen.{feit}",
+                    f"bron voor een feit dat niet is ingevuld (`doelgroep.{feit}` ontbreekt)",
+                    f"vul `doelgroep.{feit}` in zoals de bron het zegt, of haal deze bron weg",
+                    "doelgroep-bron",
+                )
+            )
     situatie = doelgroep.get("situatie")
     situatie = situatie if isinstance(situatie, list) else []
     if _filled(doelgroep.get("schooltype")) and not any(s in situatie for s in SITUATIES_MET_SCHOOLTYPE):
-        out.append(Problem(
-            loaded.rel, loaded.line_of(("doelgroep", "schooltype")), "doelgroep.schooltype",
-            "schooltype zonder situatie op-school of dreigt-uit-te-vallen",
-            "zet `op-school` of `dreigt-uit-te-vallen` in `doelgroep.situatie` als de bron dat zegt, of haal `schooltype` weg",
-            "doelgroep-schooltype"))
+        out.append(
+            Problem(
+                loaded.rel,
+                loaded.line_of(("doelgroep", "schooltype")),
+                "doelgroep.schooltype",
+                "schooltype zonder situatie op-school of dreigt-uit-te-vallen",
+                "zet `op-school` of `dreigt-uit-te-vallen` in `doelgroep.situatie` als de bron dat zegt, of haal `schooltype` weg",
+                "doelgroep-schooltype",
+            )
+        )
     return out
 
 
@@ -65,9 +84,13 @@ def citaat_stukken(citaat: str) -> list[str]:
 
 def ingevulde_feiten(aanbod) -> list[str]:
     """The eligibility facts an offer has, in page order."""
-    filled = {"leeftijd": aanbod.leeftijd_min is not None or aanbod.leeftijd_max is not None,
-              "startkwalificatie": bool(aanbod.startkwalificatie), "situatie": bool(aanbod.situatie),
-              "schooltype": bool(aanbod.schooltype), "kenmerken": bool(aanbod.kenmerken)}
+    filled = {
+        "leeftijd": aanbod.leeftijd_min is not None or aanbod.leeftijd_max is not None,
+        "startkwalificatie": bool(aanbod.startkwalificatie),
+        "situatie": bool(aanbod.situatie),
+        "schooltype": bool(aanbod.schooltype),
+        "kenmerken": bool(aanbod.kenmerken),
+    }
     return [feit for feit in FEITEN if filled[feit]]
 
 
@@ -83,25 +106,40 @@ LEEFTIJD_IN_WOORDEN = re.compile(
     rf"|\b(?:vanaf|boven de|onder de|tot|ouder dan|jonger dan)\s+{_AGE}\s+jaar\b"
     rf"|\b{_AGE}\s+jaar\s+(?:en|of)\s+ouder\b"
     rf"|\b{_AGE}\s*\+|\b{_AGE}-jarig",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 SITUATIE_IN_WOORDEN = {
     # "zit je op school", not "de hulp op school is goed"
-    "op-school": re.compile(r"\b(leerling\w*|scholier\w*|basisschol\w*|middelbare scholen"
-                            r"|(?:zit|zitten|zat|zaten)(?: je| jij)? (?:nog )?op (?:de |het )?(?:\w*school|vmbo|mbo|vo|havo|vwo)"
-                            r"|in het (?:vo|po|vmbo|mbo|voortgezet onderwijs))\b", re.IGNORECASE),
-    "dreigt-uit-te-vallen": re.compile(r"\b(dreig\w* (?:te )?(?:uit te vallen|stoppen)|dreigend\)? schooluitval|verzuim\w*)",
-                                       re.IGNORECASE),
-    "gestopt": re.compile(r"\b(gestopt|uitgevallen|uitvallen|voortijdig\w* schoolverlat\w*|thuiszit\w*|van school (?:af|gegaan)"
-                          r"|niet (?:heeft |hebben )?afgemaakt)\b", re.IGNORECASE),
+    "op-school": re.compile(
+        r"\b(leerling\w*|scholier\w*|basisschol\w*|middelbare scholen"
+        r"|(?:zit|zitten|zat|zaten)(?: je| jij)? (?:nog )?op (?:de |het )?(?:\w*school|vmbo|mbo|vo|havo|vwo)"
+        r"|in het (?:vo|po|vmbo|mbo|voortgezet onderwijs))\b",
+        re.IGNORECASE,
+    ),
+    "dreigt-uit-te-vallen": re.compile(
+        r"\b(dreig\w* (?:te )?(?:uit te vallen|stoppen)|dreigend\)? schooluitval|verzuim\w*)", re.IGNORECASE
+    ),
+    "gestopt": re.compile(
+        r"\b(gestopt|uitgevallen|uitvallen|voortijdig\w* schoolverlat\w*|thuiszit\w*|van school (?:af|gegaan)"
+        r"|niet (?:heeft |hebben )?afgemaakt)\b",
+        re.IGNORECASE,
+    ),
     "uitkering": re.compile(r"\b(uitkering\w*|bijstand\w*|wwb)\b", re.IGNORECASE),
-    "werkt": re.compile(r"\b(werk (?:hebt|heeft|hebben)|een baan (?:hebt|heeft|hebben)|werknemer\w*|werkende\w*)\b", re.IGNORECASE),
+    "werkt": re.compile(
+        r"\b(werk (?:hebt|heeft|hebben)|een baan (?:hebt|heeft|hebben)|werknemer\w*|werkende\w*)\b", re.IGNORECASE
+    ),
 }
 
 
 def _teksten(aanbod) -> list[tuple[str, str]]:
-    texts = [("doelgroep.voorwaarden", aanbod.voorwaarden), ("beschrijving", aanbod.beschrijving),
-             ("jongerentaal.is_het_voor_mij", aanbod.jongerentaal.get("is_het_voor_mij"))]
-    texts += [(f"doelgroep.bronnen.{feit}.citaat", bron.get("citaat")) for feit, bron in aanbod.doelgroep_bronnen.items()]
+    texts = [
+        ("doelgroep.voorwaarden", aanbod.voorwaarden),
+        ("beschrijving", aanbod.beschrijving),
+        ("jongerentaal.is_het_voor_mij", aanbod.jongerentaal.get("is_het_voor_mij")),
+    ]
+    texts += [
+        (f"doelgroep.bronnen.{feit}.citaat", bron.get("citaat")) for feit, bron in aanbod.doelgroep_bronnen.items()
+    ]
     return [(veld, " ".join(str(tekst).split())) for veld, tekst in texts if tekst]
 
 

@@ -1,9 +1,9 @@
 """Typed records.  Build them only from data that passed the checker."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-
 
 # The four blocks of a youth summary, in the order pages show them.
 JONGERENTAAL_VELDEN = ("wat_is_het", "is_het_voor_mij", "wat_krijg_je", "hoe_begin_je")
@@ -17,10 +17,10 @@ class Bron:
     onderdeel: str | None = None
     url: str | None = None
     bevestigd: str | None = None  # JJJJ-MM-DD: "bevestigd door de aanbieder" on that date
-    door: str | None = None       # who confirmed it and how, e.g. "De Schoor, per e-mail"
+    door: str | None = None  # who confirmed it and how, e.g. "De Schoor, per e-mail"
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Bron":
+    def from_dict(cls, data: dict) -> Bron:
         return cls(**{k: data.get(k) for k in ("document", "titel", "jaar", "onderdeel", "url", "bevestigd", "door")})
 
 
@@ -83,7 +83,7 @@ class Aanbod:
     contact_bronnen: dict = field(default_factory=dict)  # contact field -> Bron
 
     @classmethod
-    def from_dict(cls, data: dict, source_file: str = "") -> "Aanbod":
+    def from_dict(cls, data: dict, source_file: str = "") -> Aanbod:
         doelgroep = data.get("doelgroep", {})
         leeftijd = doelgroep.get("leeftijd", {})
         toegang = data.get("toegang", {})
@@ -91,20 +91,41 @@ class Aanbod:
         aanbieders = _aanbieders(data["aanbieder"])
         contact, contact_bronnen = _contact(data)
         return cls(
-            id=data["id"], naam=data["naam"], aanbieder=aanbieders[0], aanbieders=aanbieders, status=data["status"],
-            soort=data["soort"], fase=tuple(data["fase"]), helpt_bij=tuple(data["helpt_bij"]),
-            voor=tuple(data["voor"]), werkgebied=dict(data["werkgebied"]), jongerentaal=dict(data["jongerentaal"]),
-            beschrijving=data["beschrijving"], bronnen=tuple(Bron.from_dict(b) for b in data["bronnen"]),
-            leeftijd_min=leeftijd.get("min"), leeftijd_max=leeftijd.get("max"),
-            startkwalificatie=doelgroep.get("startkwalificatie"), kenmerken=tuple(doelgroep.get("kenmerken", ())),
-            situatie=tuple(doelgroep.get("situatie", ())), schooltype=tuple(doelgroep.get("schooltype", ())),
+            id=data["id"],
+            naam=data["naam"],
+            aanbieder=aanbieders[0],
+            aanbieders=aanbieders,
+            status=data["status"],
+            soort=data["soort"],
+            fase=tuple(data["fase"]),
+            helpt_bij=tuple(data["helpt_bij"]),
+            voor=tuple(data["voor"]),
+            werkgebied=dict(data["werkgebied"]),
+            jongerentaal=dict(data["jongerentaal"]),
+            beschrijving=data["beschrijving"],
+            bronnen=tuple(Bron.from_dict(b) for b in data["bronnen"]),
+            leeftijd_min=leeftijd.get("min"),
+            leeftijd_max=leeftijd.get("max"),
+            startkwalificatie=doelgroep.get("startkwalificatie"),
+            kenmerken=tuple(doelgroep.get("kenmerken", ())),
+            situatie=tuple(doelgroep.get("situatie", ())),
+            schooltype=tuple(doelgroep.get("schooltype", ())),
             doelgroep_bronnen={k: dict(v) for k, v in doelgroep.get("bronnen", {}).items()},
-            voorwaarden=doelgroep.get("voorwaarden"), aanmelden=tuple(toegang.get("aanmelden", ())),
-            aanmelden_uitleg=toegang.get("uitleg"), kosten=toegang.get("kosten"),
-            nazorg=nazorg.get("geboden"), nazorg_uitleg=nazorg.get("uitleg"),
-            resultaten=tuple(Resultaat(r["cijfer"], r["wat"], r["jaar"], Bron.from_dict(r["bron"])) for r in data.get("resultaten", ())),
-            contact=contact, contact_bronnen=contact_bronnen, laatst_gecontroleerd=data.get("laatst_gecontroleerd"),
-            trefwoorden=tuple(data.get("trefwoorden", ())), toelichting=data.get("toelichting"),
+            voorwaarden=doelgroep.get("voorwaarden"),
+            aanmelden=tuple(toegang.get("aanmelden", ())),
+            aanmelden_uitleg=toegang.get("uitleg"),
+            kosten=toegang.get("kosten"),
+            nazorg=nazorg.get("geboden"),
+            nazorg_uitleg=nazorg.get("uitleg"),
+            resultaten=tuple(
+                Resultaat(r["cijfer"], r["wat"], r["jaar"], Bron.from_dict(r["bron"]))
+                for r in data.get("resultaten", ())
+            ),
+            contact=contact,
+            contact_bronnen=contact_bronnen,
+            laatst_gecontroleerd=data.get("laatst_gecontroleerd"),
+            trefwoorden=tuple(data.get("trefwoorden", ())),
+            toelichting=data.get("toelichting"),
             source_file=source_file,
         )
 
@@ -131,17 +152,24 @@ class Organisatie:
     contact_bronnen: dict = field(default_factory=dict)  # contact field -> Bron
 
     @classmethod
-    def from_dict(cls, data: dict, source_file: str = "") -> "Organisatie":
+    def from_dict(cls, data: dict, source_file: str = "") -> Organisatie:
         contact, contact_bronnen = _contact(data)
-        return cls(id=data["id"], naam=data["naam"], beschrijving=data["beschrijving"],
-                   bronnen=tuple(Bron.from_dict(b) for b in data["bronnen"]),
-                   werkgebied=dict(data.get("werkgebied", {})), contact=contact,
-                   source_file=source_file, contact_bronnen=contact_bronnen)
+        return cls(
+            id=data["id"],
+            naam=data["naam"],
+            beschrijving=data["beschrijving"],
+            bronnen=tuple(Bron.from_dict(b) for b in data["bronnen"]),
+            werkgebied=dict(data.get("werkgebied", {})),
+            contact=contact,
+            source_file=source_file,
+            contact_bronnen=contact_bronnen,
+        )
 
 
 @dataclass(frozen=True)
 class Praktijk:
     """A good-practice page of the Lerende Netwerken (content/lerende-netwerken/praktijken/)."""
+
     slug: str
     title: str
     regio: str
@@ -153,6 +181,7 @@ class Praktijk:
 class _Versioned(dict):
     """A dict that counts its changes: Kaart rebuilds its sorted lists when offers are added or replaced
     (as tests that build a Kaart by hand do), without comparing thousands of offers on every call."""
+
     version = 0
 
     def _changed(self):
@@ -194,6 +223,7 @@ class _Versioned(dict):
 @dataclass
 class Kaart:
     """Everything the site and exports need, after a successful check."""
+
     aanbod: dict[str, Aanbod] = field(default_factory=_Versioned)
     organisaties: dict[str, Organisatie] = field(default_factory=dict)
     praktijken: dict[str, Praktijk] = field(default_factory=dict)
@@ -223,16 +253,23 @@ class Kaart:
 
     def aanbieder_namen(self, aanbod: Aanbod) -> str:
         """Every provider the source names, as plain text: "Mind at Work, Praktijkonderwijs en Eduvier"."""
-        names = [self.organisaties[o].naam if o in self.organisaties else o for o in aanbod.aanbieders or (aanbod.aanbieder,)]
+        names = [
+            self.organisaties[o].naam if o in self.organisaties else o for o in aanbod.aanbieders or (aanbod.aanbieder,)
+        ]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
     def praktijken_bij(self, aanbod_id: str) -> list[Praktijk]:
-        return sorted((p for p in self.praktijken.values() if aanbod_id in p.verwant_aanbod), key=lambda p: p.title.lower())
+        return sorted(
+            (p for p in self.praktijken.values() if aanbod_id in p.verwant_aanbod), key=lambda p: p.title.lower()
+        )
 
     def gesorteerd(self) -> list[Aanbod]:
         # Every list of offers starts here (pages, finder, search, exports): sorted once per set of offers.
         key = self._aanbod_key()
         cached = self.__dict__.get("_gesorteerd")
         if cached is None or cached[0] != key:
-            cached = self.__dict__["_gesorteerd"] = (key, sorted(self.aanbod.values(), key=lambda a: (a.naam.lower(), a.id)))
+            cached = self.__dict__["_gesorteerd"] = (
+                key,
+                sorted(self.aanbod.values(), key=lambda a: (a.naam.lower(), a.id)),
+            )
         return list(cached[1])

@@ -1,4 +1,5 @@
 """Where the parts of the project live on disk."""
+
 from __future__ import annotations
 
 import shutil
@@ -19,7 +20,7 @@ class Project:
     root: Path
 
     @classmethod
-    def find(cls, start: Path | None = None) -> "Project":
+    def find(cls, start: Path | None = None) -> Project:
         """The project containing `start` (default: the working directory), else this checkout."""
         here = (start or Path.cwd()).resolve()
         for candidate in (here, *here.parents):
@@ -47,7 +48,7 @@ class Project:
     def vocab(self) -> Vocabularies:
         return Vocabularies(self.schemas_dir / "vocabulaires.schema.json")
 
-    def copy_to(self, dest: Path) -> "Project":
+    def copy_to(self, dest: Path) -> Project:
         """A copy of everything a build needs, e.g. for a benchmark or a test that breaks a record."""
         for part in BUILD_PARTS:
             src, target = self.root / part, dest / part

@@ -1,4 +1,5 @@
 """The result of a check: a list of problems, each pointing at file and line."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -35,7 +36,9 @@ class Problem:
 class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
-    ignored: list[tuple[str, str]] = field(default_factory=list)  # (file, why): skipped by a documented rule, still named
+    ignored: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (file, why): skipped by a documented rule, still named
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)

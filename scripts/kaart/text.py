@@ -1,4 +1,5 @@
 """Small helpers to put record text safely into Markdown pages."""
+
 from __future__ import annotations
 
 import html
@@ -30,8 +31,19 @@ def site_image(target: str) -> bool:
 # that never went through the check cannot change the shape of a page either.
 _INLINE_BLOCK = re.compile(r"^(\s{0,3})(?:[!?=:~+]|-(?=\s|-|$)|(\d+)[.)](?=\s))")  # on already escaped text
 _TEXT_BLOCK = re.compile(r"^(\s{0,3})(?:[#!?=:~`]|([-*_])(\s*\2){2,}\s*$|-+\s*$)")  # lists stay lists
-_DEFUSE = {"#": "\\#", "!": "\\!", "?": "&#63;", "=": "&#61;", ":": "&#58;", "`": "\\`", "~": "&#126;",
-           "+": "\\+", "-": "\\-", "*": "\\*", "_": "\\_"}
+_DEFUSE = {
+    "#": "\\#",
+    "!": "\\!",
+    "?": "&#63;",
+    "=": "&#61;",
+    ":": "&#58;",
+    "`": "\\`",
+    "~": "&#126;",
+    "+": "\\+",
+    "-": "\\-",
+    "*": "\\*",
+    "_": "\\_",
+}
 
 
 def _defuse(line: str, pattern: re.Pattern) -> str:
@@ -42,7 +54,7 @@ def _defuse(line: str, pattern: re.Pattern) -> str:
     if pattern is _INLINE_BLOCK and match.group(2):  # "1. " would start a numbered list
         at += len(match.group(2))
         return line[:at] + "\\" + line[at:]
-    return line[:at] + _DEFUSE[line[at]] + line[at + 1:]
+    return line[:at] + _DEFUSE[line[at]] + line[at + 1 :]
 
 
 def inline(value: str | None) -> str:
@@ -87,10 +99,10 @@ def block(value: str | None) -> str:
     text = "\n".join(_defuse(line, _TEXT_BLOCK) for line in text.split("\n"))
     out, pos = [], 0
     for match in _MD_LINK.finditer(text):
-        out.append(_escape_brackets(text[pos: match.start()]))
+        out.append(_escape_brackets(text[pos : match.start()]))
         target = safe_url(html.unescape(match.group(2)))
         label = _escape_brackets(match.group(1))
-        if text[match.start() - 1: match.start()] == "!" and site_image(match.group(2)):
+        if text[match.start() - 1 : match.start()] == "!" and site_image(match.group(2)):
             target = match.group(2)  # an image of the site itself; any other host is refused by kaart check
         out.append(f"[{label}]({target})" if target else _escape_brackets(match.group(0)))
         pos = match.end()
@@ -103,7 +115,9 @@ def _escape_brackets(text: str) -> str:
     return re.sub(r"([\[\]{}])", r"\\\1", text)
 
 
-@lru_cache(maxsize=65536)  # each offer's description is shortened for every list it is in (A-Z, fase, helpt bij, organisation, finder)
+@lru_cache(
+    maxsize=65536
+)  # each offer's description is shortened for every list it is in (A-Z, fase, helpt bij, organisation, finder)
 def first_sentence(value: str, limit: int = 160) -> str:
     text = " ".join(re.sub(r"[*_#>`]", "", value).split())
     match = re.match(r"(.+?[.!?])(\s|$)", text)

@@ -4,6 +4,7 @@ That file is the single place where gemeenten, regio's, helpt_bij, fase, soort,
 kenmerken, voor, aanmeldroutes and brondocumenten are defined: the JSON Schema
 uses it through $ref, and the checker, site and finder read labels from it.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -29,7 +30,9 @@ class Vocabulary:
         self.terms: dict[str, Term] = {}
         for option in definition["oneOf"]:
             extra = {k: v for k, v in option.items() if k.startswith("x-")}
-            self.terms[option["const"]] = Term(option["const"], option.get("title", option["const"]), option.get("description", ""), extra)
+            self.terms[option["const"]] = Term(
+                option["const"], option.get("title", option["const"]), option.get("description", ""), extra
+            )
 
     def __contains__(self, value) -> bool:
         return value in self.terms

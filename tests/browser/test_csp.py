@@ -1,4 +1,5 @@
 """Content-Security-Policy: the theme's own scripts run, nothing injected into content does."""
+
 from __future__ import annotations
 
 import re
@@ -7,20 +8,21 @@ import shutil
 import pytest
 
 from kaart.publish.security import add_csp, inline_script_hashes, script_hash
-
-from support.server import serve
 from support.page_types import page_paths
+from support.server import serve
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
-WATCH_VIOLATIONS = ("window.__violations = [];"
-                    "document.addEventListener('securitypolicyviolation', e => "
-                    "window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')));")
+WATCH_VIOLATIONS = (
+    "window.__violations = [];"
+    "document.addEventListener('securitypolicyviolation', e => "
+    "window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')));"
+)
 
 
 def test_content_scripts_are_never_hashed():
     theme = "<script>var theme = 1</script>"
     content = "<p>hoi</p><script>window.__xss = 1</script>"
-    html = f"<html><head><meta charset=\"utf-8\">{theme}</head><body><article>{content}</article></body></html>"
+    html = f'<html><head><meta charset="utf-8">{theme}</head><body><article>{content}</article></body></html>'
     out = add_csp(html, content)
     policy = CSP_META.search(out).group(1)
     assert script_hash("var theme = 1") in policy
@@ -70,8 +72,10 @@ def test_script_injected_into_content_is_blocked(built_site, tmp_path, desktop):
     shutil.copytree(built_site, site)
     offer = next(p for p in sorted((site / "aanbod").glob("*/index.html")))
     html = offer.read_text(encoding="utf-8")
-    injected = ('<script>window.__xss = 1</script><img src="x" onerror="window.__xss = 2">'
-                '<a id="xss-link" href="#" onclick="window.__xss = 3">klik</a>')
+    injected = (
+        '<script>window.__xss = 1</script><img src="x" onerror="window.__xss = 2">'
+        '<a id="xss-link" href="#" onclick="window.__xss = 3">klik</a>'
+    )
     html, n = re.subn(r"(<article\b[^>]*>)", lambda m: m.group(1) + injected, html, count=1)
     assert n == 1
     offer.write_text(html, encoding="utf-8")

@@ -1,5 +1,6 @@
 """The youth entry /jongeren/: three questions, then only offers young people can go to
 themselves, each with its youth summary and contact buttons only when contact is known."""
+
 from __future__ import annotations
 
 import json
@@ -7,10 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from support import WCAG_TAGS
-from support.browser import no_horizontal_scroll, open_finder_page, result_ids
 from kaart import actualiteit
 from kaart.check.checker import check_project
+from support import WCAG_TAGS
+from support.browser import no_horizontal_scroll, open_finder_page, result_ids
 
 pytestmark = pytest.mark.browser
 
@@ -41,17 +42,28 @@ def test_three_answers_by_tapping_give_the_expected_offers(any_viewport, site_ur
     shown = ids(page)
     assert {"intowork", "learn2work"} <= set(shown)
     assert "rmc-bemiddeling" not in shown, "het RMC is tot 23 jaar"
-    assert parse_qs(urlsplit(page.evaluate("location.href")).query) == {"zoekt": ["werk"], "leeftijd": ["24"], "gemeente": ["almere"]}
+    assert parse_qs(urlsplit(page.evaluate("location.href")).query) == {
+        "zoekt": ["werk"],
+        "leeftijd": ["24"],
+        "gemeente": ["almere"],
+    }
     assert no_horizontal_scroll(page)
     assert not any_viewport.console_errors and not any_viewport.foreign_requests
 
 
-@pytest.mark.parametrize("query, must, must_not", [
-    ("?zoekt=school&leeftijd=16&gemeente=almere", {"rmc-bemiddeling", "flevodrome"}, {"jongerencoach-18-plus", "intowork"}),
-    ("?zoekt=geld&leeftijd=20&gemeente=almere", {"learn2work", "werk-en-inkomen"}, {"intowork", "jinc"}),
-    ("?zoekt=steun&leeftijd=19&gemeente=almere", {"intowork", "jobcoaches", "full"}, {"rmc-bemiddeling"}),
-    ("?zoekt=werk&gemeente=hoorn", {"leerwerkloket-nhn"}, {"learn2work", "subsidiecalculator"}),
-])
+@pytest.mark.parametrize(
+    "query, must, must_not",
+    [
+        (
+            "?zoekt=school&leeftijd=16&gemeente=almere",
+            {"rmc-bemiddeling", "flevodrome"},
+            {"jongerencoach-18-plus", "intowork"},
+        ),
+        ("?zoekt=geld&leeftijd=20&gemeente=almere", {"learn2work", "werk-en-inkomen"}, {"intowork", "jinc"}),
+        ("?zoekt=steun&leeftijd=19&gemeente=almere", {"intowork", "jobcoaches", "full"}, {"rmc-bemiddeling"}),
+        ("?zoekt=werk&gemeente=hoorn", {"leerwerkloket-nhn"}, {"learn2work", "subsidiecalculator"}),
+    ],
+)
 def test_answers_in_the_link_give_the_expected_offers(phone, site_url, query, must, must_not):
     shown = set(open_youth(phone, site_url, query))
     assert must <= shown, must - shown
@@ -114,16 +126,22 @@ def test_never_a_dead_end(phone, site_url, gemeente):
     page = phone.page
     for zoekt in ("werk", "school", "geld", "wonen", "steun"):
         open_youth(phone, site_url, f"?zoekt={zoekt}&gemeente={gemeente}")
-        links = page.eval_on_selector_all("#kaart-uitkomst a[href*='/aanbod/'], #kaart-uitkomst a[href*='/organisaties/']",
-                                          "els => els.filter(e => e.offsetParent !== null).map(e => e.href)")
+        links = page.eval_on_selector_all(
+            "#kaart-uitkomst a[href*='/aanbod/'], #kaart-uitkomst a[href*='/organisaties/']",
+            "els => els.filter(e => e.offsetParent !== null).map(e => e.href)",
+        )
         assert links, (zoekt, gemeente, page.inner_text("#kaart-uitkomst"))
     open_youth(phone, site_url, "?zoekt=wonen&gemeente=hoorn")
     text = page.inner_text("#kaart-leeg")
-    assert "We vonden niets voor \u2018een plek om te wonen\u2019" in text and "Hier staat nog niets voor in de kaart voor Hoorn" in text
+    assert (
+        "We vonden niets voor \u2018een plek om te wonen\u2019" in text
+        and "Hier staat nog niets voor in de kaart voor Hoorn" in text
+    )
 
 
 def _with_contact(site_url: str, page, contact_by_id: dict) -> None:
     """Serve the real data with contact details changed, to see the page react to them."""
+
     def handle(route):
         data = json.loads(route.fetch().text())
         for offer in data["aanbod"]:
@@ -131,15 +149,20 @@ def _with_contact(site_url: str, page, contact_by_id: dict) -> None:
             if offer["id"] in contact_by_id:
                 offer["contact"] = contact_by_id[offer["id"]]
         route.fulfill(status=200, content_type="application/json", body=json.dumps(data))
+
     page.route("**/data/wegwijzer.json", handle)
 
 
 def test_buttons_only_for_known_contact_data(phone, site_url):
     page = phone.page
-    _with_contact(site_url, page, {
-        "intowork": {"telefoon": "036 123 45 67", "website": "https://voorbeeld.invalid/intowork"},
-        "learn2work": {"email": "info@voorbeeld.invalid"},
-    })
+    _with_contact(
+        site_url,
+        page,
+        {
+            "intowork": {"telefoon": "036 123 45 67", "website": "https://voorbeeld.invalid/intowork"},
+            "learn2work": {"email": "info@voorbeeld.invalid"},
+        },
+    )
     open_youth(phone, site_url, "?zoekt=werk&gemeente=almere")
     intowork = page.locator('[data-aanbod-id="intowork"]')
     assert intowork.locator("a[href^='tel:']").get_attribute("href") == "tel:0361234567"
@@ -173,7 +196,9 @@ def test_real_records_without_contact_show_no_buttons(phone, site_url, kaart):
 def test_choices_are_big_enough_to_tap(phone, site_url):
     page = phone.page
     open_youth(phone, site_url, "?zoekt=werk&gemeente=almere")  # with the fourth question shown
-    for target in page.locator("#kaart-finder label.kaart-keuze, #kaart-finder input[type=number], #kaart-finder select").all():
+    for target in page.locator(
+        "#kaart-finder label.kaart-keuze, #kaart-finder input[type=number], #kaart-finder select"
+    ).all():
         if not target.is_visible():
             continue
         box = target.bounding_box()
@@ -197,7 +222,9 @@ def test_keyboard_only(phone, site_url):
     assert "intowork" in shown
     for _ in range(80):
         page.keyboard.press("Tab")
-        if page.evaluate("!!document.activeElement.closest('#kaart-resultaten') && document.activeElement.tagName === 'A'"):
+        if page.evaluate(
+            "!!document.activeElement.closest('#kaart-resultaten') && document.activeElement.tagName === 'A'"
+        ):
             break
     else:
         pytest.fail("met Tab kom je niet bij de resultaten")
@@ -209,12 +236,17 @@ def test_keyboard_only(phone, site_url):
 @pytest.mark.parametrize("query", ["", "?zoekt=werk&leeftijd=20&gemeente=almere", "?zoekt=wonen&gemeente=hoorn"])
 def test_axe_no_wcag_violations(any_viewport, site_url, query):
     from axe_playwright_python.sync_playwright import Axe
+
     open_youth(any_viewport, site_url, query)
     if any_viewport.page.locator("#kaart-resultaten summary").count():
         any_viewport.page.locator("#kaart-resultaten summary").first.click()  # a card's details opened
-    results = Axe().run(any_viewport.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    results = Axe().run(
+        any_viewport.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    )
     violations = results.response["violations"]
-    assert violations == [], "\n".join(f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations)
+    assert violations == [], "\n".join(
+        f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations
+    )
 
 
 def test_without_javascript_lists_youth_offers(browser, site_url, kaart):
@@ -222,8 +254,12 @@ def test_without_javascript_lists_youth_offers(browser, site_url, kaart):
     try:
         page = context.new_page()
         page.goto(site_url + "/jongeren/")
-        linked = set(page.eval_on_selector_all("#kaart-alles a[href*='aanbod/']",
-                                               "els => els.map(e => e.getAttribute('href').split('aanbod/')[1].replace(/\\/$/, ''))"))
+        linked = set(
+            page.eval_on_selector_all(
+                "#kaart-alles a[href*='aanbod/']",
+                "els => els.map(e => e.getAttribute('href').split('aanbod/')[1].replace(/\\/$/, ''))",
+            )
+        )
         assert linked, "zonder JavaScript staat het aanbod er toch"
         assert all("jongeren" in kaart.aanbod[i].voor for i in linked)
     finally:

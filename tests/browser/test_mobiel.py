@@ -4,6 +4,7 @@ and a small first-visit transfer for the youth pages and an offer page.
 Budget (also in the README): at most TRANSFER_BUDGET bytes gzip for everything a first visit of one
 of these pages loads (HTML, CSS, JS, images, data), measured by gzipping every response body.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -16,17 +17,33 @@ pytestmark = pytest.mark.browser
 
 TRANSFER_BUDGET = 95 * 1024  # material alone (bundle + css) is about 57 KB gzip
 YOUTH_ANSWERS = "?zoekt=werk&leeftijd=20&gemeente=almere"
-YOUTH_PAGES = ["/jongeren/", "/jongeren/" + YOUTH_ANSWERS, "/jongeren/startkwalificatie/",
-               "/jongeren/18-worden/", "/jongeren/intentieverklaring/", "/aanbod/learn2work/"]
+YOUTH_PAGES = [
+    "/jongeren/",
+    "/jongeren/" + YOUTH_ANSWERS,
+    "/jongeren/startkwalificatie/",
+    "/jongeren/18-worden/",
+    "/jongeren/intentieverklaring/",
+    "/aanbod/learn2work/",
+]
 ALL_PAGES = YOUTH_PAGES + ["/", "/organisaties/de-schoor/", "/wegwijzer/" + YOUTH_ANSWERS, "/woordenlijst/"]
 
 # Action controls a thumb must hit: header buttons, search, our buttons and cards, form choices.
 # Links inside running text are exempt (WCAG 2.5.5 "inline" exception).
-TAP_TARGETS = ", ".join([
-    ".md-header__button", ".kaart-zoek__invoer", ".kaart-zoek__knop", ".md-button", ".kaart-actie",
-    ".kaart-deur", ".kaart-keuze", "main select", "main input:not([type=radio]):not([type=checkbox])",
-    ".md-top", ".md-footer__link",
-])
+TAP_TARGETS = ", ".join(
+    [
+        ".md-header__button",
+        ".kaart-zoek__invoer",
+        ".kaart-zoek__knop",
+        ".md-button",
+        ".kaart-actie",
+        ".kaart-deur",
+        ".kaart-keuze",
+        "main select",
+        "main input:not([type=radio]):not([type=checkbox])",
+        ".md-top",
+        ".md-footer__link",
+    ]
+)
 
 
 def _open(session, url):
@@ -38,8 +55,10 @@ def _open(session, url):
 @pytest.fixture
 def small_phone(browser):
     from support.browser import PageSession
-    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="nl-NL", service_workers="block",
-                                  is_mobile=True, has_touch=True)
+
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, locale="nl-NL", service_workers="block", is_mobile=True, has_touch=True
+    )
     session = PageSession(context)
     yield session
     context.close()
@@ -61,7 +80,8 @@ def test_no_sideways_scrolling_at_320px_and_200_percent_text(small_phone, site_u
 @pytest.mark.parametrize("path", YOUTH_PAGES + ["/", "/wegwijzer/" + YOUTH_ANSWERS])
 def test_tap_targets_are_at_least_44px(phone, site_url, path):
     _open(phone, site_url + path)
-    small = phone.page.evaluate("""(selector) => {
+    small = phone.page.evaluate(
+        """(selector) => {
         const out = [];
         for (const el of document.querySelectorAll(selector)) {
             const r = el.getBoundingClientRect();
@@ -71,7 +91,9 @@ def test_tap_targets_are_at_least_44px(phone, site_url, path):
                 out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.width)}x${Math.round(r.height)}`);
         }
         return out;
-    }""", TAP_TARGETS)
+    }""",
+        TAP_TARGETS,
+    )
     assert small == [], f"{path}: te kleine knoppen: {small}"
 
 

@@ -1,4 +1,5 @@
 """The site contacts no host but its own: in the browser on every page type, and in every built file."""
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,19 @@ from support.page_types import page_paths
 
 # Attributes that make the browser fetch something (an <a href> is a link, not a request).
 _FETCHING = {
-    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",), "embed": ("src",),
-    "object": ("data",), "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
-    "track": ("src",), "input": ("src",), "image": ("href", "xlink:href"), "use": ("href", "xlink:href"),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "input": ("src",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
 }
 _NOT_FETCHED_LINKS = {"canonical", "alternate", "author", "license", "help", "next", "prev", "search", "me"}
 _CSS_URL = re.compile(r"""(?:@import\s+(?:url\()?|url\()\s*["']?([^"')\s]+)""", re.IGNORECASE)

@@ -1,4 +1,5 @@
 """The editors' preview (`mkdocs serve`): a broken record shows the `kaart check` messages in the browser."""
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,14 @@ def _start_preview(root) -> tuple[subprocess.Popen, int]:
         port = _free_port()
         log = root.parent / f"serve-{attempt}.log"  # a file, not a pipe: a full pipe would block the server
         with open(log, "w") as out:
-            server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
-                                      env=env, stdout=subprocess.DEVNULL, stderr=out, process_group=0)
+            server = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                cwd=root,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=out,
+                process_group=0,
+            )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and server.poll() is None:
             with socket.socket() as s:
@@ -57,7 +64,9 @@ def test_preview_lists_the_check_messages_and_recovers_when_fixed(tmp_path, desk
     record = root / "aanbod" / "learn2work.yml"
     good = record.read_text(encoding="utf-8")
     record.write_text(good.replace("\nnaam:", "\nnaam: [kapot", 1), encoding="utf-8")
-    check = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(root), "check"], capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "--root", str(root), "check"], capture_output=True, text=True
+    )
     assert check.returncode == 1
     *messages, count = check.stdout.splitlines()
 
@@ -79,8 +88,9 @@ def test_preview_lists_the_check_messages_and_recovers_when_fixed(tmp_path, desk
         # and the preview reloads by itself on the next change (mkdocs' live reload is not blocked)
         record.write_text(good.replace("\nnaam: Learn2Work", "\nnaam: Learn2Work Proef", 1), encoding="utf-8")
         # null-safe: while live reload swaps the page there is a moment without an article heading
-        page.wait_for_function("(document.querySelector('article h1')?.innerText || '').includes('Learn2Work Proef')",
-                               timeout=120000)
+        page.wait_for_function(
+            "(document.querySelector('article h1')?.innerText || '').includes('Learn2Work Proef')", timeout=120000
+        )
     finally:
         _stop(server)
 
@@ -89,13 +99,15 @@ def test_error_page_shows_hostile_values_as_text():
     """The preview has no CSP (mkdocs injects an inline script), so a value echoed in a message must stay text."""
     from kaart.publish.preview import error_page, preview_report
 
-    report = ("De site is niet gebouwd: los eerst deze problemen op.\n"
-              "aanbod/x.yml:3: naam: HTML is niet toegestaan: '<script>alert(1)</script>' [tekst-html]\n"
-              "1 fout, 0 waarschuwingen in 1 bestanden.")
+    report = (
+        "De site is niet gebouwd: los eerst deze problemen op.\n"
+        "aanbod/x.yml:3: naam: HTML is niet toegestaan: '<script>alert(1)</script>' [tekst-html]\n"
+        "1 fout, 0 waarschuwingen in 1 bestanden."
+    )
     page = error_page(report)
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert '<li><code>aanbod/x.yml:3: naam: HTML is niet toegestaan:' in page
+    assert "<li><code>aanbod/x.yml:3: naam: HTML is niet toegestaan:" in page
     assert "<p>1 fout, 0 waarschuwingen in 1 bestanden.</p>" in page
     crash = error_page(preview_report(KeyError("<img src=x onerror=alert(1)>")))
     assert "<img" not in crash and "interne fout" in crash

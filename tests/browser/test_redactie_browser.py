@@ -1,4 +1,5 @@
 """The editor and open-data pages in a real browser: axe (WCAG 2.1 A/AA), no third parties, phone layout."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
@@ -22,7 +23,9 @@ def test_page_passes_axe_and_contacts_no_other_host(any_viewport, site_url, name
     assert response.ok
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     violations = results.response["violations"]
-    assert violations == [], "\n".join(f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}" for v in violations)
+    assert violations == [], "\n".join(
+        f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}" for v in violations
+    )
     assert any_viewport.foreign_requests == []
     assert any_viewport.console_errors == []
     assert no_horizontal_scroll(page), f"{name} scrolls sideways on {any_viewport.viewport_name}"

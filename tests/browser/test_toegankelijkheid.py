@@ -2,9 +2,11 @@
 
 Also checks what axe cannot: lang="nl", a visible focus ring and keyboard-only use.
 """
+
 from __future__ import annotations
 
 import pytest
+
 from support import WCAG_TAGS
 
 pytestmark = pytest.mark.browser
@@ -28,6 +30,7 @@ PAGE_TYPES = {
 
 def _axe():
     from axe_playwright_python.sync_playwright import Axe
+
     return Axe()
 
 

@@ -5,6 +5,7 @@ Situations assert facts that are in the records (and so in the sources): RMC sto
 23, Startklaar diploma and jobcoaches are for young people who cannot reach a
 startkwalificatie, Learn2Work offers schuldhulp, and so on.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,10 +14,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from support import WCAG_TAGS
-from support.browser import no_horizontal_scroll, open_finder_page, result_ids
 from kaart import actualiteit
 from kaart.check.checker import check_project
+from support import WCAG_TAGS
+from support.browser import no_horizontal_scroll, open_finder_page, result_ids
 from support.situaties import SITUATIES
 
 pytestmark = pytest.mark.browser
@@ -44,8 +45,11 @@ def open_valt_af(page) -> dict[str, str]:
     page.locator("#kaart-valt-af > summary").click()
     # the list is built on the toggle event, which follows the click
     page.wait_for_selector("#kaart-afgevallen [data-afgevallen-id]")  # a selector: the page's CSP forbids eval
-    return dict(page.eval_on_selector_all("#kaart-afgevallen [data-afgevallen-id]",
-                                          "els => els.map(e => [e.dataset.afgevallenId, e.textContent])"))
+    return dict(
+        page.eval_on_selector_all(
+            "#kaart-afgevallen [data-afgevallen-id]", "els => els.map(e => [e.dataset.afgevallenId, e.textContent])"
+        )
+    )
 
 
 @pytest.mark.parametrize("name", list(SITUATIES))
@@ -53,7 +57,7 @@ def test_situations_from_the_sources(desktop, site_url, name):
     case = SITUATIES[name]
     page = desktop.page
     ranked = open_finder(desktop, site_url, case["query"])
-    top = set(ranked[:case["top"]])
+    top = set(ranked[: case["top"]])
     if case.get("alle"):
         assert case["in_top"] <= top, f"{name}: ontbreekt {case['in_top'] - top} in de top {case['top']}: {ranked[:10]}"
     else:
@@ -62,7 +66,11 @@ def test_situations_from_the_sources(desktop, site_url, name):
     if case.get("valt_af"):
         afgevallen = open_valt_af(page)
         for aanbod_id, reason in case["valt_af"].items():
-            assert aanbod_id in afgevallen and afgevallen[aanbod_id].endswith(" \u2014 " + reason), (name, aanbod_id, afgevallen.get(aanbod_id))
+            assert aanbod_id in afgevallen and afgevallen[aanbod_id].endswith(" \u2014 " + reason), (
+                name,
+                aanbod_id,
+                afgevallen.get(aanbod_id),
+            )
     # one offer, one place: ranked ids are unique and nothing left out carries data-aanbod-id
     assert len(ranked) == len(set(ranked)) and set(ranked) == set(all_ids(page))
     assert not desktop.console_errors and not desktop.foreign_requests
@@ -80,8 +88,12 @@ def test_groups_and_the_rule_are_on_the_page(desktop, site_url):
     """Past, Past misschien (with what is unknown) and a collapsed Valt af, and the rule in a disclosure."""
     page = desktop.page
     ranked = open_finder(desktop, site_url, "?leeftijd=19&kenmerk=tienermoeder&zoekt=school&gemeente=almere")
-    labels = dict(page.eval_on_selector_all("#kaart-resultaten [data-aanbod-id]",
-                                            "els => els.map(e => [e.dataset.aanbodId, e.querySelector('.kaart-groep-label').textContent])"))
+    labels = dict(
+        page.eval_on_selector_all(
+            "#kaart-resultaten [data-aanbod-id]",
+            "els => els.map(e => [e.dataset.aanbodId, e.querySelector('.kaart-groep-label').textContent])",
+        )
+    )
     assert labels["flevodrome"] == "Past" and labels["entree-tienermoeders"] == "Past misschien"
     assert "Niet bekend in de bron: leeftijd." in page.locator('[data-aanbod-id="entree-tienermoeders"]').inner_text()
     assert not page.locator("#kaart-afgevallen").is_visible(), "Valt af is dichtgeklapt"
@@ -98,6 +110,7 @@ def test_groups_and_the_rule_are_on_the_page(desktop, site_url):
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 360, "height": 740}])
 def test_first_results_visible_without_scrolling(browser, site_url, viewport):
     from support.browser import open_session as _open
+
     session = _open(browser, viewport, **({"is_mobile": True, "has_touch": True} if viewport["width"] < 500 else {}))
     try:
         open_finder(session, site_url, "?leeftijd=24&startkwalificatie=nee&situatie=gestopt&zoekt=werk&gemeente=almere")
@@ -110,8 +123,13 @@ def test_first_results_visible_without_scrolling(browser, site_url, viewport):
 def test_matching_kenmerk_ranks_first(desktop, site_url):
     """Among equal offers, the one made for the chosen group comes first."""
     assert open_finder(desktop, site_url, "?zoekt=geld&kenmerk=schulden&gemeente=almere")[0] == "learn2work"
-    assert open_finder(desktop, site_url, "?zoekt=school&gemeente=almere&kenmerk=tienermoeder")[0] == "entree-tienermoeders"
-    ids = open_finder(desktop, site_url, "?leeftijd=17&startkwalificatie=nee&zoekt=werk&gemeente=almere&kenmerk=niet-leerbaar")
+    assert (
+        open_finder(desktop, site_url, "?zoekt=school&gemeente=almere&kenmerk=tienermoeder")[0]
+        == "entree-tienermoeders"
+    )
+    ids = open_finder(
+        desktop, site_url, "?leeftijd=17&startkwalificatie=nee&zoekt=werk&gemeente=almere&kenmerk=niet-leerbaar"
+    )
     assert set(ids[:2]) == {"jobcoaches", "startklaar-diploma"}, ids
 
 
@@ -149,8 +167,10 @@ def test_results_match_an_independent_reading_of_the_rules(desktop, site_url, pr
         for a in kaart.aanbod.values():
             if a.status == "gestopt":
                 continue
-            if leeftijd is not None and ((a.leeftijd_min is not None and leeftijd < a.leeftijd_min)
-                                         or (a.leeftijd_max is not None and leeftijd > a.leeftijd_max)):
+            if leeftijd is not None and (
+                (a.leeftijd_min is not None and leeftijd < a.leeftijd_min)
+                or (a.leeftijd_max is not None and leeftijd > a.leeftijd_max)
+            ):
                 continue
             if sk == "ja" and a.startkwalificatie == "zonder" or sk == "nee" and a.startkwalificatie == "met":
                 continue
@@ -160,15 +180,25 @@ def test_results_match_an_independent_reading_of_the_rules(desktop, site_url, pr
             keep.add(a.id)
         return keep
 
-    for leeftijd, sk, gemeente in [(24, "nee", "almere"), (16, None, "almere"), (20, "ja", None), (None, None, "texel"), (30, "nee", "hoorn")]:
-        query = "?" + "&".join(f"{k}={v}" for k, v in
-                               (("leeftijd", leeftijd), ("startkwalificatie", sk), ("gemeente", gemeente)) if v is not None)
+    for leeftijd, sk, gemeente in [
+        (24, "nee", "almere"),
+        (16, None, "almere"),
+        (20, "ja", None),
+        (None, None, "texel"),
+        (30, "nee", "hoorn"),
+    ]:
+        query = "?" + "&".join(
+            f"{k}={v}"
+            for k, v in (("leeftijd", leeftijd), ("startkwalificatie", sk), ("gemeente", gemeente))
+            if v is not None
+        )
         shown = open_finder(desktop, site_url, query)
         assert set(shown) == expected(leeftijd, sk, gemeente), query
         assert len(shown) == len(set(shown))
 
 
 # -- URL contract ------------------------------------------------------------------
+
 
 def test_url_round_trip(any_viewport, site_url):
     page = any_viewport.page
@@ -178,12 +208,20 @@ def test_url_round_trip(any_viewport, site_url):
     # the form shows the state from the link
     assert page.input_value("#ww-leeftijd") == "24"
     assert page.input_value("#ww-gemeente") == "almere"
-    assert page.is_checked('input[name="zoekt"][value="geld"]') and page.is_checked('input[name="startkwalificatie"][value="nee"]')
+    assert page.is_checked('input[name="zoekt"][value="geld"]') and page.is_checked(
+        'input[name="startkwalificatie"][value="nee"]'
+    )
     assert page.input_value("#ww-q") == "coach"
     # the canonical URL holds the same state, and opening it again gives the same ranked list
     params = query_of(page)
-    assert params == {"leeftijd": ["24"], "startkwalificatie": ["nee"], "zoekt": ["werk,geld"], "gemeente": ["almere"],
-                      "kenmerk": ["schulden"], "q": ["coach"]}
+    assert params == {
+        "leeftijd": ["24"],
+        "startkwalificatie": ["nee"],
+        "zoekt": ["werk,geld"],
+        "gemeente": ["almere"],
+        "kenmerk": ["schulden"],
+        "q": ["coach"],
+    }
     assert open_finder(any_viewport, site_url, "?" + urlsplit(href(page)).query) == first
 
 
@@ -214,13 +252,23 @@ def test_changing_an_input_updates_url_without_reload(desktop, site_url):
 
 def test_malformed_values_are_ignored_with_a_visible_note(any_viewport, site_url):
     page = any_viewport.page
-    ids = open_finder(any_viewport, site_url, "?leeftijd=twintig&gemeente=atlantis&zoekt=werk,vliegen&kenmerk=rijk"
-                                               "&startkwalificatie=misschien&foo=bar&situatie=ruimtevaart&schooltype=hbo")
+    ids = open_finder(
+        any_viewport,
+        site_url,
+        "?leeftijd=twintig&gemeente=atlantis&zoekt=werk,vliegen&kenmerk=rijk"
+        "&startkwalificatie=misschien&foo=bar&situatie=ruimtevaart&schooltype=hbo",
+    )
     notes = page.inner_text("#kaart-meldingen")
-    for expected in ("onbekende gemeente \u2018atlantis\u2019 genegeerd", "leeftijd \u2018twintig\u2019",
-                     "onbekende zoekvraag \u2018vliegen\u2019", "onbekend kenmerk \u2018rijk\u2019",
-                     "startkwalificatie \u2018misschien\u2019", "onbekende parameter \u2018foo\u2019",
-                     "onbekende situatie \u2018ruimtevaart\u2019", "onbekend schooltype \u2018hbo\u2019"):
+    for expected in (
+        "onbekende gemeente \u2018atlantis\u2019 genegeerd",
+        "leeftijd \u2018twintig\u2019",
+        "onbekende zoekvraag \u2018vliegen\u2019",
+        "onbekend kenmerk \u2018rijk\u2019",
+        "startkwalificatie \u2018misschien\u2019",
+        "onbekende parameter \u2018foo\u2019",
+        "onbekende situatie \u2018ruimtevaart\u2019",
+        "onbekend schooltype \u2018hbo\u2019",
+    ):
         assert expected.lower() in notes.lower(), (expected, notes)
     assert page.locator("#kaart-meldingen").is_visible()
     # the valid part (zoekt=werk) still applies; the rest is as if it was not given
@@ -233,6 +281,7 @@ def test_script_in_a_parameter_is_never_executed_or_rendered(desktop, site_url):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
     from urllib.parse import quote
+
     for key in ("q", "gemeente", "zoekt", "kenmerk", "leeftijd", payload[:8]):
         open_finder(desktop, site_url, f"?{quote(key)}={quote(payload)}&zoekt=werk")
         assert page.evaluate("window.__xss") is None, key
@@ -243,6 +292,7 @@ def test_script_in_a_parameter_is_never_executed_or_rendered(desktop, site_url):
 
 
 # -- keyboard, accessibility, share and print -------------------------------------
+
 
 def _tab_to(page, predicate_js: str, limit: int = 80) -> None:
     for _ in range(limit):
@@ -287,22 +337,33 @@ def test_keyboard_only(desktop, site_url):
     assert "/aanbod/" in page.url
 
 
-@pytest.mark.parametrize("query", ["?leeftijd=19&kenmerk=tienermoeder&zoekt=school&gemeente=almere",
-                                   "?zoekt=school&weergave=jongere", "?zoekt=wonen&gemeente=hoorn"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?leeftijd=19&kenmerk=tienermoeder&zoekt=school&gemeente=almere",
+        "?zoekt=school&weergave=jongere",
+        "?zoekt=wonen&gemeente=hoorn",
+    ],
+)
 def test_axe_no_wcag_violations_with_results(any_viewport, site_url, query):
     """All three groups shown (Past, Past misschien, Valt af opened), the rule opened, and the dead-end block."""
     from axe_playwright_python.sync_playwright import Axe
+
     page = any_viewport.page
     open_finder(any_viewport, site_url, query)
     for summary in ("details.kaart-kenmerken summary", "details.kaart-regels > summary", "#kaart-valt-af > summary"):
         if page.locator(summary).is_visible():
             page.locator(summary).click()
     if "tienermoeder" in query:
-        assert page.locator(".kaart-groep-label--past").count() and page.locator(".kaart-groep-label--misschien").count()
+        assert (
+            page.locator(".kaart-groep-label--past").count() and page.locator(".kaart-groep-label--misschien").count()
+        )
         page.locator("#kaart-afgevallen [data-afgevallen-id]").first.wait_for(state="visible")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     violations = results.response["violations"]
-    assert violations == [], "\n".join(f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations)
+    assert violations == [], "\n".join(
+        f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations
+    )
 
 
 def test_copy_link_button(desktop, site_url):
@@ -333,8 +394,16 @@ def test_print_view_is_the_shortlist_on_paper(desktop, site_url):
     page = desktop.page
     open_finder(desktop, site_url, "?leeftijd=24&startkwalificatie=nee&zoekt=werk&gemeente=almere")
     page.emulate_media(media="print")
-    for chrome in ("#kaart-finder", ".md-header", ".kaart-zoek", ".md-sidebar--primary", ".md-footer", ".kaart-knoppen",
-                   "#kaart-valt-af", ".kaart-regels"):
+    for chrome in (
+        "#kaart-finder",
+        ".md-header",
+        ".kaart-zoek",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".kaart-knoppen",
+        "#kaart-valt-af",
+        ".kaart-regels",
+    ):
         assert not page.locator(chrome).first.is_visible(), chrome
     first = page.locator("#kaart-resultaten [data-aanbod-id]").first
     text = first.inner_text()
@@ -361,8 +430,9 @@ def test_age_of_information_on_every_card(desktop, site_url, project):
         assert line == actualiteit.regel(kaart.aanbod[aanbod_id], project.vocab), aanbod_id
     assert "Volgens een bron uit 2016" in page.locator('[data-aanbod-id="learn2work"]').inner_text()
     page.click("#kaart-weergave")  # the youth version of the same list shows the youth line
-    assert page.locator('[data-aanbod-id="learn2work"] .kaart-actualiteit').inner_text() == \
-        actualiteit.jongerenregel(kaart.aanbod["learn2work"], project.vocab)
+    assert page.locator('[data-aanbod-id="learn2work"] .kaart-actualiteit').inner_text() == actualiteit.jongerenregel(
+        kaart.aanbod["learn2work"], project.vocab
+    )
 
 
 def test_meer_buttons_only_when_something_is_left(desktop, site_url):
@@ -377,6 +447,7 @@ def test_meer_buttons_only_when_something_is_left(desktop, site_url):
         base = next(o for o in data["aanbod"] if o["id"] == "learn2work")
         data["aanbod"] = [dict(base, id=f"proef-{i:03d}", naam=f"Proef {i:03d}") for i in range(120)]
         route.fulfill(status=200, content_type="application/json", body=json.dumps(data))
+
     page.route("**/data/wegwijzer.json", many)
     open_finder(desktop, site_url, "?zoekt=werk")
     assert len(result_ids(page)) == 50
@@ -424,6 +495,7 @@ def test_nothing_fits_a_need_is_said_with_where_to_turn(desktop, site_url):
 
 # -- without JavaScript ---------------------------------------------------------------
 
+
 def test_without_javascript_all_offers_grouped_by_helpt_bij(browser, site_url, project):
     _, kaart = check_project(project)
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
@@ -433,8 +505,12 @@ def test_without_javascript_all_offers_grouped_by_helpt_bij(browser, site_url, p
         assert not page.locator("#kaart-finder").is_visible(), "zonder JavaScript werkt het formulier niet; verberg het"
         headings = page.eval_on_selector_all("#kaart-alles h3", "els => els.map(e => e.firstChild.textContent.trim())")
         assert headings == [t.label for t in project.vocab["helpt_bij"]]
-        linked = set(page.eval_on_selector_all("#kaart-alles a[href*='aanbod/']",
-                                               "els => els.map(e => e.getAttribute('href').split('aanbod/')[1].replace(/\\/$/, ''))"))
+        linked = set(
+            page.eval_on_selector_all(
+                "#kaart-alles a[href*='aanbod/']",
+                "els => els.map(e => e.getAttribute('href').split('aanbod/')[1].replace(/\\/$/, ''))",
+            )
+        )
         assert linked == set(kaart.aanbod)
         werk = page.locator("#kaart-alles h3:has-text('Werk') + ul a").all_inner_texts()
         assert sorted(werk) == sorted(a.naam for a in kaart.aanbod.values() if "werk" in a.helpt_bij)

@@ -1,7 +1,7 @@
 """XSS payloads in records: refused by the checker, and inert even if the checker were bypassed."""
+
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 import re
@@ -14,11 +14,20 @@ import markdown
 import pytest
 import yaml
 
-from support.hardening import ROOT, XSS_PAYLOADS, copy_project, dotted, dump_yaml, load_yaml, set_path, text_fields
-
 from kaart.check.checker import Checker
-from kaart.records.loading import LoadedFile, parse_text
 from kaart.project import Project
+from kaart.records.loading import LoadedFile, parse_text
+from support.hardening import (
+    ROOT,
+    XSS_PAYLOADS,
+    copy_project,
+    dotted,
+    dump_yaml,
+    load_yaml,
+    poisoned_kaart,
+    set_path,
+    text_fields,
+)
 
 PROJECT = Project(ROOT)
 CONTROL_TEXT = "Gewone tekst zonder opmaak."
@@ -91,14 +100,18 @@ def test_checker_refuses_every_payload_in_every_text_field(checker, kind, field)
     veld = dotted(field)
     if field[0] == "contact" and len(field) == 2:  # a contact value needs its own source, or the control fails for that
         record = set_path(record, ("contact", "bronnen", field[1]), {"bevestigd": "2026-01-01"})
-    control = [p for p in _problems(checker, kind, path, set_path(record, field, _control(_schema(kind), field, record)))
-               if p.is_error and p.veld == veld]
+    control = [
+        p
+        for p in _problems(checker, kind, path, set_path(record, field, _control(_schema(kind), field, record)))
+        if p.is_error and p.veld == veld
+    ]
     assert not control, f"the control value is already refused, the test proves nothing: {control}"
 
     accepted = []
     for name, payload in XSS_PAYLOADS.items():
-        problems = [p for p in _problems(checker, kind, path, set_path(record, field, payload))
-                    if p.is_error and p.veld == veld]
+        problems = [
+            p for p in _problems(checker, kind, path, set_path(record, field, payload)) if p.is_error and p.veld == veld
+        ]
         if not problems:
             accepted.append(name)
         for p in problems:
@@ -112,14 +125,21 @@ def test_kaart_check_reports_payload_with_file_line_and_field(tmp_path):
     record = load_yaml(target)
     record["toelichting"] = XSS_PAYLOADS["img-onerror"]
     target.write_text(dump_yaml(record), encoding="utf-8")
-    line = next(i for i, text in enumerate(target.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("toelichting:"))
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(root), "check"], capture_output=True, text=True)
+    line = next(
+        i
+        for i, text in enumerate(target.read_text(encoding="utf-8").splitlines(), 1)
+        if text.startswith("toelichting:")
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "--root", str(root), "check"], capture_output=True, text=True
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert f"aanbod/learn2work.yml:{line}: toelichting: HTML is niet toegestaan" in proc.stdout
 
 
 # -- bypass the checker: what the renderer itself lets through ----------------
+
 
 def _mkdocs_markdown() -> markdown.Markdown:
     class _Loader(yaml.SafeLoader):
@@ -130,7 +150,7 @@ def _mkdocs_markdown() -> markdown.Markdown:
     names, configs = [], {}
     for ext in config.get("markdown_extensions", []):
         if isinstance(ext, dict):
-            (name, options), = ext.items()
+            ((name, options),) = ext.items()
             names.append(name)
             configs[name] = options or {}
         else:
@@ -169,38 +189,11 @@ def unsafe_html(html: str) -> list[str]:
 
 
 @functools.cache
-def _real_kaart():
-    from kaart.check.checker import check_project
-
-    return check_project(PROJECT)[1]
-
-
-def _poisoned_kaart(payload: str):
-    """The real kaart, with the payload in every text field of every offer and organisation (no checker)."""
-    from kaart.model import Bron, Kaart, Resultaat
-
-    real = _real_kaart()
-    kaart = Kaart(dict(real.aanbod), dict(real.organisaties), dict(real.praktijken))
-    bron = Bron(titel=payload, onderdeel=payload, url=payload)
-    for key, a in list(kaart.aanbod.items()):
-        kaart.aanbod[key] = dataclasses.replace(
-            a, naam=payload, beschrijving=payload, voorwaarden=payload, aanmelden_uitleg=payload, kosten=payload,
-            nazorg_uitleg=payload, toelichting=payload, trefwoorden=(payload,), bronnen=(bron,) + a.bronnen,
-            jongerentaal={k: payload for k in a.jongerentaal},
-            resultaten=(Resultaat(payload, payload, 2020, bron),),
-            contact={"telefoon": payload, "email": payload, "website": payload, "adres": payload})
-    for key, org in list(kaart.organisaties.items()):
-        kaart.organisaties[key] = dataclasses.replace(
-            org, naam=payload, beschrijving=payload, bronnen=(bron,),
-            contact={"telefoon": payload, "email": payload, "website": payload, "adres": payload})
-    return kaart
-
-
 @pytest.mark.parametrize("payload", list(XSS_PAYLOADS), ids=list(XSS_PAYLOADS))
 def test_renderer_output_is_inert_even_without_checker(payload):
     from kaart.pages.site import SiteRenderer
 
-    kaart = _poisoned_kaart(XSS_PAYLOADS[payload])
+    kaart = poisoned_kaart(XSS_PAYLOADS[payload])
     assert kaart.aanbod, "no offers to poison"
     output = SiteRenderer(kaart, PROJECT).render()
     md = _mkdocs_markdown()
@@ -210,7 +203,9 @@ def test_renderer_output_is_inert_even_without_checker(payload):
             front, body = body[4:].split("\n---\n", 1)
             # the theme writes title and description into HTML unescaped (no Jinja autoescape)
             for key, value in (yaml.safe_load(front) or {}).items():
-                assert not re.search(r"[<>\"]", str(value)), f"{payload} can break out of the HTML in {name}: {key}={value!r}"
+                assert not re.search(r"[<>\"]", str(value)), (
+                    f"{payload} can break out of the HTML in {name}: {key}={value!r}"
+                )
         html = md.reset().convert(body)
         found = unsafe_html(html)
         assert not found, f"{payload} is live in {name}: {found}"
@@ -229,11 +224,16 @@ def test_no_payload_runs_in_the_browser(built_site, tmp_path, desktop):
     template = next(p for p in sorted((site / "aanbod").glob("*/index.html"))).read_text(encoding="utf-8")
     md = _mkdocs_markdown()
     for name, payload in XSS_PAYLOADS.items():
-        kaart = _poisoned_kaart(payload)
+        kaart = poisoned_kaart(payload)
         offer = next(iter(kaart.aanbod.values()))
         body = SiteRenderer(kaart, PROJECT).aanbod_page(offer).split("\n---\n", 1)[1]
-        html = re.sub(r"(<article\b[^>]*>).*?(</article>)", lambda m: m.group(1) + md.reset().convert(body) + m.group(2),
-                      template, count=1, flags=re.DOTALL)
+        html = re.sub(
+            r"(<article\b[^>]*>).*?(</article>)",
+            lambda m, body=body: m.group(1) + md.reset().convert(body) + m.group(2),
+            template,
+            count=1,
+            flags=re.DOTALL,
+        )
         (site / "aanbod" / f"xss-{name}").mkdir()
         (site / "aanbod" / f"xss-{name}" / "index.html").write_text(html, encoding="utf-8")
     server = serve(site)
@@ -286,8 +286,7 @@ def test_block_markdown_in_a_text_field_does_not_change_the_page(payload):
     from kaart.pages.site import SiteRenderer
 
     md = _mkdocs_markdown()
-    plain = SiteRenderer(_poisoned_kaart("Gewone tekst"), PROJECT).render().pages
-    spoofed = SiteRenderer(_poisoned_kaart(SPOOF_PAYLOADS[payload]), PROJECT).render().pages
+    plain = SiteRenderer(poisoned_kaart("Gewone tekst"), PROJECT).render().pages
+    spoofed = SiteRenderer(poisoned_kaart(SPOOF_PAYLOADS[payload]), PROJECT).render().pages
     for name, page in spoofed.items():
-        assert _shape(md, page.markdown) == _shape(md, plain[name].markdown), \
-            f"{payload} changes the shape of {name}"
+        assert _shape(md, page.markdown) == _shape(md, plain[name].markdown), f"{payload} changes the shape of {name}"

@@ -4,6 +4,7 @@ The ranking in Python (kaart.search.index.Searcher) runs over the shards of the
 built site, the same files the browser loads; browser tests check that
 zoeken.js gives the same order and loads only a few shards.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,10 +17,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from support.browser import no_horizontal_scroll
 from kaart.actualiteit import regel
 from kaart.check.checker import check_project
 from kaart.search.index import INDEX_DIR, REDACTIE_PREFIXES, Searcher, normalise, stem
+from support.browser import no_horizontal_scroll
 
 # (query, page that must be in the top 5).  Realistic: what professionals type.
 QUERIES = [
@@ -27,7 +28,7 @@ QUERIES = [
     ("jobcoach", "aanbod/jobcoaches/"),
     ("tienermoeder", "aanbod/entree-tienermoeders/"),
     ("subsidie", "aanbod/subsidiecalculator/"),
-    ("nazorg", "aanbod/intowork/"),                     # offers with nazorg before the overview that lists them
+    ("nazorg", "aanbod/intowork/"),  # offers with nazorg before the overview that lists them
     ("entree", "aanbod/entree-gedifferentieerd/"),
     ("leerwerkloket", "aanbod/leerwerkloket-nhn/"),
     ("Mind at Work", "organisaties/mind-at-work/"),
@@ -43,17 +44,20 @@ QUERIES = [
     ("uitkering", "aanbod/werk-en-inkomen/"),
     ("Eduvier", "organisaties/eduvier/"),
     ("stappenplan", "aanpak/stappenplan/"),
-    ("dakloos", "jongeren/"),                            # synonym 'wonen'; no offer helps with it, and the empty overview is not indexed
+    ("dakloos", "jongeren/"),  # synonym 'wonen'; no offer helps with it, and the empty overview is not indexed
     ("schulden Almere", "aanbod/learn2work/"),
-    ("jobc", "aanbod/jobcoaches/"),                      # a fragment while typing
-    ("tienermoeders", "aanbod/entree-tienermoeders/"),   # plural
+    ("jobc", "aanbod/jobcoaches/"),  # a fragment while typing
+    ("tienermoeders", "aanbod/entree-tienermoeders/"),  # plural
     # Added with issue 14: what caseworkers typed in the measurement, and more.
     ("stage zoeken", "aanbod/stage-to-work/"),
     # ("uitkering 18" dropped after the audit: the source gives Werk en Inkomen no age, so offers whose age
     # range holds 18 rightly rank above it; it is 7th)
     ("bijstand", "aanbod/werk-en-inkomen/"),
     ("sociale dienst", "aanbod/werk-en-inkomen/"),
-    ("taalachterstand", "lerende-netwerken/praktijken/leiden-kansloket/"),  # the sources' word; only this page has 'taal en rekenen'
+    (
+        "taalachterstand",
+        "lerende-netwerken/praktijken/leiden-kansloket/",
+    ),  # the sources' word; only this page has 'taal en rekenen'
     ("thuiszitter", "aanbod/avondhuisbezoeken/"),
     ("psychische problemen", "aanbod/team-zorg/"),
     ("werkgever", "aanbod/leerwerkloket-nhn/"),
@@ -107,12 +111,18 @@ def test_query_finds_the_page_in_the_top_5(searcher, built_site, query, expected
 
 def test_an_age_ranks_offers_whose_age_range_includes_it_first(searcher, kaart):
     ranked = [u.split("/")[1] for u in top(searcher, "23 jaar", 100) if re.fullmatch(r"aanbod/[^/]+/", u)]
-    fits = {a.id for a in kaart.aanbod.values() if (a.leeftijd_min is not None or a.leeftijd_max is not None)
-            and (a.leeftijd_min or 0) <= 23 <= (a.leeftijd_max if a.leeftijd_max is not None else 99)}
+    fits = {
+        a.id
+        for a in kaart.aanbod.values()
+        if (a.leeftijd_min is not None or a.leeftijd_max is not None)
+        and (a.leeftijd_min or 0) <= 23 <= (a.leeftijd_max if a.leeftijd_max is not None else 99)
+    }
     named = {a.id for a in kaart.aanbod.values() if any("23" in t for t in a.trefwoorden)}  # an editor's keyword
     assert len(fits) >= 3 and fits <= set(ranked), f"missing offers for a 23-year-old: {fits - set(ranked)}"
     first = ranked[: len((fits | named) & set(ranked))]
-    assert set(first) <= fits | named, f"offers not for a 23-year-old rank above those that are: {set(first) - fits - named}"
+    assert set(first) <= fits | named, (
+        f"offers not for a 23-year-old rank above those that are: {set(first) - fits - named}"
+    )
 
 
 def test_an_offer_name_puts_that_offer_first(searcher, kaart):
@@ -121,8 +131,12 @@ def test_an_offer_name_puts_that_offer_first(searcher, kaart):
 
 
 def test_plural_and_singular_find_the_same_pages(searcher):
-    for one, many in [("tienermoeder", "tienermoeders"), ("schuld", "schulden"), ("jobcoach", "jobcoaches"),
-                      ("leerwerkloket", "leerwerkloketten")]:
+    for one, many in [
+        ("tienermoeder", "tienermoeders"),
+        ("schuld", "schulden"),
+        ("jobcoach", "jobcoaches"),
+        ("leerwerkloket", "leerwerkloketten"),
+    ]:
         assert top(searcher, one) == top(searcher, many)
         assert stem(one) == stem(many)
 
@@ -173,11 +187,29 @@ def test_the_werklijst_is_found_by_its_headings_not_by_every_offer_it_lists(kaar
     assert not [a.naam for a in listed if a.naam in text], "an offer is found on its own page, not on the werklijst"
 
 
-@pytest.mark.parametrize("text", [
-    "Gewoon een zin. En nog één: met een dubbele punt!", "Kosten: geen; 100% gratis?", "naam (RMC) — 'tot 23'",
-    "a\n\nb  \nc", "a *b* c", "- lijst\n- twee", "1. een", "x &amp; y", "W&I", "[link](https://example.org)",
-    "tekst\n: definitie", "!!! let op", "kop\n===", "<b>vet</b>", "a_b_c", "`code`", "{: .x }", "a | b",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gewoon een zin. En nog één: met een dubbele punt!",
+        "Kosten: geen; 100% gratis?",
+        "naam (RMC) — 'tot 23'",
+        "a\n\nb  \nc",
+        "a *b* c",
+        "- lijst\n- twee",
+        "1. een",
+        "x &amp; y",
+        "W&I",
+        "[link](https://example.org)",
+        "tekst\n: definitie",
+        "!!! let op",
+        "kop\n===",
+        "<b>vet</b>",
+        "a_b_c",
+        "`code`",
+        "{: .x }",
+        "a | b",
+    ],
+)
 def test_a_description_reads_the_same_in_search_with_or_without_markup(text):
     """Plain descriptions skip Markdown: the snippet text must be what the rendered page shows."""
     from kaart.search.index import _plain, markdown_text
@@ -219,8 +251,12 @@ def test_an_overview_never_outranks_the_offers_it_lists(searcher, kaart):
             m = re.fullmatch(r"overzicht/(fase|helpt-bij)/([^/]+)/", url)
             if not m:
                 continue
-            listed = {f"aanbod/{a.id}/" for a in kaart.aanbod.values() if m.group(2) in getattr(a, m.group(1).replace("-", "_"))}
-            assert not listed & set(urls[i + 1:]), f"'{query}': {url} ranks above offers it lists"
+            listed = {
+                f"aanbod/{a.id}/"
+                for a in kaart.aanbod.values()
+                if m.group(2) in getattr(a, m.group(1).replace("-", "_"))
+            }
+            assert not listed & set(urls[i + 1 :]), f"'{query}': {url} ranks above offers it lists"
 
 
 def _index_docs(built_site):
@@ -232,7 +268,11 @@ def _index_docs(built_site):
 
 def test_an_overview_without_offers_is_not_indexed(built_site, kaart, project):
     urls = {d[0] for d in _index_docs(built_site)}
-    empty = [f"overzicht/helpt-bij/{t.id}/" for t in project.vocab["helpt_bij"] if not any(t.id in a.helpt_bij for a in kaart.aanbod.values())]
+    empty = [
+        f"overzicht/helpt-bij/{t.id}/"
+        for t in project.vocab["helpt_bij"]
+        if not any(t.id in a.helpt_bij for a in kaart.aanbod.values())
+    ]
     assert empty, "the test needs a leefgebied without offers (wonen)"
     assert not set(empty) & urls
     assert "overzicht/helpt-bij/werk/" in urls
@@ -241,7 +281,12 @@ def test_an_overview_without_offers_is_not_indexed(built_site, kaart, project):
 def test_snippet_texts_have_no_markdown_or_double_escaping(built_site):
     docs = _index_docs(built_site)
     # the editors' guide (/bijdragen/) shows Markdown syntax on purpose, as code: its own group, not checked here
-    texts = [(d[0], name, t) for d in docs if not _editor_page(d[0]) for name, t in d[5] + [["titel", d[1]], ["uitleg", d[3]]]]
+    texts = [
+        (d[0], name, t)
+        for d in docs
+        if not _editor_page(d[0])
+        for name, t in d[5] + [["titel", d[1]], ["uitleg", d[3]]]
+    ]
     assert len(texts) > 300
     bad = [(u, name, MARKDOWN_OR_ESCAPE.search(t).group(0)) for u, name, t in texts if MARKDOWN_OR_ESCAPE.search(t)]
     assert bad == []
@@ -281,6 +326,7 @@ def test_search_box_is_labelled_and_results_are_announced(built_site):
 
 # -- in the browser -------------------------------------------------------------
 
+
 def _index_requests(session):
     urls = []
     session.page.on("request", lambda r: urls.append(r.url) if f"/{INDEX_DIR}/" in r.url else None)
@@ -294,9 +340,14 @@ def _type(page, query):
     # and say 'klaar' before the last key, so the test read that prefix's results (seen in CI);
     # and wait for the answer to this query (data-kaart-zoek-vraag), not to an earlier one
     page.fill("#kaart-zoek-invoer", query)
-    page.wait_for_function("q => document.documentElement.dataset.kaartZoek === 'klaar' && "
-                           "document.documentElement.dataset.kaartZoekVraag === q", arg=query.strip())
-    return [urlsplit(h).path for h in page.eval_on_selector_all("#kaart-zoek-resultaten a", "as => as.map(a => a.href)")]
+    page.wait_for_function(
+        "q => document.documentElement.dataset.kaartZoek === 'klaar' && "
+        "document.documentElement.dataset.kaartZoekVraag === q",
+        arg=query.strip(),
+    )
+    return [
+        urlsplit(h).path for h in page.eval_on_selector_all("#kaart-zoek-resultaten a", "as => as.map(a => a.href)")
+    ]
 
 
 @pytest.mark.browser
@@ -351,14 +402,17 @@ def test_keyboard_search_opens_a_result_and_enter_shows_the_results_page(desktop
 
 
 def _hits(page, selector="#kaart-zoek-resultaten"):
-    return page.eval_on_selector_all(selector + " .kaart-zoek__hit", """lis => lis.map(li => ({
+    return page.eval_on_selector_all(
+        selector + " .kaart-zoek__hit",
+        """lis => lis.map(li => ({
         href: li.querySelector('a').getAttribute('href'),
         titel: li.querySelector('.kaart-zoek__titel') ? li.querySelector('.kaart-zoek__titel').textContent : '',
         veld: li.querySelector('.kaart-zoek__veld') ? li.querySelector('.kaart-zoek__veld').textContent : '',
         fragment: li.querySelector('.kaart-zoek__fragment') ? li.querySelector('.kaart-zoek__fragment').textContent : '',
         marks: Array.from(li.querySelectorAll('mark')).map(m => m.textContent),
         actualiteit: li.querySelector('.kaart-zoek__actualiteit') ? li.querySelector('.kaart-zoek__actualiteit').textContent : '',
-        text: li.textContent}))""")
+        text: li.textContent}))""",
+    )
 
 
 @pytest.mark.browser
@@ -407,7 +461,9 @@ def test_results_page_shows_editor_pages_in_a_labelled_group_at_the_end(desktop,
     page.wait_for_selector("html[data-kaart-zoek='klaar']")
     main = page.eval_on_selector_all("#kaart-zoekpagina-resultaten a", "as => as.map(a => new URL(a.href).pathname)")
     editors = page.eval_on_selector_all("#kaart-zoekpagina-redactie a", "as => as.map(a => new URL(a.href).pathname)")
-    assert "/redactie/" in editors and not any(u.startswith(("/redactie/", "/bijdragen/", "/dekking/", "/open-data/")) for u in main)
+    assert "/redactie/" in editors and not any(
+        u.startswith(("/redactie/", "/bijdragen/", "/dekking/", "/open-data/")) for u in main
+    )
     assert page.is_visible("#kaart-zoekpagina-redactie h2")
     assert "redactie" in page.text_content("#kaart-zoekpagina-redactie h2")
 
@@ -431,10 +487,9 @@ def test_hostile_record_text_stays_text_in_results_and_snippets(built_site, tmp_
     """The checker refuses HTML in records; even without it, titles, snippets and marks built by zoeken.js stay text."""
     import shutil
 
-    from support.hardening import XSS_PAYLOADS
-    from support.server import serve
     from kaart.search.index import search_files
-    from test_xss import _poisoned_kaart
+    from support.hardening import XSS_PAYLOADS, poisoned_kaart
+    from support.server import serve
 
     payloads = {name: XSS_PAYLOADS[name] for name in ("script", "img-onerror", "svg-onload", "a-href")}
     page = desktop.page
@@ -442,7 +497,7 @@ def test_hostile_record_text_stays_text_in_results_and_snippets(built_site, tmp_
     shutil.copytree(built_site, site)
     for name, payload in payloads.items():
         shutil.rmtree(site / INDEX_DIR)  # a new server (port) per payload: nothing comes from the browser cache
-        for rel, data in search_files(_poisoned_kaart(payload), project).items():
+        for rel, data in search_files(poisoned_kaart(payload), project).items():
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
             (site / rel).write_bytes(data)
         server = serve(site)
@@ -452,7 +507,9 @@ def test_hostile_record_text_stays_text_in_results_and_snippets(built_site, tmp_
             hits = _hits(page)
             assert hits and any(payload in h["titel"] for h in hits), f"{name}: the payload is not shown as text"
             assert any(h["marks"] for h in hits)
-            tags = page.evaluate("Array.from(document.querySelectorAll('#kaart-zoek-resultaten *')).map(e => e.tagName)")
+            tags = page.evaluate(
+                "Array.from(document.querySelectorAll('#kaart-zoek-resultaten *')).map(e => e.tagName)"
+            )
             assert set(tags) <= {"LI", "A", "SPAN", "MARK"}, f"{name}: {set(tags)}"
             assert page.evaluate("window.__xss") is None, f"{name} ran"
         finally:

@@ -1,4 +1,5 @@
 """`kaart build`: never replaces what it did not build, swaps in one step, and leaves nothing behind."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,13 @@ MARKER = ".kaart-site"
 
 
 def _kaart(root, *args, cwd=None, **options):
-    return subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(root), *args], capture_output=True,
-                          text=True, cwd=cwd or root, **options)
+    return subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or root,
+        **options,
+    )
 
 
 def _snapshot(folder: Path) -> dict:
@@ -81,8 +87,21 @@ def test_strict_warning_comes_before_the_result_and_is_not_hidden(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["proj"]
 
 
-@pytest.mark.parametrize("given", ["aanbod", "content", "schemas", ".", "..", "aanbod/organisaties",
-                                   "content/aanpak", "koppeling-naar-aanbod", "koppeling-naar-site", "eigen-map"])
+@pytest.mark.parametrize(
+    "given",
+    [
+        "aanbod",
+        "content",
+        "schemas",
+        ".",
+        "..",
+        "aanbod/organisaties",
+        "content/aanpak",
+        "koppeling-naar-aanbod",
+        "koppeling-naar-site",
+        "eigen-map",
+    ],
+)
 def test_site_dir_never_replaces_a_project_folder_or_a_foreign_one(tmp_path, given):
     root = copy_project(tmp_path / "proj")
     (root / "koppeling-naar-aanbod").symlink_to(root / "aanbod")
@@ -143,8 +162,12 @@ def _previous_site(tmp_path: Path) -> tuple[Path, dict]:
 
 
 def _start_and_catch_halfway(proj: Path, site: Path) -> tuple[subprocess.Popen, list[int]]:
-    build = subprocess.Popen([sys.executable, "-m", "kaart.cli.main", "--root", str(proj), "build", "--site-dir", str(site)],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    build = subprocess.Popen(
+        [sys.executable, "-m", "kaart.cli.main", "--root", str(proj), "build", "--site-dir", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     children, deadline = [], time.monotonic() + 60
     while time.monotonic() < deadline and build.poll() is None:
         temp = next(site.parent.glob(".site-nieuw-*"), None)
@@ -179,7 +202,9 @@ def test_sigkill_halfway_leaves_no_mkdocs_and_the_next_build_cleans_up(slow_proj
     (tmp_path / ".site-nieuw-val").symlink_to(slow_proj / "aanbod")  # a link is never followed by the cleanup
     again = _kaart(slow_proj, "build", "--site-dir", str(site))
     assert again.returncode == 0, again.stdout + again.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site-nieuw-val", "site"], "the next build removed the leftovers"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site-nieuw-val", "site"], (
+        "the next build removed the leftovers"
+    )
     assert _snapshot(slow_proj / "aanbod") == records
     assert (site / "proef" / "pagina-399" / "index.html").is_file()
     assert "de vorige site" not in (site / "index.html").read_text(encoding="utf-8"), "a site kaart built is replaced"
@@ -192,7 +217,8 @@ def test_sigterm_halfway_stops_mkdocs_and_cleans_up_at_once(slow_proj, tmp_path)
     build.send_signal(signal.SIGTERM)
     assert build.wait(timeout=30) == 128 + signal.SIGTERM
     assert build.stderr.read().splitlines() == [
-        "De site is niet gebouwd: de build is afgebroken; de vorige site is niet veranderd."]
+        "De site is niet gebouwd: de build is afgebroken; de vorige site is niet veranderd."
+    ]
     assert _wait_until_gone(children, 1)
     assert _snapshot(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no temp folder left behind"

@@ -1,7 +1,6 @@
 """`kaart genereer`: the docs tree on disk builds without our hook (plain mkdocs, Zensical) into the same site."""
-from __future__ import annotations
 
-from support import ROOT
+from __future__ import annotations
 
 import importlib.util
 import os
@@ -13,17 +12,23 @@ from pathlib import Path
 
 import pytest
 
+from kaart.publish.security import inline_script_hashes, secure_html, secure_site
+from support import ROOT
 from support.browser import open_finder_page
 from support.server import serve
-from kaart.publish.security import inline_script_hashes, secure_html, secure_site
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
 
 def kaart(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(ROOT), *args],
-                          capture_output=True, text=True, env=ENV, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "--root", str(ROOT), *args],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=cwd,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +40,13 @@ def tree(tmp_path_factory) -> Path:
 
 
 def build_plain(tree: Path, dest: Path) -> Path:
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml"), "-d", str(dest)],
-                          capture_output=True, text=True, env=ENV, cwd=tree)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml"), "-d", str(dest)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=tree,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     proc = kaart("nabewerk", str(dest))
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -71,8 +81,14 @@ def test_the_tree_has_content_generated_pages_data_and_no_hook(tree, project):
         assert (docs / path.relative_to(project.content_dir)).exists(), path  # all of content/
     for aanbod_id in (p.stem for p in project.aanbod_files()):
         assert (docs / "aanbod" / f"{aanbod_id}.md").is_file()
-    for name in ("data/kaart.json", "data/wegwijzer.json", "assets/zoekindex/manifest.json", "wegwijzer/index.md",
-                 "redactie/index.md", "woordenlijst.md"):
+    for name in (
+        "data/kaart.json",
+        "data/wegwijzer.json",
+        "assets/zoekindex/manifest.json",
+        "wegwijzer/index.md",
+        "redactie/index.md",
+        "woordenlijst.md",
+    ):
         assert (docs / name).is_file(), name
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
     assert "hooks:" not in config and "mkdocs_hook" not in config
@@ -96,9 +112,13 @@ def test_finder_works_on_the_plain_build_without_other_hosts(plain_site, desktop
     server = serve(plain_site)
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}"
-        desktop.page.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', "
-                                     "e => window.__violations.push(e.violatedDirective));")
-        ids = open_finder_page(desktop, f"{base}/wegwijzer/?leeftijd=24&startkwalificatie=nee&zoekt=werk&gemeente=almere")
+        desktop.page.add_init_script(
+            "window.__violations = []; document.addEventListener('securitypolicyviolation', "
+            "e => window.__violations.push(e.violatedDirective));"
+        )
+        ids = open_finder_page(
+            desktop, f"{base}/wegwijzer/?leeftijd=24&startkwalificatie=nee&zoekt=werk&gemeente=almere"
+        )
         assert {"intowork", "learn2work"} <= set(ids)
         assert desktop.page.evaluate("window.__violations") == []
         desktop.page.goto(f"{base}/aanbod/learn2work/")
@@ -109,16 +129,28 @@ def test_finder_works_on_the_plain_build_without_other_hosts(plain_site, desktop
         server.shutdown()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("zensical") is None,
-                    reason="zensical is not installed (pip install -e '.[zensical]'; zensical 0.1.x needs zensical-ui from PyPI)")
+@pytest.mark.skipif(
+    importlib.util.find_spec("zensical") is None,
+    reason="zensical is not installed (pip install -e '.[zensical]'; zensical 0.1.x needs zensical-ui from PyPI)",
+)
 def test_zensical_builds_the_tree(tree, tmp_path, project):
     site = tmp_path / "site"
-    proc = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(tree / "mkdocs.yml"), "-d", str(site)],
-                          capture_output=True, text=True, env=ENV, cwd=tree)
+    proc = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "-f", str(tree / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=tree,
+    )
     if proc.returncode and "-d" in proc.stderr:  # older releases take the folder from site_dir only
         shutil.rmtree(site, ignore_errors=True)
-        proc = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(tree / "mkdocs.yml")],
-                              capture_output=True, text=True, env=ENV, cwd=tree)
+        proc = subprocess.run(
+            [sys.executable, "-m", "zensical", "build", "-f", str(tree / "mkdocs.yml")],
+            capture_output=True,
+            text=True,
+            env=ENV,
+            cwd=tree,
+        )
         site = tree / "site"
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert kaart("nabewerk", str(site)).returncode == 0
@@ -139,9 +171,11 @@ def test_genereer_never_writes_into_a_project_or_a_full_folder(tmp_path):
 
 
 def test_nabewerk_hashes_theme_scripts_never_content_and_can_run_twice(tmp_path):
-    page = ('<html><head><meta charset="utf-8"><script>var theme = 1</script></head><body>'
-            '<article class="md-content__inner md-typeset"><p>x</p><script>alert(1)</script></article>'
-            '<script>var end = 2</script></body></html>')
+    page = (
+        '<html><head><meta charset="utf-8"><script>var theme = 1</script></head><body>'
+        '<article class="md-content__inner md-typeset"><p>x</p><script>alert(1)</script></article>'
+        "<script>var end = 2</script></body></html>"
+    )
     once = secure_html(page)
     policy = CSP_META.search(once).group(1)
     assert all(h in policy for h in inline_script_hashes(page.replace("<script>alert(1)</script>", "")))

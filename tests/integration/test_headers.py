@@ -1,7 +1,6 @@
 """Deploy headers: `_headers` in the built site forbids framing, sniffing and referrers, with the pages' CSP."""
-from __future__ import annotations
 
-from support import ROOT
+from __future__ import annotations
 
 import fnmatch
 import functools
@@ -12,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from support.server import QuietServer
+from support import ROOT
 from support.page_types import page_paths
+from support.server import QuietServer
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -68,21 +68,22 @@ def test_header_csp_allows_exactly_what_the_pages_allow(rules, built_site):
         meta = directives(CSP_META.search(page.read_text(encoding="utf-8")).group(1))
         allowed_scripts.update(meta["script-src"])
         rel = page.relative_to(built_site).as_posix()
-        assert {k: v for k, v in header.items() if k not in ("script-src", "frame-ancestors")} == \
-               {k: v for k, v in meta.items() if k != "script-src"}, rel
+        assert {k: v for k, v in header.items() if k not in ("script-src", "frame-ancestors")} == {
+            k: v for k, v in meta.items() if k != "script-src"
+        }, rel
     assert set(header["script-src"]) == allowed_scripts
     assert "'unsafe-inline'" not in header["script-src"]
 
 
 class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
     """A static host that applies `_headers`, like Netlify or Cloudflare Pages."""
+
     rules: dict = {}
 
     def end_headers(self):
         for name, value in headers_for(self.rules, self.path.split("?", 1)[0]).items():
             self.send_header(name, value)
         super().end_headers()
-
 
 
 def _serve(directory: Path, handler=http.server.SimpleHTTPRequestHandler, **attrs):
@@ -96,8 +97,9 @@ def _serve(directory: Path, handler=http.server.SimpleHTTPRequestHandler, **attr
 def test_another_site_cannot_frame_the_wegwijzer_and_pages_still_work(rules, built_site, tmp_path, desktop):
     site = _serve(built_site, _HeadersHandler, rules=rules)
     site_url = f"http://127.0.0.1:{site.server_address[1]}"
-    (tmp_path / "index.html").write_text(f'<!doctype html><title>ander</title><iframe id="f" src="{site_url}/wegwijzer/"></iframe>',
-                                         encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><title>ander</title><iframe id="f" src="{site_url}/wegwijzer/"></iframe>', encoding="utf-8"
+    )
     other = _serve(tmp_path)  # another origin (another port)
     try:
         page = desktop.page
@@ -112,7 +114,9 @@ def test_another_site_cannot_frame_the_wegwijzer_and_pages_still_work(rules, bui
                 break
             page.wait_for_timeout(100)
         assert any("frame-ancestors" in e for e in desktop.console_errors), desktop.console_errors
-        assert page.frame_locator("#f").locator("html[data-kaart-finder]").count() == 0, "the wegwijzer loaded in another site"
+        assert page.frame_locator("#f").locator("html[data-kaart-finder]").count() == 0, (
+            "the wegwijzer loaded in another site"
+        )
     finally:
         site.shutdown()
         other.shutdown()
@@ -126,7 +130,8 @@ def test_readme_nginx_command_gives_the_same_headers(rules, built_site, tmp_path
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     [command] = [line for line in readme.splitlines() if line.startswith("awk ") and "_headers" in line]
     command = command.replace("site/_headers", str(built_site / "_headers")).replace(
-        "/etc/nginx/snippets/sociale-kaart-headers.conf", str(tmp_path / "headers.conf"))
+        "/etc/nginx/snippets/sociale-kaart-headers.conf", str(tmp_path / "headers.conf")
+    )
     assert shutil.which("awk")
     subprocess.run(command, shell=True, check=True)
     lines = (tmp_path / "headers.conf").read_text(encoding="utf-8").splitlines()

@@ -6,9 +6,8 @@ override block can reach are in ALLOWED, each with the reason.  A new error of
 any kind fails the test, and so does an allow-list entry that no longer occurs
 (then it is stale and must go).
 """
-from __future__ import annotations
 
-from support import ROOT
+from __future__ import annotations
 
 import json
 import os
@@ -21,32 +20,59 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from support import ROOT
+
 VNU_JAR = Path(os.environ.get("KAART_VNU_JAR", ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"))
 
 # (message pattern, pattern for the HTML extract, why we cannot fix it).  mkdocs-material 9.x is in
 # maintenance mode; these come from its partials and base.html outside any block, and copying
 # those files wholesale is what the overrides rule forbids.
 ALLOWED = [
-    (r"Bad value “” for attribute “tabindex” on element “label”", r'class="md-nav__link" for="__nav_\d+"',
-     "partials/nav-item.html writes tabindex=\"{{ tabindex }}\", empty for sections (navigation.sections); no block"),
-    (r"Attribute “autocomplete” is only allowed when the input type is", r'type="checkbox" id="__(drawer|search)"',
-     "base.html puts autocomplete=off on its drawer and search toggles, outside any block"),
-    (r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
-     r'class="md-nav__title" for="__toc"',
-     "partials/toc.html labels #__toc, which nav-item.html only writes for pages that are in the nav"),
+    (
+        r"Bad value “” for attribute “tabindex” on element “label”",
+        r'class="md-nav__link" for="__nav_\d+"',
+        'partials/nav-item.html writes tabindex="{{ tabindex }}", empty for sections (navigation.sections); no block',
+    ),
+    (
+        r"Attribute “autocomplete” is only allowed when the input type is",
+        r'type="checkbox" id="__(drawer|search)"',
+        "base.html puts autocomplete=off on its drawer and search toggles, outside any block",
+    ),
+    (
+        r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
+        r'class="md-nav__title" for="__toc"',
+        "partials/toc.html labels #__toc, which nav-item.html only writes for pages that are in the nav",
+    ),
 ]
 
 
 def _vnu_messages(*folders: Path) -> list[dict]:
     java = shutil.which("java")
     if not java or not VNU_JAR.is_file():
-        message = (f"vnu niet gevonden (java: {java}, {VNU_JAR}); installeer met scripts/test.sh "
-                   "(apt: default-jre-headless, npm: vnu-jar)")
+        message = (
+            f"vnu niet gevonden (java: {java}, {VNU_JAR}); installeer met scripts/test.sh "
+            "(apt: default-jre-headless, npm: vnu-jar)"
+        )
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)
-    proc = subprocess.run([java, "-Xss8m", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--skip-non-html",
-                           "--exit-zero-always", *map(str, folders)], capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [
+            java,
+            "-Xss8m",
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--format",
+            "json",
+            "--skip-non-html",
+            "--exit-zero-always",
+            *map(str, folders),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     return json.loads(proc.stderr or proc.stdout)["messages"]
 
 
@@ -64,13 +90,17 @@ def _where(site: Path, message: dict) -> str:
         path = str(Path(path).relative_to(site))
     except ValueError:
         pass
-    return f"{path}:{message.get('lastLine', '?')}: {message.get('message')}  [{message.get('extract', '').strip()[:80]}]"
+    return (
+        f"{path}:{message.get('lastLine', '?')}: {message.get('message')}  [{message.get('extract', '').strip()[:80]}]"
+    )
 
 
 # Our old mistakes: role=combobox on a search input, a raw <id> from a schema description.
-BAD_PAGE = ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>x</title></head><body>'
-            '<input type="search" role="combobox" aria-expanded="false"><table><tr><td>aanbod/<id>.yml</td></tr></table>'
-            '</body></html>')
+BAD_PAGE = (
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>x</title></head><body>'
+    '<input type="search" role="combobox" aria-expanded="false"><table><tr><td>aanbod/<id>.yml</td></tr></table>'
+    "</body></html>"
+)
 
 
 def test_vnu_finds_no_html_errors_outside_the_allow_list(built_site, tmp_path):
@@ -162,7 +192,8 @@ def test_link_check_has_teeth(tmp_path):
     (tmp_path / "index.html").write_text(
         '<a href="a/">ok</a><a href="a/#hier">ok</a><a href="a/#weg">anker</a><a href="b/">pagina</a>'
         '<a href="https://example.org/x">uit</a><a href="wegwijzer/?zoekt=werk">vraag</a><a href="#">top</a>',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "wegwijzer").mkdir()
     (tmp_path / "wegwijzer" / "index.html").write_text("", encoding="utf-8")
     assert broken_links(tmp_path) == ["index.html: a/#weg has no anchor #weg", "index.html: b/ does not exist"]

@@ -3,6 +3,7 @@
 One typo must not throw away twenty answers, and no message names an option the
 editor never typed.  Also: the --geen-vragen example in CONTRIBUTING.md works.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,15 @@ class Terminal:
     def __init__(self, *args: str, cwd):
         self.master, slave = pty.openpty()
         env = dict(os.environ, PYTHONIOENCODING="utf-8", TERM="dumb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "kaart.cli.main", *args], stdin=slave, stdout=slave, stderr=slave,
-                                     cwd=cwd, env=env, close_fds=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "kaart.cli.main", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=cwd,
+            env=env,
+            close_fds=True,
+        )
         os.close(slave)
         self.output = ""
 
@@ -48,7 +56,7 @@ class Terminal:
     def expect(self, text: str, timeout: float = 20) -> None:
         deadline = time.monotonic() + timeout
         start = len(self.output)
-        while text not in self.output[start:] and text not in self.output[-len(text) - 200:]:
+        while text not in self.output[start:] and text not in self.output[-len(text) - 200 :]:
             if time.monotonic() > deadline or (not self._read(0.2) and self.proc.poll() is not None):
                 raise AssertionError(f"{text!r} did not appear; output so far:\n{self.output}")
 
@@ -73,7 +81,11 @@ class Terminal:
 DIALOOG = [
     ("Naam van het aanbod", "Proef Terminal", None),
     ("Id (kleine letters", "", None),
-    ("Id van de organisatie", "org-b", "onbekende organisatie 'org-b' — bedoelde je 'org-a'?"),  # a typo: only org-a exists
+    (
+        "Id van de organisatie",
+        "org-b",
+        "onbekende organisatie 'org-b' — bedoelde je 'org-a'?",
+    ),  # a typo: only org-a exists
     ("Id van de organisatie", "org-a", None),
     ("Status", "beschreven", None),
     ("Soort hulp", "coaching", None),
@@ -90,8 +102,20 @@ DIALOOG = [
     ("Beschrijving voor professionals", "Coaching naar werk voor jongeren zonder werk, voor deze test.", None),
     ("Brondocument", "verwey-jonker-almere-2016", None),
     ("Tabel, paragraaf of kader", "Tabel 3", None),
-] + [(question, "", None) for question in ("Leeftijd vanaf", "Leeftijd tot en met", "Startkwalificatie, als", "Situatie van de",
-                                           "Schooltype", "Kenmerken", "Website", "Telefoon", "E-mail")]
+] + [
+    (question, "", None)
+    for question in (
+        "Leeftijd vanaf",
+        "Leeftijd tot en met",
+        "Startkwalificatie, als",
+        "Situatie van de",
+        "Schooltype",
+        "Kenmerken",
+        "Website",
+        "Telefoon",
+        "E-mail",
+    )
+]
 
 
 def test_a_wrong_gemeente_is_explained_and_asked_again_and_the_record_comes_out_valid(tmp_path):
@@ -112,10 +136,32 @@ def test_a_wrong_gemeente_is_explained_and_asked_again_and_the_record_comes_out_
 
 def test_an_empty_werkgebied_is_asked_again_instead_of_failing_at_the_end(tmp_path):
     project = make_project(tmp_path, [])
-    answers = ["Leeg Gebied", "", "org-a", "beschreven", "coaching", "begeleiding", "werk", "jongeren",
-               "", "",  # no gemeente, no regio: asked again
-               "flevoland", "Een coach helpt je.", "Heb je geen werk? Dan is het voor jou.", "Je krijgt een coach.",
-               "Vraag je mentor.", "Coaching naar werk voor jongeren, voor deze test.", "", "Folder", "", "", "", "", "", ""]
+    answers = [
+        "Leeg Gebied",
+        "",
+        "org-a",
+        "beschreven",
+        "coaching",
+        "begeleiding",
+        "werk",
+        "jongeren",
+        "",
+        "",  # no gemeente, no regio: asked again
+        "flevoland",
+        "Een coach helpt je.",
+        "Heb je geen werk? Dan is het voor jou.",
+        "Je krijgt een coach.",
+        "Vraag je mentor.",
+        "Coaching naar werk voor jongeren, voor deze test.",
+        "",
+        "Folder",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ]
     proc = kaart("--root", str(project), "nieuw", stdin="\n".join(answers) + "\n")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Geef minstens één gemeente of regio" in proc.stdout
@@ -136,7 +182,8 @@ def test_the_geen_vragen_example_in_contributing_writes_a_valid_file(tmp_path):
     assert args[:3] == ["kaart", "nieuw", "--geen-vragen"]
     project = make_project(tmp_path, [])
     (project / "aanbod" / "organisaties" / "de-schoor.yml").write_text(
-        (ROOT / "aanbod" / "organisaties" / "de-schoor.yml").read_text(encoding="utf-8"), encoding="utf-8")
+        (ROOT / "aanbod" / "organisaties" / "de-schoor.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     proc = kaart("--root", str(project), *args[1:])
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "is in orde" in proc.stdout

@@ -1,4 +1,5 @@
 """Open data: JSON and CSV give back every record exactly; the HSDS 3.0 export validates."""
+
 from __future__ import annotations
 
 import csv
@@ -13,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from kaart.check.checker import check_project
-from kaart.export.tables import (AANBOD_COLUMNS, ORGANISATIE_COLUMNS, SCHEMA_VERSION, export_files, from_csv, hsds_id)
-from kaart.records.loading import load_file
+from kaart.export.tables import AANBOD_COLUMNS, ORGANISATIE_COLUMNS, SCHEMA_VERSION, export_files, from_csv, hsds_id
 from kaart.project import Project
+from kaart.records.loading import load_file
 from support.redactie_fixtures import ROOT, base_record, make_project
 
 # The official HSDS 3.0 schemas (CC BY-SA 4.0) travel with the tests; KAART_HSDS_SCHEMA points at another copy.
@@ -44,21 +45,29 @@ def test_json_holds_every_record_exactly_as_written(real):
     data = json.loads(files["data/kaart.json"])
     assert data["schema_version"] == SCHEMA_VERSION
     assert {r["id"]: _as_written(r) for r in data["aanbod"]} == _yaml_records(project, project.aanbod_files())
-    assert {r["id"]: _as_written(r) for r in data["organisaties"]} == _yaml_records(project, project.organisatie_files())
+    assert {r["id"]: _as_written(r) for r in data["organisaties"]} == _yaml_records(
+        project, project.organisatie_files()
+    )
 
 
 def test_csv_round_trips_every_record(real):
     project, _, files = real
-    for name, paths, columns in (("aanbod", project.aanbod_files(), AANBOD_COLUMNS),
-                                 ("organisaties", project.organisatie_files(), ORGANISATIE_COLUMNS)):
+    for name, paths, columns in (
+        ("aanbod", project.aanbod_files(), AANBOD_COLUMNS),
+        ("organisaties", project.organisatie_files(), ORGANISATIE_COLUMNS),
+    ):
         text = files[f"data/{name}.csv"].decode("utf-8-sig")
         assert next(csv.reader(io.StringIO(text))) == columns
         assert {r["id"]: r for r in from_csv(text)} == _yaml_records(project, paths), name
 
 
 def test_csv_defuses_spreadsheet_formulas_and_still_round_trips(tmp_path):
-    record = base_record("formule", beschrijving="=HYPERLINK(\"https://example.org\") staat hier als tekst, niet als formule.",
-                         contact={"telefoon": "+31 20 123 4567", "bronnen": {"telefoon": {"bevestigd": "2026-03-01"}}}, trefwoorden=["-min", "gewoon"])
+    record = base_record(
+        "formule",
+        beschrijving='=HYPERLINK("https://example.org") staat hier als tekst, niet als formule.',
+        contact={"telefoon": "+31 20 123 4567", "bronnen": {"telefoon": {"bevestigd": "2026-03-01"}}},
+        trefwoorden=["-min", "gewoon"],
+    )
     project = make_project(tmp_path, [record])
     result, kaart = check_project(Project(project))
     assert result.ok, [p.message() for p in result.errors]
@@ -82,19 +91,33 @@ def _hsds_validator(table: str):
 
     base = "https://hsds.invalid/schema/"
     registry = Registry().with_resources(
-        (base + f.name, Resource.from_contents(json.loads(f.read_text(encoding="utf-8")), default_specification=DRAFT202012))
-        for f in HSDS_SCHEMAS.glob("*.json"))
+        (
+            base + f.name,
+            Resource.from_contents(json.loads(f.read_text(encoding="utf-8")), default_specification=DRAFT202012),
+        )
+        for f in HSDS_SCHEMAS.glob("*.json")
+    )
     return Draft202012Validator({"$ref": base + table}, registry=registry, format_checker=FormatChecker())
 
 
-@pytest.mark.parametrize("filename, table", [("services.json", "service.json"), ("organizations.json", "organization.json"),
-                                             ("taxonomies.json", "taxonomy.json"), ("taxonomy_terms.json", "taxonomy_term.json")])
+@pytest.mark.parametrize(
+    "filename, table",
+    [
+        ("services.json", "service.json"),
+        ("organizations.json", "organization.json"),
+        ("taxonomies.json", "taxonomy.json"),
+        ("taxonomy_terms.json", "taxonomy_term.json"),
+    ],
+)
 def test_hsds_export_validates_against_the_hsds_3_schemas(real, filename, table):
     _, kaart, files = real
     page = json.loads(files[f"data/hsds/{filename}"])
     validator = _hsds_validator(table)
-    errors = [f"{item.get('x_id', item.get('code'))}: {list(e.absolute_path)} {e.message}"
-              for item in page["contents"] for e in validator.iter_errors(item)]
+    errors = [
+        f"{item.get('x_id', item.get('code'))}: {list(e.absolute_path)} {e.message}"
+        for item in page["contents"]
+        for e in validator.iter_errors(item)
+    ]
     assert errors == []
     assert page["total_items"] == len(page["contents"]) > 0
     if filename == "services.json":
@@ -111,16 +134,26 @@ def test_hsds_validator_rejects_a_broken_service(real):
 
 
 def test_hsds_maps_age_eligibility_area_and_youth_text(tmp_path):
-    record = base_record("hsds-proef", doelgroep={"leeftijd": {"min": 17, "max": 23}, "startkwalificatie": "zonder",
-                                                  "kenmerken": ["schulden"], "voorwaarden": "Met een uitkering van de gemeente."},
-                         werkgebied={"regio": ["west-friesland"], "gemeenten": ["almere"]}, nazorg={"geboden": True},
-                         status="bevestigd", laatst_gecontroleerd="2026-03-01")
+    record = base_record(
+        "hsds-proef",
+        doelgroep={
+            "leeftijd": {"min": 17, "max": 23},
+            "startkwalificatie": "zonder",
+            "kenmerken": ["schulden"],
+            "voorwaarden": "Met een uitkering van de gemeente.",
+        },
+        werkgebied={"regio": ["west-friesland"], "gemeenten": ["almere"]},
+        nazorg={"geboden": True},
+        status="bevestigd",
+        laatst_gecontroleerd="2026-03-01",
+    )
     project = Project(make_project(tmp_path, [record]))
     _, kaart = check_project(project)
     service = json.loads(export_files(project, kaart)["data/hsds/services.json"])["contents"][0]
     assert (service["minimum_age"], service["maximum_age"]) == (17, 23)
-    assert service["eligibility_description"] == ("Zonder startkwalificatie. Speciaal voor: schulden. "
-                                                  "Met een uitkering van de gemeente.")
+    assert service["eligibility_description"] == (
+        "Zonder startkwalificatie. Speciaal voor: schulden. Met een uitkering van de gemeente."
+    )
     assert [a["name"] for a in service["service_areas"]] == ["West-Friesland", "Almere"]
     assert "hoorn" in service["service_areas"][0]["x_gemeenten"]
     assert service["x_jongerentaal"] == record["jongerentaal"]
@@ -141,8 +174,14 @@ def test_hsds_says_an_unconfirmed_service_is_only_described_in_a_source(tmp_path
 
 def test_open_data_is_published_at_the_documented_urls(built_site):
     page = (ROOT / "content" / "open-data" / "index.md").read_text(encoding="utf-8")
-    for rel in ("data/kaart.json", "data/aanbod.csv", "data/organisaties.csv", "data/hsds/services.json",
-                "data/hsds/organizations.json", "data/hsds/index.json"):
+    for rel in (
+        "data/kaart.json",
+        "data/aanbod.csv",
+        "data/organisaties.csv",
+        "data/hsds/services.json",
+        "data/hsds/organizations.json",
+        "data/hsds/index.json",
+    ):
         assert (built_site / rel).is_file(), rel
         assert rel in page, f"{rel} staat niet op de open-data-pagina"
     for column in AANBOD_COLUMNS + ORGANISATIE_COLUMNS:
@@ -157,7 +196,9 @@ def _schema_validator(name: str):
 
     vocab = json.loads((ROOT / "schemas" / "vocabulaires.schema.json").read_text(encoding="utf-8"))
     registry = Registry().with_resource("vocabulaires.schema.json", Resource.from_contents(vocab))
-    return Draft202012Validator(json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")), registry=registry)
+    return Draft202012Validator(
+        json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")), registry=registry
+    )
 
 
 def test_every_record_in_kaart_json_carries_its_page_and_hsds_file(real, built_site):
@@ -194,7 +235,9 @@ def test_one_hsds_file_per_service_and_organization_at_the_api_path(built_site, 
     validator = _hsds_validator(table)
     listed = {item["id"]: item for item in json.loads(files[f"data/hsds/{folder}.json"])["contents"]}
     paths = sorted((built_site / "data/hsds" / folder).glob("*.json"))
-    assert {p.stem for p in paths} == set(listed), "one file per object of the list, named by its id as in /services/{id}"
+    assert {p.stem for p in paths} == set(listed), (
+        "one file per object of the list, named by its id as in /services/{id}"
+    )
     for path in paths:
         item = json.loads(path.read_text(encoding="utf-8"))
         assert [e.message for e in validator.iter_errors(item)] == [], path.name
@@ -230,19 +273,35 @@ def _check_jsonschema(*args, cwd):
 def test_check_jsonschema_passes_the_metaschema_and_every_record_from_the_repo_root():
     records = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "aanbod").glob("*.yml"))
     orgs = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "aanbod/organisaties").glob("*.yml"))
-    for args in (["--check-metaschema", "schemas/aanbod.schema.json", "schemas/organisatie.schema.json", "schemas/vocabulaires.schema.json"],
-                 ["--schemafile", "schemas/aanbod.schema.json", *records],
-                 ["--schemafile", "schemas/organisatie.schema.json", *orgs]):
+    for args in (
+        [
+            "--check-metaschema",
+            "schemas/aanbod.schema.json",
+            "schemas/organisatie.schema.json",
+            "schemas/vocabulaires.schema.json",
+        ],
+        ["--schemafile", "schemas/aanbod.schema.json", *records],
+        ["--schemafile", "schemas/organisatie.schema.json", *orgs],
+    ):
         proc = _check_jsonschema(*args, cwd=ROOT)
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_check_jsonschema_resolves_refs_from_any_folder_and_refuses_a_bad_record(tmp_path):
     bad = tmp_path / "slecht.yml"
-    bad.write_text(re.sub(r"^status: .*$", "status: misschien", (ROOT / "aanbod/learn2work.yml").read_text(encoding="utf-8"),
-                          flags=re.M), encoding="utf-8")
+    bad.write_text(
+        re.sub(
+            r"^status: .*$",
+            "status: misschien",
+            (ROOT / "aanbod/learn2work.yml").read_text(encoding="utf-8"),
+            flags=re.M,
+        ),
+        encoding="utf-8",
+    )
     assert "status: misschien" in bad.read_text(encoding="utf-8")
-    proc = _check_jsonschema("--schemafile", str(ROOT / "schemas/aanbod.schema.json"), str(ROOT / "aanbod/learn2work.yml"), cwd=tmp_path)
+    proc = _check_jsonschema(
+        "--schemafile", str(ROOT / "schemas/aanbod.schema.json"), str(ROOT / "aanbod/learn2work.yml"), cwd=tmp_path
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     proc = _check_jsonschema("--schemafile", str(ROOT / "schemas/aanbod.schema.json"), str(bad), cwd=tmp_path)
     assert proc.returncode == 1 and "status" in proc.stdout, proc.stdout + proc.stderr
@@ -276,8 +335,8 @@ def test_datapackage_describes_the_csv_files_and_frictionless_finds_them_valid(b
 def test_each_record_is_encoded_once_and_every_file_reads_as_plain_json(real):
     """kaart.json, the HSDS lists and the file per record are spliced from one encoding per record:
     byte for byte what json.dumps of the whole object gives."""
-    from kaart.export.tables import _json_bytes, published, tables
     from kaart.export.opendata import publish
+    from kaart.export.tables import _json_bytes, published, tables
 
     project, kaart, _ = real
     computed = tables(project, kaart)
@@ -288,7 +347,8 @@ def test_each_record_is_encoded_once_and_every_file_reads_as_plain_json(real):
     for kind, key in (("aanbod", "aanbod"), ("organisatie", "organisaties")):
         for record in computed.data[key]:
             assert files[published(kind, record["id"])["json"]] == _json_bytes(
-                {"schema_version": SCHEMA_VERSION, "licentie": "CC0-1.0", **record})
+                {"schema_version": SCHEMA_VERSION, "licentie": "CC0-1.0", **record}
+            )
     for kind, key in (("aanbod", "services.json"), ("organisatie", "organizations.json")):
         for item in computed.lists[key]["contents"]:
             assert files[published(kind, item["x_id"])["hsds"]] == _json_bytes(item)

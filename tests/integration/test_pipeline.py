@@ -1,7 +1,6 @@
 """The build as one pipeline: every input read once, compact machine-read files, no import cycles."""
-from __future__ import annotations
 
-from support import ROOT
+from __future__ import annotations
 
 import ast
 import builtins
@@ -15,6 +14,7 @@ import pytest
 
 from kaart.build import prepare_site
 from kaart.project import Project
+from support import ROOT
 
 PACKAGE = ROOT / "scripts" / "kaart"
 
@@ -56,7 +56,12 @@ def test_a_build_opens_each_record_file_once(opened):
 def test_machine_read_files_are_compact():
     prepared = prepare_site(Project(ROOT))
     json_files = {k: v for k, v in prepared.output.files.items() if k.endswith(".json")}
-    assert {"data/kaart.json", "data/wegwijzer.json", "data/hsds/services.json", "assets/zoekindex/manifest.json"} <= set(json_files)
+    assert {
+        "data/kaart.json",
+        "data/wegwijzer.json",
+        "data/hsds/services.json",
+        "assets/zoekindex/manifest.json",
+    } <= set(json_files)
     for name, data in json_files.items():
         compact = json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         assert data.rstrip(b"\n") == compact, f"{name} is not compact JSON"
@@ -96,7 +101,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt):] + [nxt]
+                return stack[stack.index(nxt) :] + [nxt]
             if nxt not in state:
                 found = visit(nxt)
                 if found:
@@ -117,7 +122,9 @@ def test_the_package_has_no_import_cycle():
     paths = [p for p in PACKAGE.rglob("*.py")]
     modules = {_module_name(p) for p in paths}
     graph = {_module_name(p): _imports(p, modules) for p in paths}
-    assert "kaart.check.taal" in graph["kaart.check.checker"] and "kaart.records.load" in graph["kaart.build"]  # the parser sees the imports
+    assert (
+        "kaart.check.taal" in graph["kaart.check.checker"] and "kaart.records.load" in graph["kaart.build"]
+    )  # the parser sees the imports
     assert "kaart.check.checker" in graph["kaart.export.tables"]  # and the imports inside functions
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     cycle = find_cycle(graph)
@@ -176,7 +183,9 @@ def test_a_build_that_fails_halfway_stops_its_children(monkeypatch):
 def test_more_processes_give_the_same_site(monkeypatch):
     monkeypatch.setenv("KAART_JOBS", "1")
     one = prepare_site(Project(ROOT))
-    monkeypatch.setenv("KAART_JOBS", "2")  # loading, checking, exports, search documents and the index in other processes
+    monkeypatch.setenv(
+        "KAART_JOBS", "2"
+    )  # loading, checking, exports, search documents and the index in other processes
     more = prepare_site(Project(ROOT))
     assert more.output.files == one.output.files
     assert {k: v.markdown for k, v in more.output.pages.items()} == {k: v.markdown for k, v in one.output.pages.items()}
@@ -220,9 +229,11 @@ def test_a_refused_repository_address_is_named_not_silently_replaced(monkeypatch
     monkeypatch.setenv("KAART_REPO_URL", "javascript:alert(1)")
     prepared = prepare_site(Project(ROOT))
     messages = [format_text(p) for p in prepared.result.warnings if p.file == "KAART_REPO_URL"]
-    assert messages == [f"KAART_REPO_URL: waarschuwing: 'javascript:alert(1)' is geen https://-adres; de links 'Geef het door' "
-                        f"gaan naar {DEFAULT_REPO} — zet KAART_REPO_URL op het adres van de repository, bijvoorbeeld "
-                        "https://github.com/organisatie/sociale-kaart [omgeving]"]
+    assert messages == [
+        f"KAART_REPO_URL: waarschuwing: 'javascript:alert(1)' is geen https://-adres; de links 'Geef het door' "
+        f"gaan naar {DEFAULT_REPO} — zet KAART_REPO_URL op het adres van de repository, bijvoorbeeld "
+        "https://github.com/organisatie/sociale-kaart [omgeving]"
+    ]
     learn2work = prepared.output.pages["aanbod/learn2work.md"].markdown
     assert "javascript:" not in learn2work and f"{DEFAULT_REPO}/issues/new?" in learn2work
     monkeypatch.setenv("KAART_REPO_URL", "https://github.com/elders/kaart")

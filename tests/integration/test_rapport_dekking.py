@@ -1,4 +1,5 @@
 """Freshness worklist (`kaart rapport`, /redactie/) and coverage report (/dekking/) on hand-made fixtures."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,26 +10,42 @@ import pytest
 from kaart.build import prepare_site
 from kaart.check.checker import check_project
 from kaart.pages.dekking import LEEFTIJDSBANDEN, dekking_page, matrix, nazorg_per_behoefte
-from kaart.project import Project
 from kaart.pages.rapport import build_warnings, rapport, redactie_page
+from kaart.project import Project
 from support.redactie_fixtures import JONGERENTAAL, base_record, kaart, make_project
 
 TODAY = dt.date(2026, 6, 1)
 
 FRESHNESS = [
     # all fine: checked this year, contact, good youth text, a 2025 source
-    base_record("vers", laatst_gecontroleerd="2026-01-10", contact={"website": "https://example.org/", "bronnen": {"website": {"bevestigd": "2026-01-10"}}}),
+    base_record(
+        "vers",
+        laatst_gecontroleerd="2026-01-10",
+        contact={"website": "https://example.org/", "bronnen": {"website": {"bevestigd": "2026-01-10"}}},
+    ),
     # checked 366 days ago
-    base_record("oud-gecontroleerd", laatst_gecontroleerd="2025-05-31", contact={"telefoon": "020 123 45 67", "bronnen": {"telefoon": {"bevestigd": "2025-05-31"}}},
-                bronnen=[{"titel": "Jaarverslag", "jaar": 2024}]),
+    base_record(
+        "oud-gecontroleerd",
+        laatst_gecontroleerd="2025-05-31",
+        contact={"telefoon": "020 123 45 67", "bronnen": {"telefoon": {"bevestigd": "2025-05-31"}}},
+        bronnen=[{"titel": "Jaarverslag", "jaar": 2024}],
+    ),
     # checked exactly 365 days ago: not yet stale
-    base_record("grens", laatst_gecontroleerd="2025-06-01", contact={"email": "info@example.org", "bronnen": {"email": {"bevestigd": "2025-06-01"}}}),
+    base_record(
+        "grens",
+        laatst_gecontroleerd="2025-06-01",
+        contact={"email": "info@example.org", "bronnen": {"email": {"bevestigd": "2025-06-01"}}},
+    ),
     # never checked, no contact, newest source 2016
     base_record("nooit", bronnen=[{"document": "verwey-jonker-almere-2016", "onderdeel": "Tabel 3"}]),
     # first step unknown, and no source with a year
-    base_record("zwak", laatst_gecontroleerd="2026-02-01", contact={"email": "info@example.org", "bronnen": {"email": {"bevestigd": "2026-02-01"}}},
-                jongerentaal={**JONGERENTAAL, "hoe_begin_je": "De bron zegt niet hoe je begint. Vraag het je mentor."},
-                bronnen=[{"titel": "Website van de aanbieder"}]),
+    base_record(
+        "zwak",
+        laatst_gecontroleerd="2026-02-01",
+        contact={"email": "info@example.org", "bronnen": {"email": {"bevestigd": "2026-02-01"}}},
+        jongerentaal={**JONGERENTAAL, "hoe_begin_je": "De bron zegt niet hoe je begint. Vraag het je mentor."},
+        bronnen=[{"titel": "Website van de aanbieder"}],
+    ),
 ]
 EXPECTED_FRESHNESS = {
     "oud-gecontroleerd": {"verouderd"},
@@ -68,7 +85,7 @@ def test_kaart_rapport_prints_a_table_of_the_records_that_need_work(fresh_projec
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0].split()[0] == "aanbod"
-    rows = {line.split()[0] for line in lines[2:lines.index("")]}  # the table ends at the first empty line
+    rows = {line.split()[0] for line in lines[2 : lines.index("")]}  # the table ends at the first empty line
     assert rows == set(EXPECTED_FRESHNESS)
     assert "3 van 5 aanbiedingen hebben werk nodig." in proc.stdout
     bad = kaart("--root", str(project.root), "rapport", "--datum", "1 juni")
@@ -99,21 +116,49 @@ def test_redactie_page_lists_each_record_under_its_finding(fresh_project):
 # -- coverage -------------------------------------------------------------------
 COVERAGE = [
     base_record("a", helpt_bij=["werk"], doelgroep={"leeftijd": {"min": 18, "max": 22}}, nazorg={"geboden": True}),
-    base_record("b", helpt_bij=["werk", "school"], werkgebied={"regio": ["west-friesland"]},
-                doelgroep={"leeftijd": {"min": 23}}, nazorg={"geboden": False}),
+    base_record(
+        "b",
+        helpt_bij=["werk", "school"],
+        werkgebied={"regio": ["west-friesland"]},
+        doelgroep={"leeftijd": {"min": 23}},
+        nazorg={"geboden": False},
+    ),
     base_record("c", helpt_bij=["geld"], werkgebied={"landelijk": True}),
     base_record("d", status="gestopt", helpt_bij=["werk"]),
     base_record("e", helpt_bij=["school"], doelgroep={"leeftijd": {"min": 16, "max": 17}}),
 ]
 # Counted by hand: gemeente -> helpt_bij -> (16-17, 18-22, 23-27)
 HAND_COUNTED = {
-    "almere": {"werk": (0, 1, 0), "school": (1, 0, 0), "geld": (1, 1, 1), "steun": (0, 0, 0), "wonen": (0, 0, 0), "welzijn": (0, 0, 0)},
-    "hoorn": {"werk": (0, 0, 1), "school": (0, 0, 1), "geld": (1, 1, 1), "steun": (0, 0, 0), "wonen": (0, 0, 0), "welzijn": (0, 0, 0)},
-    "texel": {"werk": (0, 0, 0), "school": (0, 0, 0), "geld": (1, 1, 1), "steun": (0, 0, 0), "wonen": (0, 0, 0), "welzijn": (0, 0, 0)},
+    "almere": {
+        "werk": (0, 1, 0),
+        "school": (1, 0, 0),
+        "geld": (1, 1, 1),
+        "steun": (0, 0, 0),
+        "wonen": (0, 0, 0),
+        "welzijn": (0, 0, 0),
+    },
+    "hoorn": {
+        "werk": (0, 0, 1),
+        "school": (0, 0, 1),
+        "geld": (1, 1, 1),
+        "steun": (0, 0, 0),
+        "wonen": (0, 0, 0),
+        "welzijn": (0, 0, 0),
+    },
+    "texel": {
+        "werk": (0, 0, 0),
+        "school": (0, 0, 0),
+        "geld": (1, 1, 1),
+        "steun": (0, 0, 0),
+        "wonen": (0, 0, 0),
+        "welzijn": (0, 0, 0),
+    },
 }
-HAND_COUNTED_NAZORG = {"werk": {"totaal": 2, "ja": 1, "nee": 1, "onbekend": 0},
-                       "school": {"totaal": 2, "ja": 0, "nee": 1, "onbekend": 1},
-                       "geld": {"totaal": 1, "ja": 0, "nee": 0, "onbekend": 1}}
+HAND_COUNTED_NAZORG = {
+    "werk": {"totaal": 2, "ja": 1, "nee": 1, "onbekend": 0},
+    "school": {"totaal": 2, "ja": 0, "nee": 1, "onbekend": 1},
+    "geld": {"totaal": 1, "ja": 0, "nee": 0, "onbekend": 1},
+}
 
 
 @pytest.fixture
@@ -126,7 +171,10 @@ def test_coverage_matrix_matches_hand_count(coverage_project):
     cells = matrix(project, k)
     for gemeente, rows in HAND_COUNTED.items():
         for helpt_bij, counts in rows.items():
-            assert tuple(cells[(gemeente, helpt_bij, band)].aantal for band in LEEFTIJDSBANDEN) == counts, (gemeente, helpt_bij)
+            assert tuple(cells[(gemeente, helpt_bij, band)].aantal for band in LEEFTIJDSBANDEN) == counts, (
+                gemeente,
+                helpt_bij,
+            )
     nazorg = nazorg_per_behoefte(project, k)
     for helpt_bij, counts in HAND_COUNTED_NAZORG.items():
         assert nazorg[helpt_bij] == counts
@@ -135,13 +183,15 @@ def test_coverage_matrix_matches_hand_count(coverage_project):
 def test_coverage_page_marks_empty_cells_in_words_and_links_to_the_finder(coverage_project):
     project, k = coverage_project
     page = dekking_page(project, k)
-    almere = page.split('{ #almere }')[1].split("</table>")[0]
+    almere = page.split("{ #almere }")[1].split("</table>")[0]
     werk = re.search(r"<tr><th scope=\"row\">Werk</th>(.*?)</tr>", almere).group(1)
     cells = re.findall(r'<td( class="kaart-dekking-leeg")?><a href="([^"]+)">([^<]+)</a></td>', werk)
     assert [c[2] for c in cells] == ["0 — leeg", "1", "0 — leeg"]
     assert [bool(c[0]) for c in cells] == [True, False, True]
     assert cells[1][1] == "../wegwijzer/?leeftijd=18&amp;zoekt=werk&amp;gemeente=almere"
-    assert '<th scope="row">Werk</th><td>2</td><td>1</td><td>1</td><td>0</td>' in page  # nazorg: total, yes, no, unknown
+    assert (
+        '<th scope="row">Werk</th><td>2</td><td>1</td><td>1</td><td>0</td>' in page
+    )  # nazorg: total, yes, no, unknown
 
 
 def test_site_build_warns_on_a_stale_record_and_strict_fails(tmp_path):
@@ -150,17 +200,23 @@ def test_site_build_warns_on_a_stale_record_and_strict_fails(tmp_path):
     import subprocess
     import sys
 
-    from support import ROOT, build_site
-
     from kaart.project import Project
+    from support import ROOT, build_site
 
     Project(ROOT).copy_to(tmp_path)
     record = next((tmp_path / "aanbod").glob("*.yml"))
-    record.write_text(record.read_text(encoding="utf-8").rstrip("\n") + "\nlaatst_gecontroleerd: '2020-01-01'\n", encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").rstrip("\n") + "\nlaatst_gecontroleerd: '2020-01-01'\n", encoding="utf-8"
+    )
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    loose = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site1")],
-                           capture_output=True, text=True, cwd=tmp_path, env=env)
+    loose = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site1")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
     assert loose.returncode == 0, loose.stderr
     assert f"aanbod/{record.name}" in loose.stderr and "meer dan 12 maanden geleden gecontroleerd" in loose.stderr
     strict = build_site(tmp_path, tmp_path / "site2")

@@ -1,4 +1,5 @@
 """Editors: `kaart nieuw`, the generated field list, annotations and the CI / editor configuration."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,29 +10,39 @@ import pytest
 import yaml
 
 from kaart.cli.main import build_parser
-from kaart.records.loading import LoadedFile, parse_text
-from kaart.project import Project
 from kaart.cli.velden import field_reference, updated
-from support.redactie_fixtures import ROOT, base_record, kaart, make_project
-
-NIEUW_FLAGS = [
-    "--naam", "Proef Één", "--aanbieder", "org-a", "--status", "beschreven", "--soort", "coaching",
-    "--fase", "begeleiding, nazorg", "--helpt-bij", "werk,school", "--voor", "jongeren",
-    "--wat-is-het", "Een coach helpt je op weg naar werk.",
-    "--is-het-voor-mij", "Ben je tussen de 18 en 27 jaar? Dan is het voor jou.",
-    "--wat-krijg-je", "Je krijgt een coach die met je meedenkt.",
-    "--hoe-begin-je", "Vraag je mentor of je mee mag doen.",
-    "--beschrijving", "Coaching: een beschrijving voor professionals, met een dubbele punt.",
-]
+from kaart.project import Project
+from kaart.records.loading import LoadedFile, parse_text
+from support.redactie_fixtures import NIEUW_FLAGS, ROOT, base_record, kaart, make_project
 
 
 def test_kaart_nieuw_with_flags_writes_a_record_that_passes_kaart_check(tmp_path):
     project = make_project(tmp_path, [])
-    proc = kaart("--root", str(project), "nieuw", "--geen-vragen", *NIEUW_FLAGS, "--gemeenten", "almere",
-                 "--regio", "west-friesland", "--leeftijd-min", "18", "--leeftijd-citaat", "jongeren van 18 jaar en ouder",
-                 "--situatie", "gestopt, uitkering", "--situatie-citaat", "jongeren die een uitkering hebben",
-                 "--website", "https://example.org/",
-                 "--bron-document", "verwey-jonker-almere-2016", "--bron-onderdeel", "Tabel 3")
+    proc = kaart(
+        "--root",
+        str(project),
+        "nieuw",
+        "--geen-vragen",
+        *NIEUW_FLAGS,
+        "--gemeenten",
+        "almere",
+        "--regio",
+        "west-friesland",
+        "--leeftijd-min",
+        "18",
+        "--leeftijd-citaat",
+        "jongeren van 18 jaar en ouder",
+        "--situatie",
+        "gestopt, uitkering",
+        "--situatie-citaat",
+        "jongeren die een uitkering hebben",
+        "--website",
+        "https://example.org/",
+        "--bron-document",
+        "verwey-jonker-almere-2016",
+        "--bron-onderdeel",
+        "Tabel 3",
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     path = project / "aanbod" / "proef-een.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -40,11 +51,17 @@ def test_kaart_nieuw_with_flags_writes_a_record_that_passes_kaart_check(tmp_path
     assert data["werkgebied"] == {"gemeenten": ["almere"], "regio": ["west-friesland"]}
     tabel3 = {"document": "verwey-jonker-almere-2016", "onderdeel": "Tabel 3"}
     assert data["doelgroep"] == {  # max not given: not in the record; each fact with its source's words
-        "leeftijd": {"min": 18}, "situatie": ["gestopt", "uitkering"],
-        "bronnen": {"leeftijd": {**tabel3, "citaat": "jongeren van 18 jaar en ouder"},
-                    "situatie": {**tabel3, "citaat": "jongeren die een uitkering hebben"}}}
-    assert data["contact"] == {"website": "https://example.org/",  # the value carries its own source: the one given
-                               "bronnen": {"website": tabel3}}
+        "leeftijd": {"min": 18},
+        "situatie": ["gestopt", "uitkering"],
+        "bronnen": {
+            "leeftijd": {**tabel3, "citaat": "jongeren van 18 jaar en ouder"},
+            "situatie": {**tabel3, "citaat": "jongeren die een uitkering hebben"},
+        },
+    }
+    assert data["contact"] == {
+        "website": "https://example.org/",  # the value carries its own source: the one given
+        "bronnen": {"website": tabel3},
+    }
     assert data["bronnen"] == [{"document": "verwey-jonker-almere-2016", "onderdeel": "Tabel 3"}]
     assert "#" in path.read_text(encoding="utf-8"), "the record keeps the template's explanations"
     check = kaart("--root", str(project), "check")
@@ -54,10 +71,31 @@ def test_kaart_nieuw_with_flags_writes_a_record_that_passes_kaart_check(tmp_path
 def test_kaart_nieuw_asks_for_what_is_missing(tmp_path):
     project = make_project(tmp_path, [])
     # Answers in the order of the questions; empty lines skip the optional ones.
-    answers = ["Vraag Test", "", "org-a", "beschreven", "loket", "voorzorg", "geld", "jongeren", "", "flevoland",
-               "Hier krijg je hulp met geld.", "Heb je schulden? Dan is het voor jou.", "Je krijgt hulp van een coach.",
-               "Loop gewoon binnen bij het loket.", "Een loket voor jongeren met vragen over geld.",
-               "", "Jaarverslag 2025", "", "", "", "", "", ""]
+    answers = [
+        "Vraag Test",
+        "",
+        "org-a",
+        "beschreven",
+        "loket",
+        "voorzorg",
+        "geld",
+        "jongeren",
+        "",
+        "flevoland",
+        "Hier krijg je hulp met geld.",
+        "Heb je schulden? Dan is het voor jou.",
+        "Je krijgt hulp van een coach.",
+        "Loop gewoon binnen bij het loket.",
+        "Een loket voor jongeren met vragen over geld.",
+        "",
+        "Jaarverslag 2025",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ]
     proc = kaart("--root", str(project), "nieuw", "--bron-jaar", "2025", stdin="\n".join(answers) + "\n")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     data = yaml.safe_load((project / "aanbod" / "vraag-test.yml").read_text(encoding="utf-8"))
@@ -66,11 +104,14 @@ def test_kaart_nieuw_asks_for_what_is_missing(tmp_path):
     assert kaart("--root", str(project), "check").returncode == 0
 
 
-@pytest.mark.parametrize("change, expected", [
-    (["--soort", "coachen"], "--soort: onbekende waarde 'coachen' — bedoelde je 'coaching'?"),
-    (["--aanbieder", "org-b"], "--aanbieder: onbekende organisatie 'org-b'"),
-    (["--leeftijd-min", "achttien"], "--leeftijd-min: 'achttien' is geen heel getal"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (["--soort", "coachen"], "--soort: onbekende waarde 'coachen' — bedoelde je 'coaching'?"),
+        (["--aanbieder", "org-b"], "--aanbieder: onbekende organisatie 'org-b'"),
+        (["--leeftijd-min", "achttien"], "--leeftijd-min: 'achttien' is geen heel getal"),
+    ],
+)
 def test_kaart_nieuw_explains_bad_input_in_dutch(tmp_path, change, expected):
     project = make_project(tmp_path, [])
     flags = list(NIEUW_FLAGS)
@@ -78,8 +119,10 @@ def test_kaart_nieuw_explains_bad_input_in_dutch(tmp_path, change, expected):
         if change[i] in flags:
             flags[flags.index(change[i]) + 1] = change[i + 1]
         else:
-            flags += change[i:i + 2]
-    proc = kaart("--root", str(project), "nieuw", "--geen-vragen", *flags, "--gemeenten", "almere", "--bron-titel", "Bron")
+            flags += change[i : i + 2]
+    proc = kaart(
+        "--root", str(project), "nieuw", "--geen-vragen", *flags, "--gemeenten", "almere", "--bron-titel", "Bron"
+    )
     assert proc.returncode == 2
     assert expected in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -88,7 +131,9 @@ def test_kaart_nieuw_explains_bad_input_in_dutch(tmp_path, change, expected):
 
 def test_kaart_nieuw_without_a_terminal_only_needs_the_required_values(tmp_path):
     project = make_project(tmp_path, [])
-    proc = kaart("--root", str(project), "nieuw", *NIEUW_FLAGS, "--gemeenten", "almere", "--bron-titel", "Bron", stdin="")
+    proc = kaart(
+        "--root", str(project), "nieuw", *NIEUW_FLAGS, "--gemeenten", "almere", "--bron-titel", "Bron", stdin=""
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     incomplete = kaart("--root", str(project), "nieuw", "--naam", "Half", stdin="")
     assert incomplete.returncode == 2 and "Traceback" not in incomplete.stderr
@@ -99,7 +144,9 @@ def test_kaart_nieuw_without_a_terminal_only_needs_the_required_values(tmp_path)
 def test_kaart_nieuw_does_not_overwrite(tmp_path):
     project = make_project(tmp_path, [base_record("proef-een")])
     before = (project / "aanbod" / "proef-een.yml").read_text(encoding="utf-8")
-    proc = kaart("--root", str(project), "nieuw", "--geen-vragen", *NIEUW_FLAGS, "--gemeenten", "almere", "--bron-titel", "Bron")
+    proc = kaart(
+        "--root", str(project), "nieuw", "--geen-vragen", *NIEUW_FLAGS, "--gemeenten", "almere", "--bron-titel", "Bron"
+    )
     assert proc.returncode == 2 and "bestaat al" in proc.stderr
     assert (project / "aanbod" / "proef-een.yml").read_text(encoding="utf-8") == before
 
@@ -134,7 +181,9 @@ def test_github_annotations_point_at_the_broken_lines(tmp_path):
     assert proc.returncode == 1
     annotations = [line for line in proc.stdout.splitlines() if line.startswith("::") and "kapot.yml" in line]
     assert [re.match(r"::(\w+) file=([^,]+),line=(\d+),title=", a).groups() for a in annotations] == [
-        ("error", "aanbod/kapot.yml", "5"), ("error", "aanbod/kapot.yml", "13")]
+        ("error", "aanbod/kapot.yml", "5"),
+        ("error", "aanbod/kapot.yml", "13"),
+    ]
     assert "soort: onbekende soort 'coachen'" in annotations[0] and "bedoelde je 'coaching'?" in annotations[0]
     assert "laatst_gecontroleerd" in annotations[1]
 
@@ -150,8 +199,10 @@ def test_contributing_field_list_is_generated_from_the_schemas():
 def test_field_list_changes_when_the_schema_changes(tmp_path):
     project = make_project(tmp_path, [])
     schema_path = project / "schemas" / "aanbod.schema.json"
-    schema_path.write_text(schema_path.read_text(encoding="utf-8").replace(
-        "Wat kost het de jongere?", "Wat betaalt de jongere zelf?"), encoding="utf-8")
+    schema_path.write_text(
+        schema_path.read_text(encoding="utf-8").replace("Wat kost het de jongere?", "Wat betaalt de jongere zelf?"),
+        encoding="utf-8",
+    )
     (project / "CONTRIBUTING.md").write_text((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), encoding="utf-8")
     assert kaart("--root", str(project), "velden", "--controleer").returncode == 1
     assert kaart("--root", str(project), "velden").returncode == 0
@@ -169,6 +220,7 @@ def test_pre_commit_uses_only_local_hooks_that_exist():
 
 def test_vscode_maps_the_schemas_onto_the_records():
     import json
+
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
     assert mapping["./schemas/aanbod.schema.json"] == ["aanbod/*.yml"]
@@ -214,7 +266,9 @@ def test_workflow_checks_builds_tests_and_deploys_only_main():
     assert "mkdocs build --strict" in joined or "kaart build" in joined  # kaart build runs mkdocs build --strict
     assert re.search(r"pytest", joined)
     assert re.search(r"apt-get install -y .*chromium", joined)
-    deploy = [job for job in flow["jobs"].values() if any("deploy-pages" in s.get("uses", "") for s in job.get("steps", []))]
+    deploy = [
+        job for job in flow["jobs"].values() if any("deploy-pages" in s.get("uses", "") for s in job.get("steps", []))
+    ]
     assert len(deploy) == 1 and "refs/heads/main" in deploy[0]["if"]
 
 
@@ -225,10 +279,10 @@ def test_template_parses_only_after_filling():
     assert loaded.data is None or "«" in str(loaded.data)
 
 
-
 def test_any_text_an_editor_types_reads_back_unchanged():
     """`kaart nieuw` puts answers into YAML; whatever is typed must come back as the same text."""
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 
     from kaart.cli.nieuw import yaml_value
 

@@ -1,4 +1,5 @@
 """The built site: a page per offer and organisation, knowledge base linked both ways, tooltips, privacy."""
+
 from __future__ import annotations
 
 import re
@@ -7,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from kaart.check.checker import check_project
 from support import ROOT, build_site
 from support.browser import no_horizontal_scroll
-from kaart.check.checker import check_project
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,9 @@ def test_every_offer_has_a_page_with_youth_summary_sources_and_edit_link(built_s
         assert "Bronnen" in page and "Brongegevens uit" in page
         if not aanbod.laatst_gecontroleerd:
             assert "Nog niet bevestigd door de aanbieder" in page
-        assert re.search(rf'href="[^"]*/aanbod/{re.escape(aanbod.id)}\.yml"', page), "edit link must open the YAML source"
+        assert re.search(rf'href="[^"]*/aanbod/{re.escape(aanbod.id)}\.yml"', page), (
+            "edit link must open the YAML source"
+        )
         # the youth summary comes before what professionals need
         article = page.split("<article", 1)[1]
         assert article.index("In het kort, voor jou") < article.index('id="voor-professionals"')
@@ -41,7 +44,9 @@ def test_offer_pages_say_what_is_unknown_and_show_contact_only_when_known(built_
     for aanbod in kaart.aanbod.values():
         page = html(built_site, f"aanbod/{aanbod.id}")
         if aanbod.leeftijd_min is None and aanbod.leeftijd_max is None:
-            assert "Leeftijd</td>\n<td>niet bekend in de bron" in page or "Leeftijd</td><td>niet bekend in de bron" in page
+            assert (
+                "Leeftijd</td>\n<td>niet bekend in de bron" in page or "Leeftijd</td><td>niet bekend in de bron" in page
+            )
         has_tel = 'href="tel:' in page
         assert has_tel == bool(aanbod.contact.get("telefoon"))
         assert ('href="mailto:' in page) == bool(aanbod.contact.get("email"))
@@ -118,10 +123,15 @@ def test_no_page_loads_anything_from_another_host(built_site):
     for page in built_site.rglob("*.html"):
         parser = _Refs()
         parser.feed(page.read_text(encoding="utf-8"))
-        offenders += [(page.relative_to(built_site).as_posix(), tag, ref) for tag, ref in parser.refs
-                      if re.match(r"(https?:)?//", ref) and not ref.startswith(("http://127.0.0.1", "//127.0.0.1"))]
+        offenders += [
+            (page.relative_to(built_site).as_posix(), tag, ref)
+            for tag, ref in parser.refs
+            if re.match(r"(https?:)?//", ref) and not ref.startswith(("http://127.0.0.1", "//127.0.0.1"))
+        ]
     for css in built_site.rglob("*.css"):
-        for ref in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", css.read_text(encoding="utf-8", errors="replace")):
+        for ref in re.findall(
+            r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", css.read_text(encoding="utf-8", errors="replace")
+        ):
             offenders.append((css.name, "css", ref))
     assert offenders == []
 
@@ -129,10 +139,15 @@ def test_no_page_loads_anything_from_another_host(built_site):
 def test_invalid_record_stops_the_build_with_the_checker_messages(project, tmp_path):
     project.copy_to(tmp_path)
     record = tmp_path / "aanbod" / "learn2work.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("status: beschreven", "status: misschien"), encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("status: beschreven", "status: misschien"), encoding="utf-8"
+    )
     proc = build_site(tmp_path, tmp_path / "out")
     assert proc.returncode != 0
-    assert re.search(r"aanbod/learn2work\.yml:\d+: status: onbekende status 'misschien' — kies uit: beschreven, bevestigd, gestopt", proc.stderr + proc.stdout)
+    assert re.search(
+        r"aanbod/learn2work\.yml:\d+: status: onbekende status 'misschien' — kies uit: beschreven, bevestigd, gestopt",
+        proc.stderr + proc.stdout,
+    )
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "out" / "aanbod").exists()
 
@@ -151,7 +166,9 @@ def test_no_link_in_the_built_site_points_at_a_markdown_source(built_site):
     """A link that mkdocs could not resolve stays `….md`; on the site it would be a dead link."""
     dead = []
     for page in built_site.rglob("*.html"):
-        dead += [(page.relative_to(built_site).as_posix(), href)
-                 for href in re.findall(r'href="([^"#]+\.md)(?:#[^"]*)?"', page.read_text(encoding="utf-8"))
-                 if not href.startswith(("http://", "https://"))]
+        dead += [
+            (page.relative_to(built_site).as_posix(), href)
+            for href in re.findall(r'href="([^"#]+\.md)(?:#[^"]*)?"', page.read_text(encoding="utf-8"))
+            if not href.startswith(("http://", "https://"))
+        ]
     assert dead == []

@@ -3,6 +3,7 @@
 Built-site tests read the real pages; record tests use a small fixture project so
 the exact messages an editor sees are pinned down.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,10 +21,10 @@ import pytest
 import yaml
 
 from kaart.check.checker import check_project
-from kaart.export.tables import export_files
-from kaart.project import Project
 from kaart.check.reporting import format_text
+from kaart.export.tables import export_files
 from kaart.pages.site import SiteRenderer
+from kaart.project import Project
 from support.redactie_fixtures import ROOT, base_record, make_project
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
@@ -78,16 +79,21 @@ def test_every_offer_page_says_how_old_its_information_is_right_under_the_title(
         assert text.index("</h1>") < text.index(line) < text.index("In het kort, voor jou"), aanbod.id
         # and in the youth summary, in youth words
         youth = text.split('<div class="admonition jongeren">', 1)[1].split("</div>", 1)[0]
-        assert f'<p class="kaart-actualiteit">Deze informatie is van {newest}. Vraag na of het nog bestaat.</p>' in youth, aanbod.id
+        assert (
+            f'<p class="kaart-actualiteit">Deze informatie is van {newest}. Vraag na of het nog bestaat.</p>' in youth
+        ), aanbod.id
 
 
 def test_home_page_says_in_one_sentence_how_old_the_sources_are_and_names_itself_once(built_site):
     page = html(built_site, "")
     assert re.findall(r"<title>(.*?)</title>", page) == ["Sociale kaart 16-27"]
     years = document_years()
-    used = [years[b["document"]] if "document" in b else b["jaar"]
-            for path in (ROOT / "aanbod").glob("*.yml")
-            for b in yaml.safe_load(path.read_text(encoding="utf-8"))["bronnen"] if "document" in b or "jaar" in b]
+    used = [
+        years[b["document"]] if "document" in b else b["jaar"]
+        for path in (ROOT / "aanbod").glob("*.yml")
+        for b in yaml.safe_load(path.read_text(encoding="utf-8"))["bronnen"]
+        if "document" in b or "jaar" in b
+    ]
     sentence = re.search(r'<p class="kaart-actualiteit">(De bronnen van dit aanbod zijn uit [^<]*)</p>', page)
     assert sentence, "the home page must say how old the sources are"
     assert f"uit {min(used)} tot en met {max(used)}" in sentence.group(1)
@@ -95,10 +101,15 @@ def test_home_page_says_in_one_sentence_how_old_the_sources_are_and_names_itself
 
 
 def test_a_dated_confirmation_shows_on_the_page_instead_of_not_yet_confirmed(tmp_path):
-    record = base_record("bevestigd-aanbod", status="bevestigd",
-                         bronnen=[{"titel": "Testbron", "jaar": 2016},
-                                  {"bevestigd": "2026-03-01", "door": "teamleider, per e-mail aan de redactie"}],
-                         contact={"telefoon": "036 123 45 67", "bronnen": {"telefoon": {"bevestigd": "2026-03-01"}}})
+    record = base_record(
+        "bevestigd-aanbod",
+        status="bevestigd",
+        bronnen=[
+            {"titel": "Testbron", "jaar": 2016},
+            {"bevestigd": "2026-03-01", "door": "teamleider, per e-mail aan de redactie"},
+        ],
+        contact={"telefoon": "036 123 45 67", "bronnen": {"telefoon": {"bevestigd": "2026-03-01"}}},
+    )
     project = Project(make_project(tmp_path, [record]))
     result, kaart = check_project(project)
     assert result.ok, [format_text(p) for p in result.errors]
@@ -115,21 +126,27 @@ def test_status_bevestigd_without_a_date_is_refused(tmp_path):
     assert [format_text(p) for p in result.errors] == [
         "aanbod/zonder-datum.yml:4: status: status 'bevestigd' zonder datum van de bevestiging — voeg onder `bronnen` een bron "
         "`bevestigd: \"JJJJ-MM-DD\"` (met `door`) toe, of zet de status op 'beschreven' zolang de aanbieder het niet heeft "
-        "bevestigd [status-bevestigd]"]
+        "bevestigd [status-bevestigd]"
+    ]
 
 
 # -- 5. every contact value carries its own source ---------------------------------
 CONTACT_ZONDER_BRON = (
     "aanbod/met-telefoon.yml:{line}: contact.telefoon: contactgegeven zonder eigen bron — voeg `contact.bronnen.telefoon` toe "
-    "met de passage waar het staat (document en onderdeel) of met `bevestigd: \"JJJJ-MM-DD\"` als de aanbieder het heeft "
-    "bevestigd; staat het nergens, haal het dan weg [contact-bron]")
+    'met de passage waar het staat (document en onderdeel) of met `bevestigd: "JJJJ-MM-DD"` als de aanbieder het heeft '
+    "bevestigd; staat het nergens, haal het dan weg [contact-bron]"
+)
 
 
 def test_a_contact_value_sourced_by_a_dated_confirmation_passes_kaart_check(tmp_path):
-    record = base_record("met-telefoon", contact={"telefoon": "036 123 45 67",
-                                                  "bronnen": {"telefoon": {"bevestigd": "2026-03-01", "door": "receptie"}}})
+    record = base_record(
+        "met-telefoon",
+        contact={"telefoon": "036 123 45 67", "bronnen": {"telefoon": {"bevestigd": "2026-03-01", "door": "receptie"}}},
+    )
     project = make_project(tmp_path, [record])
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(project), "check"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "--root", str(project), "check"], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout
     assert "Alles in orde" in proc.stdout
 
@@ -138,27 +155,39 @@ def test_the_same_contact_value_without_its_own_source_fails_even_with_other_sou
     record = base_record("met-telefoon", contact={"telefoon": "036 123 45 67"})
     assert record["bronnen"], "the record has sources; they do not count for a contact value"
     project = make_project(tmp_path, [record])
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(project), "check"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "--root", str(project), "check"], capture_output=True, text=True
+    )
     assert proc.returncode == 1
-    line = next(i for i, text in enumerate((project / "aanbod" / "met-telefoon.yml").read_text().splitlines(), 1)
-                if text.strip().startswith("telefoon:"))
+    line = next(
+        i
+        for i, text in enumerate((project / "aanbod" / "met-telefoon.yml").read_text().splitlines(), 1)
+        if text.strip().startswith("telefoon:")
+    )
     assert proc.stdout.splitlines()[0] == CONTACT_ZONDER_BRON.format(line=line)
 
 
 def test_a_source_for_a_contact_value_that_is_not_there_is_refused(tmp_path):
-    record = base_record("met-telefoon", contact={"website": "https://example.org/",
-                                                  "bronnen": {"website": {"titel": "Folder"}, "email": {"bevestigd": "2026-03-01"}}})
+    record = base_record(
+        "met-telefoon",
+        contact={
+            "website": "https://example.org/",
+            "bronnen": {"website": {"titel": "Folder"}, "email": {"bevestigd": "2026-03-01"}},
+        },
+    )
     result, _ = check_project(Project(make_project(tmp_path, [record])))
     assert [p.message() for p in result.errors] == [
         "contact.bronnen.email: bron voor een contactgegeven dat er niet is (`contact.email` ontbreekt) — "
-        "vul `contact.email` in of haal deze bron weg"]
+        "vul `contact.email` in of haal deze bron weg"
+    ]
 
 
 def test_a_confirmation_in_the_future_is_refused(tmp_path):
     record = base_record("toekomst", bronnen=[{"bevestigd": "2999-01-01"}])
     result, _ = check_project(Project(make_project(tmp_path, [record])))
     assert [p.message() for p in result.errors] == [
-        "bronnen[0].bevestigd: datum 2999-01-01 ligt in de toekomst — vul de datum in waarop de aanbieder het echt heeft bevestigd"]
+        "bronnen[0].bevestigd: datum 2999-01-01 ligt in de toekomst — vul de datum in waarop de aanbieder het echt heeft bevestigd"
+    ]
 
 
 def test_every_contact_value_on_the_site_has_its_own_source(real):
@@ -171,10 +200,15 @@ def test_every_contact_value_on_the_site_has_its_own_source(real):
 def expected_unknowns(data: dict) -> list[str]:
     """What a record leaves open, read straight from its YAML."""
     doelgroep, toegang = data.get("doelgroep", {}), data.get("toegang", {})
-    checks = [("leeftijd", "leeftijd" not in doelgroep), ("situatie van de jongere", not doelgroep.get("situatie")),
-              ("startkwalificatie", "startkwalificatie" not in doelgroep),
-              ("aanmelden", "aanmelden" not in toegang and "uitleg" not in toegang), ("kosten", "kosten" not in toegang),
-              ("nazorg", "geboden" not in data.get("nazorg", {})), ("contact", not data.get("contact"))]
+    checks = [
+        ("leeftijd", "leeftijd" not in doelgroep),
+        ("situatie van de jongere", not doelgroep.get("situatie")),
+        ("startkwalificatie", "startkwalificatie" not in doelgroep),
+        ("aanmelden", "aanmelden" not in toegang and "uitleg" not in toegang),
+        ("kosten", "kosten" not in toegang),
+        ("nazorg", "geboden" not in data.get("nazorg", {})),
+        ("contact", not data.get("contact")),
+    ]
     return [label for label, missing in checks if missing]
 
 
@@ -195,7 +229,9 @@ def sheet_sections(sheet: str) -> dict[str, str]:
 
 
 def test_kaart_verzoek_learn2work_lists_every_unknown_field_of_the_organisations_offers():
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "verzoek", "learn2work"], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "verzoek", "learn2work"], capture_output=True, text=True, cwd=ROOT
+    )
     assert proc.returncode == 0, proc.stderr
     sheet = proc.stdout
     assert sheet.startswith("# Controleverzoek: De Schoor\n")
@@ -207,15 +243,21 @@ def test_kaart_verzoek_learn2work_lists_every_unknown_field_of_the_organisations
         listed = re.findall(r"^- (.+)$", unknown, flags=re.MULTILINE)
         assert listed == expected_unknowns(data), record_id
         questions = re.findall(r"^\d+\. (.+)$", sections[record_id].split("**Vragen**", 1)[1], flags=re.MULTILINE)
-        assert len(questions) == 2 + len(listed), "a question for every unknown field, after 'does it exist' and 'is it right'"
+        assert len(questions) == 2 + len(listed), (
+            "a question for every unknown field, after 'does it exist' and 'is it right'"
+        )
         assert data["naam"] in sheet and "nog niet bevestigd door de aanbieder" in sections[record_id]
 
 
 def test_kaart_verzoek_with_an_unknown_id_suggests_the_closest_one():
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "verzoek", "de-schor"], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "verzoek", "de-schor"], capture_output=True, text=True, cwd=ROOT
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert proc.stderr.strip() == ("kaart verzoek: geen organisatie of aanbod met id 'de-schor' — bedoelde je 'de-schoor'? "
-                                   "geef het id van een bestand in aanbod/organisaties/ of aanbod/")
+    assert proc.stderr.strip() == (
+        "kaart verzoek: geen organisatie of aanbod met id 'de-schor' — bedoelde je 'de-schoor'? "
+        "geef het id van een bestand in aanbod/organisaties/ of aanbod/"
+    )
 
 
 def test_every_organisation_has_a_printable_sheet_under_redactie(built_site, real):
@@ -321,8 +363,18 @@ def test_issue_forms_validate_against_githubs_issue_forms_schema():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("check-jsonschema is not installed (pip install -e '.[test]')")
         pytest.skip("check-jsonschema is not installed")
-    proc = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-issue-forms",
-                           *map(str, sorted(FORMS.glob("*.yml")))], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-issue-forms",
+            *map(str, sorted(FORMS.glob("*.yml"))),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -347,7 +399,11 @@ def test_offer_page_shows_the_age_line_and_its_link_opens_the_issue_form(phone, 
 
 # -- 3. several providers --------------------------------------------------------------
 SEVERAL = {  # record: the providers its source row names, in the source's order
-    "entree-gedifferentieerd": ["mind-at-work", "praktijkonderwijs-almere", "eduvier"],  # "Mind at Work, Pro en Eduvier"
+    "entree-gedifferentieerd": [
+        "mind-at-work",
+        "praktijkonderwijs-almere",
+        "eduvier",
+    ],  # "Mind at Work, Pro en Eduvier"
     "jobcoaches": ["gemeente-almere", "mind-at-work"],  # "Gemeente + Mind at Work"
     "gelijkschalige-meldnorm": ["scholen-almere", "gemeente-almere"],  # "Scholen & leerplicht/RMC"
 }
@@ -367,7 +423,10 @@ def test_every_organisation_page_lists_the_offers_it_provides_together_with_othe
         offer = html(built_site, f"aanbod/{record_id}")
         meta = re.search(r'<p class="kaart-meta">(.*?)</p>', offer).group(1)
         for org_id in providers:
-            assert f'href="../../aanbod/{record_id}/"' in html(built_site, f"organisaties/{org_id}"), (org_id, record_id)
+            assert f'href="../../aanbod/{record_id}/"' in html(built_site, f"organisaties/{org_id}"), (
+                org_id,
+                record_id,
+            )
             assert f'href="../../organisaties/{org_id}/"' in meta
 
 
@@ -383,7 +442,10 @@ def test_exports_keep_every_provider(real):
     organizations = {o["x_id"]: o for o in json.loads(files["data/hsds/organizations.json"])["contents"]}
     service = services["gelijkschalige-meldnorm"]
     assert service["organization_id"] == organizations["scholen-almere"]["id"]
-    assert service["x_organization_ids"] == [organizations["scholen-almere"]["id"], organizations["gemeente-almere"]["id"]]
+    assert service["x_organization_ids"] == [
+        organizations["scholen-almere"]["id"],
+        organizations["gemeente-almere"]["id"],
+    ]
     assert service["id"] in organizations["gemeente-almere"]["x_services"]
 
 
@@ -391,14 +453,18 @@ def test_an_unknown_provider_in_a_list_is_named_with_its_position(tmp_path):
     record = base_record("twee", aanbieder=["org-a", "org-b"])
     result, _ = check_project(Project(make_project(tmp_path, [record])))
     assert [p.message() for p in result.errors] == [
-        "aanbieder[1]: onbekende organisatie 'org-b' — bedoelde je 'org-a'? maak aanbod/organisaties/<id>.yml aan of gebruik een bestaand id"]
+        "aanbieder[1]: onbekende organisatie 'org-b' — bedoelde je 'org-a'? maak aanbod/organisaties/<id>.yml aan of gebruik een bestaand id"
+    ]
 
 
 # -- 6. papercuts on generated pages --------------------------------------------------
 def test_the_bewerken_button_opens_a_real_file_or_is_not_there(built_site):
     wrong, checked = [], 0
     for page in built_site.rglob("index.html"):
-        for href in re.findall(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit"', page.read_text(encoding="utf-8")):
+        for href in re.findall(
+            r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit"',
+            page.read_text(encoding="utf-8"),
+        ):
             checked += 1
             target = href.split("/edit/main/content/", 1)[1]
             if not (ROOT / "content" / target).resolve().is_file():
@@ -431,4 +497,6 @@ def test_a_required_field_is_never_told_to_go_away(tmp_path):
     assert [t for t in told if "haal" in t and "weg" in t] == []
     optional = base_record("leeg-optioneel", toelichting="")
     result, _ = check_project(Project(make_project(tmp_path / "b", [optional])))
-    assert [p.oplossing for p in result.errors] == ["vul het veld in of haal het weg, bijvoorbeeld: Contactgegevens staan niet in de bron."]
+    assert [p.oplossing for p in result.errors] == [
+        "vul het veld in of haal het weg, bijvoorbeeld: Contactgegevens staan niet in de bron."
+    ]

@@ -1,4 +1,5 @@
 """Helpers for the browser tests: a page that records errors and foreign requests; what the finder shows."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit

@@ -1,13 +1,14 @@
 """Helpers shared by the hardening tests: payloads, schema text fields, temp project copies."""
+
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 
 import yaml
 
 from kaart.project import Project
-
 from support import ROOT
 
 # Every payload would set window.__xss (or open a dialog) if it ever ran in a browser.
@@ -96,3 +97,41 @@ def dump_yaml(data) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
 
 
+def _real_kaart():  # the checked records of this checkout
+    from kaart.check.checker import check_project
+
+    return check_project(Project(ROOT))[1]
+
+
+def poisoned_kaart(payload: str):
+    """The real kaart, with the payload in every text field of every offer and organisation (no checker)."""
+    from kaart.model import Bron, Kaart, Resultaat
+
+    real = _real_kaart()
+    kaart = Kaart(dict(real.aanbod), dict(real.organisaties), dict(real.praktijken))
+    bron = Bron(titel=payload, onderdeel=payload, url=payload)
+    for key, a in list(kaart.aanbod.items()):
+        kaart.aanbod[key] = dataclasses.replace(
+            a,
+            naam=payload,
+            beschrijving=payload,
+            voorwaarden=payload,
+            aanmelden_uitleg=payload,
+            kosten=payload,
+            nazorg_uitleg=payload,
+            toelichting=payload,
+            trefwoorden=(payload,),
+            bronnen=(bron,) + a.bronnen,
+            jongerentaal={k: payload for k in a.jongerentaal},
+            resultaten=(Resultaat(payload, payload, 2020, bron),),
+            contact={"telefoon": payload, "email": payload, "website": payload, "adres": payload},
+        )
+    for key, org in list(kaart.organisaties.items()):
+        kaart.organisaties[key] = dataclasses.replace(
+            org,
+            naam=payload,
+            beschrijving=payload,
+            bronnen=(bron,),
+            contact={"telefoon": payload, "email": payload, "website": payload, "adres": payload},
+        )
+    return kaart

@@ -1,4 +1,5 @@
 """A built site served on 127.0.0.1 for the browser tests."""
+
 from __future__ import annotations
 
 import functools

@@ -15,6 +15,7 @@ either the ranking or the data:
 Fields: query; top (N) and in_top (ids of which at least one, or with alle=True all, are in
 the top N); niet_top10 (ids that must not be in the top 10); valt_af ({id: reason shown}).
 """
+
 from __future__ import annotations
 
 PUPIL_OFFERS = {"almere-on-stage", "jinc", "stage-to-work", "oke-op-school"}
@@ -22,66 +23,121 @@ PUPIL_OFFERS = {"almere-on-stage", "jinc", "stage-to-work", "oke-op-school"}
 SITUATIES: dict[str, dict] = {
     "24 jaar, geen startkwalificatie, gestopt, zoekt werk, Almere": dict(
         query="?leeftijd=24&startkwalificatie=nee&situatie=gestopt&zoekt=werk&gemeente=almere",
-        top=5, in_top={"intowork", "learn2work"}, alle=True,
+        top=5,
+        in_top={"intowork", "learn2work"},
+        alle=True,
         niet_top10=PUPIL_OFFERS | {"jobcoaches", "startklaar-diploma"},
-        valt_af={"rmc-bemiddeling": "tot 23 jaar", "flevodrome": "15 tot en met 23 jaar",
-                 "jinc": "alleen voor jongeren die op school zitten"}),
+        valt_af={
+            "rmc-bemiddeling": "tot 23 jaar",
+            "flevodrome": "15 tot en met 23 jaar",
+            "jinc": "alleen voor jongeren die op school zitten",
+        },
+    ),
     "19-jarige tienermoeder, Almere": dict(
-        query="?leeftijd=19&kenmerk=tienermoeder&gemeente=almere", top=3, in_top={"entree-tienermoeders"}),
+        query="?leeftijd=19&kenmerk=tienermoeder&gemeente=almere", top=3, in_top={"entree-tienermoeders"}
+    ),
     "19-jarige tienermoeder, zoekt school": dict(
-        query="?leeftijd=19&kenmerk=tienermoeder&zoekt=school&gemeente=almere", top=3, in_top={"entree-tienermoeders"},
-        valt_af={"intowork": "helpt niet bij school"}),
+        query="?leeftijd=19&kenmerk=tienermoeder&zoekt=school&gemeente=almere",
+        top=3,
+        in_top={"entree-tienermoeders"},
+        valt_af={"intowork": "helpt niet bij school"},
+    ),
     "17 jaar, praktijkonderwijs, kan geen startkwalificatie halen, zoekt werk": dict(
         query="?leeftijd=17&startkwalificatie=nee&situatie=op-school&schooltype=pro&zoekt=werk&gemeente=almere"
-              "&kenmerk=niet-leerbaar",
-        top=5, in_top={"startklaar-diploma", "jobcoaches"},
-        valt_af={"jongerencoach-18-plus": "vanaf 18 jaar", "almere-on-stage": "alleen voor leerlingen van vmbo"}),
+        "&kenmerk=niet-leerbaar",
+        top=5,
+        in_top={"startklaar-diploma", "jobcoaches"},
+        valt_af={"jongerencoach-18-plus": "vanaf 18 jaar", "almere-on-stage": "alleen voor leerlingen van vmbo"},
+    ),
     "25 jaar met schulden": dict(
-        query="?leeftijd=25&kenmerk=schulden&gemeente=almere", top=3, in_top={"learn2work"},
-        valt_af={"rmc-bemiddeling": "tot 23 jaar"}),
+        query="?leeftijd=25&kenmerk=schulden&gemeente=almere",
+        top=3,
+        in_top={"learn2work"},
+        valt_af={"rmc-bemiddeling": "tot 23 jaar"},
+    ),
     "16 jaar, gestopt zonder diploma, zoekt school": dict(
         query="?leeftijd=16&startkwalificatie=nee&situatie=gestopt&zoekt=school&gemeente=almere",
-        top=3, in_top={"rmc-bemiddeling"}, niet_top10=PUPIL_OFFERS,
-        valt_af={"jongerencoach-18-plus": "vanaf 18 jaar", "oke-op-school": "alleen voor jongeren die op school zitten"}),
+        top=3,
+        in_top={"rmc-bemiddeling"},
+        niet_top10=PUPIL_OFFERS,
+        valt_af={
+            "jongerencoach-18-plus": "vanaf 18 jaar",
+            "oke-op-school": "alleen voor jongeren die op school zitten",
+        },
+    ),
     "23 jaar, dreigt uit te vallen op het mbo": dict(
         query="?leeftijd=23&startkwalificatie=nee&situatie=dreigt-uit-te-vallen&schooltype=mbo&zoekt=school&gemeente=almere",
-        top=3, in_top={"jongerencoach-18-plus", "matching-talents"}, alle=True,
-        valt_af={"rmc-bemiddeling": "tot 23 jaar", "jinc": "alleen voor leerlingen van voortgezet onderwijs (vo)"}),
+        top=3,
+        in_top={"jongerencoach-18-plus", "matching-talents"},
+        alle=True,
+        valt_af={"rmc-bemiddeling": "tot 23 jaar", "jinc": "alleen voor leerlingen van voortgezet onderwijs (vo)"},
+    ),
     "18 jaar, dreigt uit te vallen op het mbo, zoekt steun": dict(
         query="?leeftijd=18&situatie=dreigt-uit-te-vallen&schooltype=mbo&zoekt=steun&gemeente=almere",
-        top=3, in_top={"jongerencoach-18-plus", "matching-talents"}, alle=True),
+        top=3,
+        in_top={"jongerencoach-18-plus", "matching-talents"},
+        alle=True,
+    ),
     "20 jaar, heeft al een startkwalificatie, zoekt werk": dict(
         query="?leeftijd=20&startkwalificatie=ja&zoekt=werk&gemeente=almere",
-        top=10, in_top={"team-werk", "werk-en-inkomen"}, alle=True,
+        top=10,
+        in_top={"team-werk", "werk-en-inkomen"},
+        alle=True,
         niet_top10={"intowork", "learn2work", "jobcoaches", "startklaar-diploma", "binnenste-buiten"},
-        valt_af={"intowork": "alleen zonder startkwalificatie", "learn2work": "alleen zonder startkwalificatie"}),
+        valt_af={"intowork": "alleen zonder startkwalificatie", "learn2work": "alleen zonder startkwalificatie"},
+    ),
     "woont in Hoorn, zoekt werk": dict(
-        query="?zoekt=werk&gemeente=hoorn", top=3, in_top={"leerwerkloket-nhn", "choose2improve"}, alle=True,
+        query="?zoekt=werk&gemeente=hoorn",
+        top=3,
+        in_top={"leerwerkloket-nhn", "choose2improve"},
+        alle=True,
         niet_top10={"learn2work", "intowork", "team-werk"},
-        valt_af={"learn2work": "niet in Hoorn"}),
+        valt_af={"learn2work": "niet in Hoorn"},
+    ),
     "15 jaar, veel problemen, zoekt school": dict(
-        query="?leeftijd=15&zoekt=school&gemeente=almere&kenmerk=meervoudige-problemen", top=3, in_top={"flevodrome"},
-        valt_af={"choose2improve": "17 tot en met 23 jaar", "jongerencoach-18-plus": "vanaf 18 jaar"}),
+        query="?leeftijd=15&zoekt=school&gemeente=almere&kenmerk=meervoudige-problemen",
+        top=3,
+        in_top={"flevodrome"},
+        valt_af={"choose2improve": "17 tot en met 23 jaar", "jongerencoach-18-plus": "vanaf 18 jaar"},
+    ),
     "25 jaar, uitkering en psychische problemen, zoekt welzijn": dict(
         query="?leeftijd=25&situatie=uitkering&zoekt=welzijn&gemeente=almere&kenmerk=psychische-problemen",
-        top=3, in_top={"team-zorg"}, valt_af={"flevodrome": "15 tot en met 23 jaar"}),
+        top=3,
+        in_top={"team-zorg"},
+        valt_af={"flevodrome": "15 tot en met 23 jaar"},
+    ),
     "26 jaar met een uitkering, zoekt werk": dict(
         query="?leeftijd=26&situatie=uitkering&zoekt=werk&gemeente=almere",
-        top=3, in_top={"werk-en-inkomen", "team-werk", "intensieve-werkbegeleiding"}, alle=True,
-        valt_af={"rmc-bemiddeling": "tot 23 jaar"}),
+        top=3,
+        in_top={"werk-en-inkomen", "team-werk", "intensieve-werkbegeleiding"},
+        alle=True,
+        valt_af={"rmc-bemiddeling": "tot 23 jaar"},
+    ),
     "meisje met zware problemen, zoekt welzijn": dict(
-        query="?kenmerk=meiden,meervoudige-problemen&zoekt=welzijn&gemeente=almere", top=1, in_top={"meiden-met-pit"}),
+        query="?kenmerk=meiden,meervoudige-problemen&zoekt=welzijn&gemeente=almere", top=1, in_top={"meiden-met-pit"}
+    ),
     "vmbo-leerling van 14, zoekt werk (beroepsorientatie)": dict(
         query="?leeftijd=14&situatie=op-school&schooltype=vmbo&zoekt=werk&gemeente=almere",
-        top=3, in_top={"almere-on-stage", "jinc", "stage-to-work"}, alle=True,
-        valt_af={"loopbaan-expertise-centrum": "alleen voor leerlingen van mbo", "flevodrome": "15 tot en met 23 jaar"}),
+        top=3,
+        in_top={"almere-on-stage", "jinc", "stage-to-work"},
+        alle=True,
+        valt_af={"loopbaan-expertise-centrum": "alleen voor leerlingen van mbo", "flevodrome": "15 tot en met 23 jaar"},
+    ),
     "voortijdig schoolverlater, zit thuis, zoekt school": dict(
         query="?situatie=gestopt&zoekt=school&gemeente=almere&kenmerk=vsv",
-        top=3, in_top={"rmc-bemiddeling", "warme-overdrachtsoverleg"}, alle=True, niet_top10=PUPIL_OFFERS,
-        valt_af={"jongerencoach-18-plus": "alleen voor jongeren die dreigen uit te vallen"}),
+        top=3,
+        in_top={"rmc-bemiddeling", "warme-overdrachtsoverleg"},
+        alle=True,
+        niet_top10=PUPIL_OFFERS,
+        valt_af={"jongerencoach-18-plus": "alleen voor jongeren die dreigen uit te vallen"},
+    ),
     "22 jaar, werkt, wil een diploma": dict(
-        query="?leeftijd=22&situatie=werkt&zoekt=school&gemeente=almere", top=3, in_top={"choose2improve", "flevodrome"},
-        alle=True, niet_top10=PUPIL_OFFERS,
-        valt_af={"stage-to-work": "alleen voor jongeren die op school zitten"}),
+        query="?leeftijd=22&situatie=werkt&zoekt=school&gemeente=almere",
+        top=3,
+        in_top={"choose2improve", "flevodrome"},
+        alle=True,
+        niet_top10=PUPIL_OFFERS,
+        valt_af={"stage-to-work": "alleen voor jongeren die op school zitten"},
+    ),
     "vrije tekst: schuldhulp": dict(query="?q=schuldhulp", top=1, in_top={"learn2work"}, niet_top10={"intowork"}),
 }

@@ -3,9 +3,8 @@
 tests/example-files/negative/<naam>.yml has its expected messages in <naam>.expected,
 one `line: message` per line; positive files must produce no problem at all.
 """
-from __future__ import annotations
 
-from support import ROOT
+from __future__ import annotations
 
 import datetime as dt
 import shutil
@@ -14,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from kaart.check.checker import Checker
-from kaart.project import Project
 from kaart.check.reporting import format_github
+from kaart.project import Project
+from support import ROOT
 
 EXAMPLES = ROOT / "tests" / "example-files"
 TODAY = dt.date(2026, 11, 23)
@@ -58,15 +58,21 @@ def test_github_annotations_name_file_and_line(tmp_path):
     problems, _ = check_alone(EXAMPLES / "negative" / "onveilig.yml", tmp_path)
     lines = [format_github(p) for p in problems]
     assert lines[0].startswith("::error file=aanbod/onveilig.yml,line=3,")
-    assert all(line.startswith(("::error file=aanbod/onveilig.yml,line=", "::warning file=aanbod/onveilig.yml,line="))
-               for line in lines)
+    assert all(
+        line.startswith(("::error file=aanbod/onveilig.yml,line=", "::warning file=aanbod/onveilig.yml,line="))
+        for line in lines
+    )
     assert "::warning file=aanbod/onveilig.yml,line=12," in "\n".join(lines)  # readability is a warning, not an error
 
 
 def test_github_annotations_escape_properties_and_data_as_github_documents():
     # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts: data %25 %0D %0A, properties also %3A %2C
     from kaart.result import Problem
-    problem = Problem("aanbod/50%,a:b\r\n.yml", 3, "naam", "100% fout\r\nregel 2, met: dubbele punt", "fix", "regel,x:y")
+
+    problem = Problem(
+        "aanbod/50%,a:b\r\n.yml", 3, "naam", "100% fout\r\nregel 2, met: dubbele punt", "fix", "regel,x:y"
+    )
     assert format_github(problem) == (
         "::error file=aanbod/50%25%2Ca%3Ab%0D%0A.yml,line=3,title=kaart check%3A regel%2Cx%3Ay::"
-        "naam: 100%25 fout%0D%0Aregel 2, met: dubbele punt — fix")
+        "naam: 100%25 fout%0D%0Aregel 2, met: dubbele punt — fix"
+    )

@@ -5,21 +5,18 @@ the corrected wording the page now shows. Records are checked in the text a
 reader gets: the generated offer page. Where the seeds are beside the checkout,
 the corrected wording is also looked up in the source passage it rests on.
 """
-from __future__ import annotations
 
-from support import ROOT
+from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from kaart.build import prepare_site
 from kaart.pages.glossary import load_glossary
 from kaart.pages.site import ONBEKEND
-from support import SEEDS, needs_seeds
-
+from support import ROOT, SEEDS, needs_seeds
 
 
 def squash(text: str) -> str:
@@ -43,32 +40,86 @@ def content(path: str) -> str:
 
 # (record, the audit's overstated phrase, the corrected wording on the offer page)
 RECORDS = [
-    ("startklaar-diploma", "Een jobcoach helpt je daarna aan werk", "Een jobcoach begeleidt je daarna op weg naar werk"),
-    ("startklaar-diploma", "Zo blijft de gemeente de jongere volgen nadat hij of zij van school is", f"Of er nazorg is, is {ONBEKEND}"),
-    ("jobcoaches", "bijlage 1 (jobcoach van Team Werk)", "of dat een van de jobcoaches uit tabel 1 is, zegt de bron niet"),
+    (
+        "startklaar-diploma",
+        "Een jobcoach helpt je daarna aan werk",
+        "Een jobcoach begeleidt je daarna op weg naar werk",
+    ),
+    (
+        "startklaar-diploma",
+        "Zo blijft de gemeente de jongere volgen nadat hij of zij van school is",
+        f"Of er nazorg is, is {ONBEKEND}",
+    ),
+    (
+        "jobcoaches",
+        "bijlage 1 (jobcoach van Team Werk)",
+        "of dat een van de jobcoaches uit tabel 1 is, zegt de bron niet",
+    ),
     ("jobcoaches", "Je school draagt je over aan de jobcoach", "De bron zegt niet door wie"),
-    ("jobcoaches", "blijft je jobcoach nog tot twee jaar bij je", "Die begeleiding loopt door tot twee jaar nadat je van school bent"),
-    ("choose2improve", "Choose2improve is een programma in heel Nederland.", "Wie het programma landelijk uitvoert, zegt de bron niet"),
+    (
+        "jobcoaches",
+        "blijft je jobcoach nog tot twee jaar bij je",
+        "Die begeleiding loopt door tot twee jaar nadat je van school bent",
+    ),
+    (
+        "choose2improve",
+        "Choose2improve is een programma in heel Nederland.",
+        "Wie het programma landelijk uitvoert, zegt de bron niet",
+    ),
     ("choose2improve-almere", "twijfelt de school", "is er twijfel of je gemotiveerd bent"),
-    ("atc-eduvier", "Volgens Eduvier gaan de meeste jongeren daarna naar het mbo", "Of dat over ATC gaat, staat er niet"),
+    (
+        "atc-eduvier",
+        "Volgens Eduvier gaan de meeste jongeren daarna naar het mbo",
+        "Of dat over ATC gaat, staat er niet",
+    ),
     ("almeerkans", "een van de takken van de gedifferentieerde Entree-opleiding", "Tabel 2 noemt het in een eigen rij"),
-    ("almeerkans", "Het is een vorm van Entree", "Of het een van de vier takken van de gedifferentieerde Entree-opleiding is, zegt de bron niet"),
+    (
+        "almeerkans",
+        "Het is een vorm van Entree",
+        "Of het een van de vier takken van de gedifferentieerde Entree-opleiding is, zegt de bron niet",
+    ),
     ("entree-gedifferentieerd", "Scholen werken samen met", "scholen vaak contact hebben met veel partijen"),
-    ("entree-gedifferentieerd", "Als tak noemt het rapport Almeerkans", "Welke vier takken het zijn, zegt de bron niet"),
-    ("leerwerkloket-nhn", "hebben ze een duidelijke taak en rol van de gemeenten nodig", "waarschijnlijk met een duidelijke taakstelling"),
-    ("leerwerkloket-nhn", "Dan kun je hier advies vragen", "De bron zegt niet wat dit loket in Noord-Holland Noord precies doet"),
+    (
+        "entree-gedifferentieerd",
+        "Als tak noemt het rapport Almeerkans",
+        "Welke vier takken het zijn, zegt de bron niet",
+    ),
+    (
+        "leerwerkloket-nhn",
+        "hebben ze een duidelijke taak en rol van de gemeenten nodig",
+        "waarschijnlijk met een duidelijke taakstelling",
+    ),
+    (
+        "leerwerkloket-nhn",
+        "Dan kun je hier advies vragen",
+        "De bron zegt niet wat dit loket in Noord-Holland Noord precies doet",
+    ),
     ("rmc-bemiddeling", "zijn er geen cijfers over jongeren", "(nog) geen precieze cijfers"),
     ("rmc-bemiddeling", "Ben je jonger dan 23? Heb je", "Ben je jonger dan 23 en heb je geen beperking?"),
-    ("stimuleren-ouderbetrokkenheid", "De gemeente zorgt dat je ouders meer betrokken zijn", "probeert je ouders meer bij je school te betrekken"),
+    (
+        "stimuleren-ouderbetrokkenheid",
+        "De gemeente zorgt dat je ouders meer betrokken zijn",
+        "probeert je ouders meer bij je school te betrekken",
+    ),
     ("stimuleren-ouderbetrokkenheid", "Zo kunnen ze je helpen als het moeilijk wordt", "Of het helpt, is niet gemeten"),
     ("stimuleren-ouderbetrokkenheid", "Je hoeft zelf niets te doen", "De bron zegt niet hoe het gaat"),
-    ("preventieve-verzuimspreekuren", "Iemand van leerplicht van de gemeente praat dan met je", "Wat er precies gebeurt, zegt de bron niet"),
+    (
+        "preventieve-verzuimspreekuren",
+        "Iemand van leerplicht van de gemeente praat dan met je",
+        "Wat er precies gebeurt, zegt de bron niet",
+    ),
     ("preventieve-verzuimspreekuren", "Dit regelt je school", "Vraag je mentor of jouw school zo'n spreekuur heeft"),
-    ("subsidiecalculator", "Ga naar de website.", "Het adres komt uit een bron van 2017. Of de website nog werkt, weten we niet"),
+    (
+        "subsidiecalculator",
+        "Ga naar de website.",
+        "Het adres komt uit een bron van 2017. Of de website nog werkt, weten we niet",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("aanbod_id", "overstated", "corrected"), RECORDS, ids=[f"{r[0]}-{i}" for i, r in enumerate(RECORDS)])
+@pytest.mark.parametrize(
+    ("aanbod_id", "overstated", "corrected"), RECORDS, ids=[f"{r[0]}-{i}" for i, r in enumerate(RECORDS)]
+)
 def test_corrected_record_says_no_more_than_its_source(offer_page, aanbod_id, overstated, corrected):
     page = offer_page(aanbod_id)
     assert squash(overstated) not in page
@@ -96,46 +147,97 @@ def test_choose2improve_says_who_runs_it_nationally_is_unknown(prepared):
 
 # (page under content/, the audit's overstated phrase, the corrected wording)
 PAGES = [
-    ("lerende-netwerken/praktijken/twente-apeldoorn.md", "regio: Enschede, Apeldoorn en Hengelo (Twente)", "regio: Enschede en Hengelo (Twente) en Apeldoorn"),
-    ("lerende-netwerken/praktijken/stoof.md", "rustige plek, vaste mentor, voorspelbare planning", "het uitzendbureau plant voorspelbaar"),
-    ("lerende-netwerken/praktijken/noordoost-groningen-eemsmond.md", "doet alleen mee als", "geeft zelf aan hoe die eruit kan zien"),
-    ("lerende-netwerken/praktijken/noordoost-groningen-eemsmond.md", "De jongere moet zelf aangeven dat hij meedoet", "hij/zij moet het zelf aangeven"),
-    ("lerende-netwerken/praktijken/subsidiecalculator.md", "(http://www.subsidiecalculator.nl/page/home)\n\n## Wat maakt het werkzaam?",
-     "geraadpleegd maart 2017); of de website nog bestaat, is niet gecontroleerd"),
+    (
+        "lerende-netwerken/praktijken/twente-apeldoorn.md",
+        "regio: Enschede, Apeldoorn en Hengelo (Twente)",
+        "regio: Enschede en Hengelo (Twente) en Apeldoorn",
+    ),
+    (
+        "lerende-netwerken/praktijken/stoof.md",
+        "rustige plek, vaste mentor, voorspelbare planning",
+        "het uitzendbureau plant voorspelbaar",
+    ),
+    (
+        "lerende-netwerken/praktijken/noordoost-groningen-eemsmond.md",
+        "doet alleen mee als",
+        "geeft zelf aan hoe die eruit kan zien",
+    ),
+    (
+        "lerende-netwerken/praktijken/noordoost-groningen-eemsmond.md",
+        "De jongere moet zelf aangeven dat hij meedoet",
+        "hij/zij moet het zelf aangeven",
+    ),
+    (
+        "lerende-netwerken/praktijken/subsidiecalculator.md",
+        "(http://www.subsidiecalculator.nl/page/home)\n\n## Wat maakt het werkzaam?",
+        "geraadpleegd maart 2017); of de website nog bestaat, is niet gecontroleerd",
+    ),
     ("jongeren/startkwalificatie.md", "gaat een dag naar school", "1 tot 2 dagen naar school"),
-    ("jongeren/startkwalificatie.md", "spraken scholen en gemeenten af", "Dat staat in hun plan. Of het al zo werkt, zegt de bron niet"),
-    ("jongeren/18-worden.md", "voor iemand van 18, 19 of 20 zonder kinderen", "voor een alleenstaande van 18, 19 of 20 zonder kinderen"),
-    ("jongeren/18-worden.md", "Schulden houden je niet tegen", "Volgens de wet zijn schulden geen reden om je studiefinanciering te weigeren"),
-    ("aanpak/stappenplan.md", "Deze sociale kaart helpt dat aanbod in beeld te brengen", "aanbod uit Noord-Holland Noord staat er nog weinig in"),
+    (
+        "jongeren/startkwalificatie.md",
+        "spraken scholen en gemeenten af",
+        "Dat staat in hun plan. Of het al zo werkt, zegt de bron niet",
+    ),
+    (
+        "jongeren/18-worden.md",
+        "voor iemand van 18, 19 of 20 zonder kinderen",
+        "voor een alleenstaande van 18, 19 of 20 zonder kinderen",
+    ),
+    (
+        "jongeren/18-worden.md",
+        "Schulden houden je niet tegen",
+        "Volgens de wet zijn schulden geen reden om je studiefinanciering te weigeren",
+    ),
+    (
+        "aanpak/stappenplan.md",
+        "Deze sociale kaart helpt dat aanbod in beeld te brengen",
+        "aanbod uit Noord-Holland Noord staat er nog weinig in",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("path", "overstated", "corrected"), PAGES, ids=[f"{p[0].rsplit('/', 1)[-1]}-{i}" for i, p in enumerate(PAGES)])
+@pytest.mark.parametrize(
+    ("path", "overstated", "corrected"), PAGES, ids=[f"{p[0].rsplit('/', 1)[-1]}-{i}" for i, p in enumerate(PAGES)]
+)
 def test_corrected_page_says_no_more_than_its_source(path, overstated, corrected):
     assert squash(overstated) not in content(path)
     assert squash(corrected) in content(path)
 
 
-BIJLAGE_1_PAGES = ["aanpak/index.md", "aanpak/voorwaarden.md", "lerende-netwerken/praktijken/noordoost-groningen-eemsmond.md",
-                   "lerende-netwerken/praktijken/lelystad-lelytalent.md", "lerende-netwerken/praktijken/noordoost-brabant-praktijk-leren.md",
-                   "lerende-netwerken/praktijken/groot-amsterdam-jongerenpunten.md"]
+BIJLAGE_1_PAGES = [
+    "aanpak/index.md",
+    "aanpak/voorwaarden.md",
+    "lerende-netwerken/praktijken/noordoost-groningen-eemsmond.md",
+    "lerende-netwerken/praktijken/lelystad-lelytalent.md",
+    "lerende-netwerken/praktijken/noordoost-brabant-praktijk-leren.md",
+    "lerende-netwerken/praktijken/groot-amsterdam-jongerenpunten.md",
+]
 
 
 @pytest.mark.parametrize("path", BIJLAGE_1_PAGES)
 def test_jongerentop_remarks_name_no_speaker_the_source_does_not_name(path):
     # Seed 000, bijlage 1: "adviezen en uitspraken tijdens de JongerenTop", drawn up "door jongeren en professionals".
     text = content(path)
-    said_by_youth = re.findall(r"Jongeren (?:gaven|vroegen|zeiden|wezen)[^.]*JongerenTop|Jongeren op de JongerenTop", text)
+    said_by_youth = re.findall(
+        r"Jongeren (?:gaven|vroegen|zeiden|wezen)[^.]*JongerenTop|Jongeren op de JongerenTop", text
+    )
     assert said_by_youth == []
     assert "JongerenTop" in text
 
 
 def test_intentieverklaring_is_cited_as_the_declaration_dates_it(project):
-    document = json.loads((ROOT / "schemas" / "vocabulaires.schema.json").read_text(encoding="utf-8"))["$defs"]["document"]
+    document = json.loads((ROOT / "schemas" / "vocabulaires.schema.json").read_text(encoding="utf-8"))["$defs"][
+        "document"
+    ]
     nhn = next(t for t in document["oneOf"] if t["const"].startswith("nhn-intentieverklaring"))
     assert nhn["const"] == "nhn-intentieverklaring-2018" and nhn["x-jaar"] == 2018
     assert "30 november 2018" in nhn["title"]
-    tracked = [p for folder in ("content", "aanbod", "schemas") for p in (ROOT / folder).rglob("*") if p.suffix in {".md", ".yml", ".json"}]
+    tracked = [
+        p
+        for folder in ("content", "aanbod", "schemas")
+        for p in (ROOT / folder).rglob("*")
+        if p.suffix in {".md", ".yml", ".json"}
+    ]
     tracked.append(ROOT / "CONTRIBUTING.md")
     assert [p.name for p in tracked if "nhn-intentieverklaring-2019" in p.read_text(encoding="utf-8")] == []
     # every Bronnen line citing the declaration or the (undated) plan gives the date as the source does
@@ -150,10 +252,25 @@ def test_intentieverklaring_is_cited_as_the_declaration_dates_it(project):
 GLOSSARY = [
     # (term, field, overstated or wrong text, corrected text)
     ("vmbo", "voluit", "voorbereidend middelbaar beroepsonderwijs", "voortgezet middelbaar beroepsonderwijs"),
-    ("Entree", "uitleg", "een assistentenopleiding voor jongeren zonder vmbo-diploma", "niet goed mee kunnen in de reguliere entree"),
-    ("kwalificatieplicht", "uitleg", "Voor uitstromers uit pro en vso geldt deze plicht niet", "uit het vso met uitstroomprofiel arbeid of dagbesteding"),
+    (
+        "Entree",
+        "uitleg",
+        "een assistentenopleiding voor jongeren zonder vmbo-diploma",
+        "niet goed mee kunnen in de reguliere entree",
+    ),
+    (
+        "kwalificatieplicht",
+        "uitleg",
+        "Voor uitstromers uit pro en vso geldt deze plicht niet",
+        "uit het vso met uitstroomprofiel arbeid of dagbesteding",
+    ),
     ("RMC", "uitleg", "", "Regionale Meld- en Coördinatiefunctie voortijdig schoolverlaten"),
-    ("Divosa", "uitleg", "Divosa doet mee in het programma in Twente en Apeldoorn", "Samen met Ingrado zal Divosa de landelijke handreiking beheren"),
+    (
+        "Divosa",
+        "uitleg",
+        "Divosa doet mee in het programma in Twente en Apeldoorn",
+        "Samen met Ingrado zal Divosa de landelijke handreiking beheren",
+    ),
     ("Ingrado", "uitleg", "beheert Ingrado", "zal Ingrado de landelijke handreiking uit 2017 beheren"),
 ]
 

@@ -1,4 +1,5 @@
 """The fast yes/no schema check must agree with jsonschema, or `kaart check` would miss errors."""
+
 from __future__ import annotations
 
 import copy
@@ -8,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from support import ROOT
 from kaart.check.checker import Checker, _enumify, _walk, fast_schema
 from kaart.check.fastcheck import compile_schema
 from kaart.records.loading import load_file
+from support import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +37,19 @@ def _records():
 
 
 RECORDS = _records()
-VALUES = st.one_of(st.none(), st.booleans(), st.integers(-5, 120), st.floats(allow_nan=False, allow_infinity=False),
-                   st.text(max_size=12), st.lists(st.text(max_size=6), max_size=3), st.just([]), st.just({}),
-                   st.sampled_from(["almere", "werk", "beschreven", "zonder", "verwey-jonker-almere-2016", "https://x.nl/", "2026-01-01"]))
+VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 120),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+    st.lists(st.text(max_size=6), max_size=3),
+    st.just([]),
+    st.just({}),
+    st.sampled_from(
+        ["almere", "werk", "beschreven", "zonder", "verwey-jonker-almere-2016", "https://x.nl/", "2026-01-01"]
+    ),
+)
 
 
 def test_fast_check_agrees_on_real_and_example_records(schemas):
@@ -62,7 +73,9 @@ def test_fast_check_agrees_on_mutated_records(schemas, data):
         if action == "delete" and isinstance(parent, dict):
             del parent[path[-1]]
         elif action == "add" and isinstance(parent, dict):
-            parent[data.draw(st.sampled_from(["extra", "min", "max", "document", "titel", "jaar", "geboden"]))] = data.draw(VALUES)
+            parent[data.draw(st.sampled_from(["extra", "min", "max", "document", "titel", "jaar", "geboden"]))] = (
+                data.draw(VALUES)
+            )
         else:
             parent[path[-1]] = data.draw(VALUES)
     assert fast(record) == full.is_valid(record)

@@ -1,4 +1,5 @@
 """Property-based: random and mutated records never crash the checker; it only reports problems."""
+
 from __future__ import annotations
 
 import copy
@@ -11,31 +12,54 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from support.hardening import ROOT, dump_yaml, load_yaml
-
 from kaart.check.checker import Checker, _walk
-from kaart.records.loading import LoadedFile, parse_text
 from kaart.project import Project
+from kaart.records.loading import LoadedFile, parse_text
 from kaart.result import Problem
+from support.hardening import ROOT, dump_yaml, load_yaml
 
 PROJECT = Project(ROOT)
 CHECKER = Checker(PROJECT)
 RECORDS = [(p, load_yaml(p)) for p in PROJECT.aanbod_files()[:10]]
-SETTINGS = settings(max_examples=120, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=120,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(10**30), max_value=10**30), st.floats(allow_nan=True),
-    st.text(max_size=60), st.sampled_from(["", " ", "2026-02-30", "<script>", "javascript:x", "\x00", "\ud7ff", "~", "*a"]),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True),
+    st.text(max_size=60),
+    st.sampled_from(["", " ", "2026-02-30", "<script>", "javascript:x", "\x00", "\ud7ff", "~", "*a"]),
 )
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
-                      max_leaves=20)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20,
+)
 
 
 # Cases the fuzzers found, pinned so every run (and CI, which is derandomized) tries them again.
-FOUND_TEXTS = ["null\n", "~\n", "---\n", "--- null\n", "- id: x\n", "x\n", "id: x\n\tnaam: y\n", "naam: [kapot\n",
-               'naam: "\\ud800"\n', "naam: a\x1bb\n", "naam: a\ufffeb\n", "naam: a\x85\n",
-               "laatst_gecontroleerd: |\n  2026-01-01\n", "telefoon: 0201234567\n"]
+FOUND_TEXTS = [
+    "null\n",
+    "~\n",
+    "---\n",
+    "--- null\n",
+    "- id: x\n",
+    "x\n",
+    "id: x\n\tnaam: y\n",
+    "naam: [kapot\n",
+    'naam: "\\ud800"\n',
+    "naam: a\x1bb\n",
+    "naam: a\ufffeb\n",
+    "naam: a\x85\n",
+    "laatst_gecontroleerd: |\n  2026-01-01\n",
+    "telefoon: 0201234567\n",
+]
 GOOD_PAGE = "---\ntitle: Voorbeeld\nregio: Almere\nthema: [werk]\nverwant_aanbod: []\n---\nTekst.\n"
 
 
@@ -112,9 +136,13 @@ def test_mutated_yaml_text_only_gives_problems(data):
     for _ in range(data.draw(st.integers(1, 5))):
         pos = data.draw(st.integers(0, len(text)))
         cut = data.draw(st.integers(0, 20))
-        insert = data.draw(st.sampled_from(["", ":", "- ", "\n  ", "\t", "&a ", "*a", "!!python/object ", "{", "[", '"', "? ", "---\n"])
-                           | st.text(max_size=10))
-        text = text[:pos] + insert + text[pos + cut:]
+        insert = data.draw(
+            st.sampled_from(
+                ["", ":", "- ", "\n  ", "\t", "&a ", "*a", "!!python/object ", "{", "[", '"', "? ", "---\n"]
+            )
+            | st.text(max_size=10)
+        )
+        text = text[:pos] + insert + text[pos + cut :]
     _check(path, text)
 
 
@@ -131,6 +159,7 @@ def mutated_praktijk(draw):
 
 def load_yaml_text(text):
     import yaml
+
     return yaml.safe_load(text)
 
 
@@ -191,17 +220,22 @@ def test_property_tests_are_derandomized_in_ci():
     assert SETTINGS.derandomize is ci
 
 
-names = st.text(st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(
-    lambda n: n not in (".", "..") and len(n.encode("utf-8")) < 200)
+names = st.text(
+    st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1, max_size=30
+).filter(lambda n: n not in (".", "..") and len(n.encode("utf-8")) < 200)
 
 
 @SETTINGS
 @given(files=st.lists(names, max_size=8, unique=True), folders=st.lists(names, max_size=3, unique=True))
-@example(files=["Groot.YML", "x.Yaml", "notitie.yml.txt", "_x.yml", ".gitkeep", "a.yml~", "goed.yml"], folders=["x.yml", "sub"])
+@example(
+    files=["Groot.YML", "x.Yaml", "notitie.yml.txt", "_x.yml", ".gitkeep", "a.yml~", "goed.yml"],
+    folders=["x.yml", "sub"],
+)
 @example(files=["organisaties"], folders=[])
 def test_every_entry_is_read_refused_or_named(files, folders):
     """The loader gate: each entry of aanbod/ ends up in exactly one of read, refused (a problem) or ignored (named)."""
     from kaart.records.loading import list_records
+
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         folders = [f for f in folders if f not in files]
@@ -210,6 +244,10 @@ def test_every_entry_is_read_refused_or_named(files, folders):
         for name in folders:
             (root / name).mkdir()
         listing = list_records(root, lambda p: p.name, folders=("organisaties",))
-        seen = [p.name for p in listing.records] + [p.file for p in listing.problems] + [rel for rel, _ in listing.ignored]
-        assert sorted(seen) == sorted(files + [f for f in folders if f != "organisaties"])  # that folder is read on its own
+        seen = (
+            [p.name for p in listing.records] + [p.file for p in listing.problems] + [rel for rel, _ in listing.ignored]
+        )
+        assert sorted(seen) == sorted(
+            files + [f for f in folders if f != "organisaties"]
+        )  # that folder is read on its own
         assert all(p.regel.startswith("bestand-") and p.oplossing for p in listing.problems)

@@ -5,20 +5,19 @@ of the documented rules (/open-data/wegwijzer-json/, "Hoe de wegwijzer kiest"), 
 change to either that the other does not share shows up here.  Situations from the
 sources run on the real records.
 """
-from __future__ import annotations
 
-from support import ROOT
+from __future__ import annotations
 
 import json
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from kaart.check.checker import check_project
 from kaart.pages.finder import finder_json
+from support import ROOT
 
 MATCHING_JS = ROOT / "content" / "assets" / "javascripts" / "matching.js"
 
@@ -48,8 +47,13 @@ def node_judge(data: dict, queries: list[str], jongeren: bool = False) -> list[d
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("node is not installed (apt-get install -y nodejs)")
         pytest.skip("node is not installed")
-    proc = subprocess.run([node, "-e", NODE_SCRIPT, str(MATCHING_JS)], input=json.dumps(
-        {"data": data, "queries": queries, "jongeren": jongeren}), capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [node, "-e", NODE_SCRIPT, str(MATCHING_JS)],
+        input=json.dumps({"data": data, "queries": queries, "jongeren": jongeren}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -57,9 +61,14 @@ def node_judge(data: dict, queries: list[str], jongeren: bool = False) -> list[d
 # -- an independent Python reading of the rules ------------------------------------------
 
 SITUATIE = {  # (young person's, offer's) -> 2 past, 1 onbekend; missing: past niet
-    ("op-school", "op-school"): 2, ("op-school", "dreigt-uit-te-vallen"): 1,
-    ("dreigt-uit-te-vallen", "dreigt-uit-te-vallen"): 2, ("dreigt-uit-te-vallen", "op-school"): 2,
-    ("gestopt", "gestopt"): 2, ("werkt", "werkt"): 2, ("werkt", "gestopt"): 1, ("uitkering", "uitkering"): 2,
+    ("op-school", "op-school"): 2,
+    ("op-school", "dreigt-uit-te-vallen"): 1,
+    ("dreigt-uit-te-vallen", "dreigt-uit-te-vallen"): 2,
+    ("dreigt-uit-te-vallen", "op-school"): 2,
+    ("gestopt", "gestopt"): 2,
+    ("werkt", "werkt"): 2,
+    ("werkt", "gestopt"): 1,
+    ("uitkering", "uitkering"): 2,
 }
 SCHOOLTYPE = {("vo", "vmbo"): 2, ("vo", "pro"): 1, ("vmbo", "vo"): 2, ("pro", "vo"): 1}
 
@@ -98,10 +107,14 @@ def py_judge(data: dict, state: dict, jongeren: bool = False) -> dict:
             verdicts.append(("gemeente", 2 if o.get("landelijk") or state["gemeente"] in o.get("gemeenten", []) else 0))
         if state.get("leeftijd") is not None:
             r = o.get("leeftijd")
-            verdicts.append(("leeftijd", 1 if not r else 0 if not r.get("min", 0) <= state["leeftijd"] <= r.get("max", 200) else 2))
+            verdicts.append(
+                ("leeftijd", 1 if not r else 0 if not r.get("min", 0) <= state["leeftijd"] <= r.get("max", 200) else 2)
+            )
         if state.get("startkwalificatie"):
             sk = o.get("startkwalificatie")
-            clash = (sk == "zonder" and state["startkwalificatie"] == "ja") or (sk == "met" and state["startkwalificatie"] == "nee")
+            clash = (sk == "zonder" and state["startkwalificatie"] == "ja") or (
+                sk == "met" and state["startkwalificatie"] == "nee"
+            )
             verdicts.append(("startkwalificatie", 1 if not sk else 0 if clash else 2))
         at_school = any(s in ("op-school", "dreigt-uit-te-vallen") for s in state.get("situatie", []))
         if state.get("situatie"):
@@ -128,51 +141,86 @@ def py_judge(data: dict, state: dict, jongeren: bool = False) -> dict:
         if reason:
             af.append(o["id"])
         else:
-            passend.append(((-fits, -spec, unknown, o["naam"].lower(), o["id"]), o["id"], "misschien" if unknown else "past"))
+            passend.append(
+                ((-fits, -spec, unknown, o["naam"].lower(), o["id"]), o["id"], "misschien" if unknown else "past")
+            )
     passend.sort()
-    return {"passend": [[i, g] for _, i, g in passend], "afgevallen": sorted(af, key=lambda i: next(
-        (o["naam"].lower(), o["id"]) for o in data["aanbod"] if o["id"] == i))}
+    return {
+        "passend": [[i, g] for _, i, g in passend],
+        "afgevallen": sorted(
+            af, key=lambda i: next((o["naam"].lower(), o["id"]) for o in data["aanbod"] if o["id"] == i)
+        ),
+    }
 
 
 def state_of(query: str) -> dict:
     from urllib.parse import parse_qs
+
     q = {k: v[0] for k, v in parse_qs(query.lstrip("?")).items()}
-    return {"leeftijd": int(q["leeftijd"]) if "leeftijd" in q else None, "startkwalificatie": q.get("startkwalificatie"),
-            "situatie": q["situatie"].split(",") if "situatie" in q else [], "schooltype": q.get("schooltype"),
-            "zoekt": q["zoekt"].split(",") if "zoekt" in q else [], "gemeente": q.get("gemeente"),
-            "kenmerk": q["kenmerk"].split(",") if "kenmerk" in q else [], "gestopt": q.get("gestopt") == "1"}
+    return {
+        "leeftijd": int(q["leeftijd"]) if "leeftijd" in q else None,
+        "startkwalificatie": q.get("startkwalificatie"),
+        "situatie": q["situatie"].split(",") if "situatie" in q else [],
+        "schooltype": q.get("schooltype"),
+        "zoekt": q["zoekt"].split(",") if "zoekt" in q else [],
+        "gemeente": q.get("gemeente"),
+        "kenmerk": q["kenmerk"].split(",") if "kenmerk" in q else [],
+        "gestopt": q.get("gestopt") == "1",
+    }
 
 
 # -- a small hand-made data set: one offer per rule -----------------------------------------
 
+
 def offer(id, **fields):
-    base = {"id": id, "naam": fields.pop("naam", id.capitalize()), "aanbieder": "Org", "pagina": f"aanbod/{id}/",
-            "kort": "", "status": "actief", "soort": "traject", "helpt_bij": ["werk"], "voor": ["jongeren"],
-            "gemeenten": ["almere"], "jongerentaal": {}}
+    base = {
+        "id": id,
+        "naam": fields.pop("naam", id.capitalize()),
+        "aanbieder": "Org",
+        "pagina": f"aanbod/{id}/",
+        "kort": "",
+        "status": "actief",
+        "soort": "traject",
+        "helpt_bij": ["werk"],
+        "voor": ["jongeren"],
+        "gemeenten": ["almere"],
+        "jongerentaal": {},
+    }
     base.update(fields)
     return base
 
 
-LABELS = {"gemeente": {"almere": "Almere", "hoorn": "Hoorn"},
-          "helpt_bij": {"werk": "Werk", "school": "School", "geld": "Geld", "wonen": "Wonen", "steun": "Steun"},
-          "kenmerk": {"tienermoeder": "tienermoeder", "schulden": "schulden"},
-          "situatie": {s: s for s in ("op-school", "dreigt-uit-te-vallen", "gestopt", "uitkering", "werkt")},
-          "schooltype": {t: t for t in ("po", "vo", "vmbo", "pro", "vso", "mbo", "entree")}}
+LABELS = {
+    "gemeente": {"almere": "Almere", "hoorn": "Hoorn"},
+    "helpt_bij": {"werk": "Werk", "school": "School", "geld": "Geld", "wonen": "Wonen", "steun": "Steun"},
+    "kenmerk": {"tienermoeder": "tienermoeder", "schulden": "schulden"},
+    "situatie": {s: s for s in ("op-school", "dreigt-uit-te-vallen", "gestopt", "uitkering", "werkt")},
+    "schooltype": {t: t for t in ("po", "vo", "vmbo", "pro", "vso", "mbo", "entree")},
+}
 
-FIXTURE = {"labels": LABELS, "aanbod": [
-    offer("rmc", naam="RMC", leeftijd={"max": 22}, startkwalificatie="zonder", situatie=["dreigt-uit-te-vallen", "gestopt"]),
-    offer("oud", naam="Oud", leeftijd={"min": 23, "max": 27}),
-    offer("leerling", naam="Leerling", situatie=["op-school"], schooltype=["po", "vo"]),
-    offer("mbo", naam="Mbo", situatie=["op-school"], schooltype=["mbo"]),
-    offer("uitkering", naam="Uitkering", situatie=["uitkering"]),
-    offer("moeder", naam="Moeder", kenmerken=["tienermoeder"], helpt_bij=["school"]),
-    offer("open", naam="Open"),
-    offer("met", naam="Met", startkwalificatie="met"),
-    offer("hoorn", naam="Hoorn", gemeenten=["hoorn"]),
-    offer("land", naam="Land", landelijk=True, gemeenten=None, helpt_bij=["werk", "geld"]),
-    offer("gestopt-aanbod", naam="Gestopt aanbod", status="gestopt"),
-    offer("pro", naam="Pro", helpt_bij=["werk"], voor=["professionals"]),
-]}
+FIXTURE = {
+    "labels": LABELS,
+    "aanbod": [
+        offer(
+            "rmc",
+            naam="RMC",
+            leeftijd={"max": 22},
+            startkwalificatie="zonder",
+            situatie=["dreigt-uit-te-vallen", "gestopt"],
+        ),
+        offer("oud", naam="Oud", leeftijd={"min": 23, "max": 27}),
+        offer("leerling", naam="Leerling", situatie=["op-school"], schooltype=["po", "vo"]),
+        offer("mbo", naam="Mbo", situatie=["op-school"], schooltype=["mbo"]),
+        offer("uitkering", naam="Uitkering", situatie=["uitkering"]),
+        offer("moeder", naam="Moeder", kenmerken=["tienermoeder"], helpt_bij=["school"]),
+        offer("open", naam="Open"),
+        offer("met", naam="Met", startkwalificatie="met"),
+        offer("hoorn", naam="Hoorn", gemeenten=["hoorn"]),
+        offer("land", naam="Land", landelijk=True, gemeenten=None, helpt_bij=["werk", "geld"]),
+        offer("gestopt-aanbod", naam="Gestopt aanbod", status="gestopt"),
+        offer("pro", naam="Pro", helpt_bij=["werk"], voor=["professionals"]),
+    ],
+}
 for o in FIXTURE["aanbod"]:
     if o.get("gemeenten") is None:
         o.pop("gemeenten")
@@ -180,27 +228,55 @@ for o in FIXTURE["aanbod"]:
 # (query, fitting ids in ranked order with group, {left-out id: reason})
 FIXTURE_CASES = [
     # known age first; the rest has one unknown and goes by name
-    ("?leeftijd=24&gemeente=almere", [("oud", "past"), ("land", "misschien"), ("leerling", "misschien"), ("mbo", "misschien"),
-                                      ("met", "misschien"), ("moeder", "misschien"), ("open", "misschien"),
-                                      ("pro", "misschien"), ("uitkering", "misschien")],
-     {"rmc": "tot 23 jaar", "hoorn": "niet in Almere", "gestopt-aanbod": "gestopt"}),
-    ("?situatie=gestopt&zoekt=werk", [("rmc", "past"), ("hoorn", "misschien"), ("land", "misschien"), ("met", "misschien"),
-                                      ("open", "misschien"), ("oud", "misschien"), ("pro", "misschien"),
-                                      ("uitkering", "misschien")],
-     {"leerling": "alleen voor jongeren die op school zitten", "mbo": "alleen voor jongeren die op school zitten",
-      "moeder": "helpt niet bij werk", "gestopt-aanbod": "gestopt"}),
+    (
+        "?leeftijd=24&gemeente=almere",
+        [
+            ("oud", "past"),
+            ("land", "misschien"),
+            ("leerling", "misschien"),
+            ("mbo", "misschien"),
+            ("met", "misschien"),
+            ("moeder", "misschien"),
+            ("open", "misschien"),
+            ("pro", "misschien"),
+            ("uitkering", "misschien"),
+        ],
+        {"rmc": "tot 23 jaar", "hoorn": "niet in Almere", "gestopt-aanbod": "gestopt"},
+    ),
+    (
+        "?situatie=gestopt&zoekt=werk",
+        [
+            ("rmc", "past"),
+            ("hoorn", "misschien"),
+            ("land", "misschien"),
+            ("met", "misschien"),
+            ("open", "misschien"),
+            ("oud", "misschien"),
+            ("pro", "misschien"),
+            ("uitkering", "misschien"),
+        ],
+        {
+            "leerling": "alleen voor jongeren die op school zitten",
+            "mbo": "alleen voor jongeren die op school zitten",
+            "moeder": "helpt niet bij werk",
+            "gestopt-aanbod": "gestopt",
+        },
+    ),
     # a pupil: RMC may fit (it is also for pupils who dreigen uit te vallen), an offer for mbo students does not
     ("?situatie=op-school&schooltype=vmbo", [("leerling", "past")], {"mbo": "alleen voor leerlingen van mbo"}),
     ("?situatie=werkt", [("hoorn", "misschien")], {"leerling": "alleen voor jongeren die op school zitten"}),
-    ("?startkwalificatie=nee&kenmerk=tienermoeder", [("moeder", "misschien"), ("rmc", "past")],
-     {"met": "alleen met startkwalificatie"}),
+    (
+        "?startkwalificatie=nee&kenmerk=tienermoeder",
+        [("moeder", "misschien"), ("rmc", "past")],
+        {"met": "alleen met startkwalificatie"},
+    ),
 ]
 
 
 @pytest.mark.parametrize("query, ranked, afgevallen", FIXTURE_CASES)
 def test_rules_on_hand_made_offers(query, ranked, afgevallen):
     (js,) = node_judge(FIXTURE, [query])
-    assert [tuple(x) for x in js["passend"]][:len(ranked)] == ranked
+    assert [tuple(x) for x in js["passend"]][: len(ranked)] == ranked
     reasons = dict(map(tuple, js["afgevallen"]))
     for aanbod_id, reason in afgevallen.items():
         assert reasons.get(aanbod_id) == reason, (aanbod_id, reasons)
@@ -208,8 +284,13 @@ def test_rules_on_hand_made_offers(query, ranked, afgevallen):
 
 
 def test_hand_made_cases_agree_with_the_python_reading():
-    queries = [q for q, _, _ in FIXTURE_CASES] + ["?situatie=werkt", "?situatie=gestopt,uitkering", "?gestopt=1",
-                                                 "?situatie=dreigt-uit-te-vallen&schooltype=mbo", "?zoekt=geld,werk"]
+    queries = [q for q, _, _ in FIXTURE_CASES] + [
+        "?situatie=werkt",
+        "?situatie=gestopt,uitkering",
+        "?gestopt=1",
+        "?situatie=dreigt-uit-te-vallen&schooltype=mbo",
+        "?zoekt=geld,werk",
+    ]
     for query, js in zip(queries, node_judge(FIXTURE, queries)):
         py = py_judge(FIXTURE, state_of(query))
         assert js["passend"] == py["passend"], query
@@ -229,12 +310,15 @@ def test_unknown_never_counts_against_an_offer():
 
 def test_bad_parameters_are_notes_not_errors():
     (js,) = node_judge(FIXTURE, ["?situatie=ruimtevaart,gestopt&schooltype=vo"])
-    assert js["notes"] == ["onbekende situatie \u2018ruimtevaart\u2019 genegeerd",
-                           "schooltype \u2018vo\u2019 genegeerd: dat geldt alleen bij situatie op-school of dreigt-uit-te-vallen"]
+    assert js["notes"] == [
+        "onbekende situatie \u2018ruimtevaart\u2019 genegeerd",
+        "schooltype \u2018vo\u2019 genegeerd: dat geldt alleen bij situatie op-school of dreigt-uit-te-vallen",
+    ]
     assert js["counts"]["valtAf"] > 0  # gestopt still applies
 
 
 # -- situations from the sources, on the real records -------------------------------------
+
 
 @pytest.fixture(scope="module")
 def real(project):

@@ -2,6 +2,7 @@
 
 Lighthouse scores are measured by scripts/benchmark.py, not here.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,7 +31,9 @@ def test_minified_javascript_keeps_regular_expressions_and_strings():
 
 def test_nothing_of_ours_blocks_rendering(built_site):
     for path in page_paths(built_site):
-        html = (built_site / path.strip("/") / ("" if path.endswith(".html") else "index.html")).read_text(encoding="utf-8")
+        html = (built_site / path.strip("/") / ("" if path.endswith(".html") else "index.html")).read_text(
+            encoding="utf-8"
+        )
         for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html):
             if "bundle." in tag:  # the theme's bundle, at the end of <body>
                 continue

@@ -1,22 +1,19 @@
 """The real records: valid, traceable to the sources, and checked fast by `kaart check`."""
-from __future__ import annotations
 
-from support import ROOT
+from __future__ import annotations
 
 import json
 import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
 from kaart.check.checker import check_project
-from support import SEEDS, needs_seeds
-
+from support import ROOT, SEEDS, needs_seeds
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +48,11 @@ def test_schema_is_the_editors_manual():
     """Every property tells an editor what to write: a Dutch title, a description and an example."""
     schema = json.loads((ROOT / "schemas" / "aanbod.schema.json").read_text(encoding="utf-8"))
     shared = [item for d in schema.get("$defs", {}).values() for item in [("$defs", d)] + list(_properties(d))]
-    missing = [name for name, sub in list(_properties(schema)) + shared
-               if not (sub.get("title") and sub.get("description") and ("examples" in sub or "$ref" in sub))]
+    missing = [
+        name
+        for name, sub in list(_properties(schema)) + shared
+        if not (sub.get("title") and sub.get("description") and ("examples" in sub or "$ref" in sub))
+    ]
     assert missing == []
     top = schema["properties"]
     assert all("HSDS" in sub["description"] for sub in top.values() if sub.get("description") and "$ref" not in sub)
@@ -72,9 +72,13 @@ def test_vocabulary_covers_every_gemeente_of_the_regions(project):
 
 def test_records_carry_the_schema_modeline():
     for path in sorted((ROOT / "aanbod").glob("*.yml")):
-        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/aanbod.schema.json"), path.name
+        assert path.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema=../schemas/aanbod.schema.json"
+        ), path.name
     for path in sorted((ROOT / "aanbod" / "organisaties").glob("*.yml")):
-        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schemas/organisatie.schema.json"), path.name
+        assert path.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema=../../schemas/organisatie.schema.json"
+        ), path.name
 
 
 _URL = re.compile(r"https?://[^\s\"'<>)\]]+")
@@ -100,19 +104,33 @@ def test_every_phone_email_and_url_comes_from_a_seed():
 
 
 def test_kaart_check_command_passes_on_the_real_records():
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "check"], cwd=ROOT, capture_output=True, text=True,
-                          env=dict(os.environ))
+    proc = subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Alles in orde" in proc.stdout
 
 
 def test_kaart_check_fails_with_file_and_line_on_a_broken_copy(tmp_path):
     import shutil
+
     for part in ("schemas", "aanbod"):
         shutil.copytree(ROOT / part, tmp_path / part)
     record = tmp_path / "aanbod" / "learn2work.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("gemeenten: [almere]", "gemeenten: [almeer]"), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(tmp_path), "check"], capture_output=True, text=True)
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("gemeenten: [almere]", "gemeenten: [almeer]"), encoding="utf-8"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "--root", str(tmp_path), "check"], capture_output=True, text=True
+    )
     assert proc.returncode == 1
-    assert re.search(r"^aanbod/learn2work\.yml:\d+: werkgebied\.gemeenten\[0\]: onbekende gemeente 'almeer' — bedoelde je 'almere'\?", proc.stdout, re.M)
+    assert re.search(
+        r"^aanbod/learn2work\.yml:\d+: werkgebied\.gemeenten\[0\]: onbekende gemeente 'almeer' — bedoelde je 'almere'\?",
+        proc.stdout,
+        re.M,
+    )
     assert "Traceback" not in proc.stderr

@@ -1,20 +1,18 @@
 """The language check of the jongerentaal texts (`kaart taal`, also part of `kaart check`)."""
-from __future__ import annotations
 
-from support import ROOT
+from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from kaart.check.checker import check_project
-from kaart.project import Project
 from kaart.check.reporting import format_text
 from kaart.check.taal import MAX_ZIN_WOORDEN, load_taallijst, taal_rapport
-
+from kaart.project import Project
+from support import ROOT
 
 SIMPEL = {
     "wat_is_het": "Je krijgt een coach. Samen kijk je wat je wilt.",
@@ -22,16 +20,32 @@ SIMPEL = {
     "wat_krijg_je": "Je praat elke week met je coach. Je zoekt samen werk.",
     "hoe_begin_je": "Vraag je mentor of je klantmanager bij de gemeente.",
 }
-AMBTELIJK = ("In het kader van de Participatiewet wordt in samenwerking met ketenpartners een integraal "
-             "re-integratietraject aangeboden ter bevordering van de duurzame arbeidsparticipatie van de doelgroep.")
+AMBTELIJK = (
+    "In het kader van de Participatiewet wordt in samenwerking met ketenpartners een integraal "
+    "re-integratietraject aangeboden ter bevordering van de duurzame arbeidsparticipatie van de doelgroep."
+)
 
 
 def _record(jongerentaal: dict) -> str:
-    lines = ["id: proef", "naam: Proef", "aanbieder: de-schoor", "status: beschreven", "soort: traject",
-             "fase: [begeleiding]", "helpt_bij: [werk]", "voor: [jongeren]", "werkgebied:", "  gemeenten: [almere]",
-             "jongerentaal:"]
+    lines = [
+        "id: proef",
+        "naam: Proef",
+        "aanbieder: de-schoor",
+        "status: beschreven",
+        "soort: traject",
+        "fase: [begeleiding]",
+        "helpt_bij: [werk]",
+        "voor: [jongeren]",
+        "werkgebied:",
+        "  gemeenten: [almere]",
+        "jongerentaal:",
+    ]
     lines += [f"  {k}: {v}" for k, v in jongerentaal.items()]
-    lines += ["beschrijving: Een aanbod dat alleen bestaat om de controle van de jongerentaal te testen. Het staat niet op de site.", "bronnen:", "  - document: handreiking-2017"]
+    lines += [
+        "beschrijving: Een aanbod dat alleen bestaat om de controle van de jongerentaal te testen. Het staat niet op de site.",
+        "bronnen:",
+        "  - document: handreiking-2017",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -72,8 +86,10 @@ def test_bureaucratic_text_fails_with_file_line_field_and_plain_alternative(kopi
     ]
     # together the four texts are still readable enough; this one on its own is not
     _, result = taal_rapport(kopie, tekst=AMBTELIJK)
-    assert "<tekst>:1: waarschuwing: moeilijk te lezen (leesgemak -2, minimaal 60) — " \
-           "gebruik kortere zinnen en kortere woorden [taal-leesgemak]" in [format_text(p) for p in result.problems]
+    assert (
+        "<tekst>:1: waarschuwing: moeilijk te lezen (leesgemak -2, minimaal 60) — "
+        "gebruik kortere zinnen en kortere woorden [taal-leesgemak]" in [format_text(p) for p in result.problems]
+    )
 
 
 def test_long_words_warn_unless_known_or_part_of_the_name(kopie):
@@ -89,9 +105,13 @@ def test_long_words_warn_unless_known_or_part_of_the_name(kopie):
     (kopie.aanbod_dir / "proef.yml").write_text(_record(dict(SIMPEL, wat_krijg_je=text)), encoding="utf-8")
     result, _ = check_project(kopie)
     taal = [p for p in result.problems if p.regel.startswith("taal-")]
-    assert [(p.ernst, p.message()) for p in taal] == [(
-        "waarschuwing", "jongerentaal.wat_krijg_je: lang woord 'zelfstandigheidstraining' (24 letters, maximaal 16) — "
-                        "gebruik een korter woord of zeg het in een paar gewone woorden")]
+    assert [(p.ernst, p.message()) for p in taal] == [
+        (
+            "waarschuwing",
+            "jongerentaal.wat_krijg_je: lang woord 'zelfstandigheidstraining' (24 letters, maximaal 16) — "
+            "gebruik een korter woord of zeg het in een paar gewone woorden",
+        )
+    ]
     assert result.ok  # a long word warns; it does not block `kaart check`
 
 
@@ -100,9 +120,12 @@ def test_sentence_of_exactly_the_maximum_passes_and_one_more_fails(kopie):
     ok = " ".join(words) + "."
     (kopie.aanbod_dir / "proef.yml").write_text(_record(dict(SIMPEL, wat_krijg_je=ok)), encoding="utf-8")
     assert not [p for p in check_project(kopie)[0].problems if p.regel == "taal-zinslengte"]
-    (kopie.aanbod_dir / "proef.yml").write_text(_record(dict(SIMPEL, wat_krijg_je=ok[:-1] + " werk.")), encoding="utf-8")
+    (kopie.aanbod_dir / "proef.yml").write_text(
+        _record(dict(SIMPEL, wat_krijg_je=ok[:-1] + " werk.")), encoding="utf-8"
+    )
     assert [p.bericht for p in check_project(kopie)[0].problems if p.regel == "taal-zinslengte"] == [
-        f"zin van {MAX_ZIN_WOORDEN + 1} woorden (maximaal {MAX_ZIN_WOORDEN}): 'Je gaat gaat gaat gaat …'"]
+        f"zin van {MAX_ZIN_WOORDEN + 1} woorden (maximaal {MAX_ZIN_WOORDEN}): 'Je gaat gaat gaat gaat …'"
+    ]
 
 
 def test_short_abbreviations_only_count_as_a_whole_word(kopie):
@@ -130,7 +153,8 @@ def test_broken_jargon_list_is_a_clear_problem_not_a_traceback(kopie):
     result, _ = check_project(kopie)
     assert [format_text(p) for p in result.problems if p.regel == "taal-jargonlijst"] == [
         "schemas/jargon.yml:2: vakwoorden[0]: vakwoord zonder `woord` of `zeg` — "
-        "schrijf: - {woord: vakwoord, zeg: gewoon alternatief} [taal-jargonlijst]"]
+        "schrijf: - {woord: vakwoord, zeg: gewoon alternatief} [taal-jargonlijst]"
+    ]
 
 
 def test_every_real_record_passes_the_language_check(project):
@@ -139,12 +163,17 @@ def test_every_real_record_passes_the_language_check(project):
 
 
 def test_kaart_taal_command_reports_and_fails_on_jargon(kopie):
-    (kopie.aanbod_dir / "proef.yml").write_text(_record(dict(SIMPEL, hoe_begin_je="Meld je bij het RMC.")), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "kaart.cli.main", "--root", str(kopie.root), "taal"],
-                          capture_output=True, text=True)
+    (kopie.aanbod_dir / "proef.yml").write_text(
+        _record(dict(SIMPEL, hoe_begin_je="Meld je bij het RMC.")), encoding="utf-8"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "--root", str(kopie.root), "taal"], capture_output=True, text=True
+    )
     assert proc.returncode == 1
-    assert "aanbod/proef.yml:15: jongerentaal.hoe_begin_je: vakwoord 'RMC' — schrijf in gewone woorden, " \
-           "bijvoorbeeld: het team van de gemeente dat jongeren zonder diploma helpt [taal-vakwoord]" in proc.stdout
+    assert (
+        "aanbod/proef.yml:15: jongerentaal.hoe_begin_je: vakwoord 'RMC' — schrijf in gewone woorden, "
+        "bijvoorbeeld: het team van de gemeente dat jongeren zonder diploma helpt [taal-vakwoord]" in proc.stdout
+    )
     assert "Traceback" not in proc.stderr
 
 
@@ -156,8 +185,10 @@ def test_leesgemak_is_flesch_douma_as_textstat_computes_it(project):
     from kaart.check.taal import VELDEN, leesgemak
 
     textstat.set_lang("nl")
-    texts = ["Teneinde de participatie van de doelgroep te bevorderen, wordt een integraal traject aangeboden.",
-             "Je krijgt een coach. Samen kijk je wat je wilt. Het kost niets."]
+    texts = [
+        "Teneinde de participatie van de doelgroep te bevorderen, wordt een integraal traject aangeboden.",
+        "Je krijgt een coach. Samen kijk je wat je wilt. Het kost niets.",
+    ]
     for path in project.aanbod_files():
         jt = yaml.safe_load(path.read_text(encoding="utf-8"))["jongerentaal"]
         texts.append(" ".join(jt[v] for v in VELDEN))

@@ -1,4 +1,5 @@
 """The public finder JSON (data/wegwijzer.json): fields, honesty about unknowns, size."""
+
 from __future__ import annotations
 
 import gzip
@@ -44,16 +45,22 @@ def test_unknown_facts_are_left_out_not_guessed(data, kaart):
 def test_eligibility_and_its_sources_are_in_the_data(data, kaart, project):
     """situatie/schooltype as the record says (empty: left out), each filled fact with where the source says it."""
     from kaart import actualiteit
+
     for offer in data["aanbod"]:
         a = kaart.aanbod[offer["id"]]
         assert offer.get("situatie", []) == list(a.situatie)
         assert offer.get("schooltype", []) == list(a.schooltype)
         # the age lines and sources are written once, in tables; each offer points at its own
-        assert data["regels"][offer.get("actualiteit", 0)] == [actualiteit.regel(a, project.vocab),
-                                                              actualiteit.jongerenregel(a, project.vocab)]
+        assert data["regels"][offer.get("actualiteit", 0)] == [
+            actualiteit.regel(a, project.vocab),
+            actualiteit.jongerenregel(a, project.vocab),
+        ]
         fb = offer.get("feitbron")
         if isinstance(fb, int):  # one source for every filled fact
-            assert len({(b.get("document"), b.get("titel"), b.get("onderdeel")) for b in a.doelgroep_bronnen.values()}) == 1
+            assert (
+                len({(b.get("document"), b.get("titel"), b.get("onderdeel")) for b in a.doelgroep_bronnen.values()})
+                == 1
+            )
         else:
             assert set(fb or {}) == set(a.doelgroep_bronnen)
     assert len(data["regels"]) == len(set(map(tuple, data["regels"]))) < len(data["aanbod"])
@@ -124,8 +131,11 @@ def test_pages_are_generated_with_data_and_scripts(project):
 
 def test_record_text_cannot_become_html(kaart, project):
     import dataclasses
+
     a = next(iter(kaart.aanbod.values()))
-    evil = dataclasses.replace(a, naam='<script>alert(1)</script>', beschrijving="<img src=x onerror=alert(1)> tekst tekst tekst.")
+    evil = dataclasses.replace(
+        a, naam="<script>alert(1)</script>", beschrijving="<img src=x onerror=alert(1)> tekst tekst tekst."
+    )
     kaart2 = dataclasses.replace(kaart, aanbod={**kaart.aanbod, a.id: evil})
     for page in (wegwijzer_page(kaart2, project), jongeren_page(kaart2, project)):
         assert "<script>" not in page and "<img" not in page

@@ -3,13 +3,11 @@
 A page may write "Pro" or "pro", "ggz" or "GGZ"; the tooltip follows.
 Ordinary Dutch words that look like an entry ("ja", "duo", "wat") never get one.
 """
-from __future__ import annotations
 
-from support import ROOT
+from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import pytest
@@ -17,7 +15,7 @@ import pytest
 from kaart.build import prepare_site
 from kaart.pages.glossary import GEEN_AFKORTING, abbreviation_like, abbreviations, load_glossary, missing_abbreviations
 from kaart.project import Project
-
+from support import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +43,8 @@ def test_every_abbreviation_in_the_page_sources_has_an_entry(project, begrippen)
     assert missing == {}, "\n".join(
         f"Afkorting zonder begrip in content/woordenlijst.yml: {word} (op {', '.join(names[:3])}). "
         "Voeg een begrip toe met term, uitleg en bron; schrijft geen bron haar voluit, zeg dat in de uitleg."
-        for word, names in missing.items())
+        for word, names in missing.items()
+    )
 
 
 def test_the_abbreviations_the_audit_named_have_an_entry_with_its_source(begrippen):
@@ -54,15 +53,24 @@ def test_the_abbreviations_the_audit_named_have_an_entry_with_its_source(begripp
         assert term in by_term, term
         assert by_term[term].bron, f"{term} names no source"
     for never_expanded in ("SEO", "SMART", "lvb", "ATC", "VMCA", "JINC", "STOOF", "A-REA"):
-        assert "zegt de bron niet" in by_term[never_expanded].uitleg or "niet voluit" in by_term[never_expanded].uitleg, never_expanded
+        assert (
+            "zegt de bron niet" in by_term[never_expanded].uitleg or "niet voluit" in by_term[never_expanded].uitleg
+        ), never_expanded
         assert by_term[never_expanded].voluit is None, f"{never_expanded}: the sources never expand it"
-    assert by_term["NHN"].voluit == "Noord-Holland Noord" and by_term["CBS"].voluit == "Centraal Bureau voor de Statistiek"
+    assert (
+        by_term["NHN"].voluit == "Noord-Holland Noord" and by_term["CBS"].voluit == "Centraal Bureau voor de Statistiek"
+    )
 
 
 def test_a_new_unexplained_abbreviation_is_found(begrippen):
     page = "Bij het XYZ-loket, het ABC en de W&I; NHN-plan en RMC-regio zijn bekend. Zie `HSDS` of [X](https://QQQ.nl)."
     assert missing_abbreviations({"nieuw.md": page}, begrippen) == {"XYZ": ["nieuw.md"], "ABC": ["nieuw.md"]}
-    assert abbreviation_like("NJi, PrO, A-REA, VSV'er, JongerenTop, IntoWork, Learn2Work") == {"NJi", "PrO", "A-REA", "VSV"}
+    assert abbreviation_like("NJi, PrO, A-REA, VSV'er, JongerenTop, IntoWork, Learn2Work") == {
+        "NJi",
+        "PrO",
+        "A-REA",
+        "VSV",
+    }
 
 
 def test_tooltips_match_in_any_case(begrippen, tooltips):
@@ -73,14 +81,19 @@ def test_tooltips_match_in_any_case(begrippen, tooltips):
     assert tooltips["VSV"] == tooltip_of(begrippen, "VSV") != tooltips["vsv"] == tooltip_of(begrippen, "vsv")
 
 
-@pytest.mark.parametrize("word", ["ja", "Ja", "duo", "Duo", "Bol", "po", "Po", "Tom", "tom", "wat", "Wat", "hoe", "Hoe", "Ho"])
+@pytest.mark.parametrize(
+    "word", ["ja", "Ja", "duo", "Duo", "Bol", "po", "Po", "Tom", "tom", "wat", "Wat", "hoe", "Hoe", "Ho"]
+)
 def test_ordinary_words_get_no_tooltip(tooltips, word):
     assert word not in tooltips
 
 
 def test_rendered_text_gets_tooltips_in_any_case_but_not_on_ordinary_words(begrippen, tooltips):
-    html = markdown.markdown("Pro en GGZ helpen. Ja, een duo uit het PO. Wat nu? Hoe verder?",
-                             extensions=["abbr"], extension_configs={"abbr": {"glossary": tooltips}})
+    html = markdown.markdown(
+        "Pro en GGZ helpen. Ja, een duo uit het PO. Wat nu? Hoe verder?",
+        extensions=["abbr"],
+        extension_configs={"abbr": {"glossary": tooltips}},
+    )
     assert re.findall(r"<abbr[^>]*>([^<]+)</abbr>", html) == ["Pro", "GGZ", "PO"]
     assert f'<abbr title="{tooltip_of(begrippen, "pro")}">Pro</abbr>' in html
 
@@ -88,10 +101,18 @@ def test_rendered_text_gets_tooltips_in_any_case_but_not_on_ordinary_words(begri
 def test_hoofdlettergevoelig_must_be_true_or_false(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "woordenlijst.yml").write_text(
-        "- term: JA\n  uitleg: Een project.\n  hoofdlettergevoelig: soms\n", encoding="utf-8")
+        "- term: JA\n  uitleg: Een project.\n  hoofdlettergevoelig: soms\n", encoding="utf-8"
+    )
     begrippen, problems = load_glossary(Project(tmp_path))
     assert [(p.file, p.line, p.veld, p.bericht, p.regel) for p in problems] == [
-        ("content/woordenlijst.yml", 3, "[0].hoofdlettergevoelig", "`hoofdlettergevoelig` moet true of false zijn, niet 'soms'", "woordenlijst")]
+        (
+            "content/woordenlijst.yml",
+            3,
+            "[0].hoofdlettergevoelig",
+            "`hoofdlettergevoelig` moet true of false zijn, niet 'soms'",
+            "woordenlijst",
+        )
+    ]
     assert "hoofdlettergevoelig: true" in problems[0].oplossing
     assert begrippen[0].term == "JA" and "ja" in abbreviations(begrippen)  # still listed, matching in any case
 
@@ -135,7 +156,9 @@ def test_every_abbreviation_on_a_built_page_has_a_tooltip(built_site):
         parser.feed(page.read_text(encoding="utf-8"))
         for word in abbreviation_like(" ".join(parser.text)) - GEEN_AFKORTING:
             unexplained.setdefault(word, []).append(str(page.parent.relative_to(built_site)))
-    assert unexplained == {}, f"zonder tooltip (geen begrip, of een schrijfwijze die de woordenlijst niet kent): {unexplained}"
+    assert unexplained == {}, (
+        f"zonder tooltip (geen begrip, of een schrijfwijze die de woordenlijst niet kent): {unexplained}"
+    )
 
 
 def test_built_pages_show_tooltips_for_other_spellings(built_site):
@@ -144,6 +167,8 @@ def test_built_pages_show_tooltips_for_other_spellings(built_site):
     team_zorg = (built_site / "aanbod" / "team-zorg" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<abbr title="Hulp bij psychische problemen[^"]*">GGZ</abbr>', team_zorg)  # the entry is "ggz"
     werk_en_inkomen = (built_site / "aanbod" / "werk-en-inkomen" / "index.html").read_text(encoding="utf-8")
-    assert "De afdeling Werk en Inkomen (<abbr" in werk_en_inkomen  # W&I in the description (an escaped & never matched)
+    assert (
+        "De afdeling Werk en Inkomen (<abbr" in werk_en_inkomen
+    )  # W&I in the description (an escaped & never matched)
     open_data = (built_site / "open-data" / "index.html").read_text(encoding="utf-8")
     assert "Ja/nee" in open_data and not re.search(r"<abbr[^>]*>Ja</abbr>", open_data)

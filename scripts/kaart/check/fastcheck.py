@@ -6,10 +6,11 @@ which produces the Dutch messages.  It supports exactly the keywords our
 schemas use, with JSON Schema's semantics (tests compare it with jsonschema
 on valid, broken and randomly mutated records).
 """
+
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 Check = Callable[[object], bool]
 _ANNOTATIONS = {"$schema", "$id", "title", "description", "examples", "$comment", "default"}
@@ -68,7 +69,11 @@ def compile_schema(schema: dict) -> Check:
             checks.append(lambda v, n=value: not isinstance(v, list) or len(v) >= n)
         elif key == "uniqueItems":
             if value:
-                checks.append(lambda v: not isinstance(v, list) or all(not _equal(v[i], v[j]) for i in range(len(v)) for j in range(i)))
+                checks.append(
+                    lambda v: (
+                        not isinstance(v, list) or all(not _equal(v[i], v[j]) for i in range(len(v)) for j in range(i))
+                    )
+                )
         elif key == "items":
             item = compile_schema(value)
             checks.append(lambda v, item=item: not isinstance(v, list) or all(item(x) for x in v))
@@ -78,7 +83,9 @@ def compile_schema(schema: dict) -> Check:
             checks.append(lambda v, names=tuple(value): not isinstance(v, dict) or all(n in v for n in names))
         elif key == "properties":
             props = {name: compile_schema(sub) for name, sub in value.items()}
-            checks.append(lambda v, props=props: not isinstance(v, dict) or all(c(v[k]) for k, c in props.items() if k in v))
+            checks.append(
+                lambda v, props=props: not isinstance(v, dict) or all(c(v[k]) for k, c in props.items() if k in v)
+            )
         elif key == "additionalProperties":
             if value is not False:
                 raise Unsupported("additionalProperties other than false")

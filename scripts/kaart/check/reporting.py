@@ -1,4 +1,5 @@
 """Print a CheckResult for people (text) or for GitHub pull-request annotations."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,9 @@ from kaart.result import CheckResult, Problem
 # Control characters (and line ends) inside a file name or value: an ESC sequence could
 # erase the line on a terminal, a newline could forge a line of output.
 # Invisible characters (zero width, bidi) too: the reader must see that they are there.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff\ufffe\uffff]")
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def printable(text: str, keep: str = "") -> str:
@@ -42,7 +45,9 @@ def format_github(problem: Problem) -> str:
     level = "error" if problem.is_error else "warning"
     props = {"file": problem.file, "line": str(problem.line), "title": f"kaart check: {problem.regel}"}
     # line ends are encoded the GitHub way (%0A), which keeps the file name exact; other controls as escapes
-    joined = ",".join(f"{key}={_github_property(printable(value, keep=chr(13) + chr(10)))}" for key, value in props.items())
+    joined = ",".join(
+        f"{key}={_github_property(printable(value, keep=chr(13) + chr(10)))}" for key, value in props.items()
+    )
     return f"::{level} {joined}::{_github_data(printable(problem.message(), keep=chr(13) + chr(10)))}"
 
 
@@ -55,8 +60,10 @@ def summary(result: CheckResult) -> str:
         ignored = f" Niet gelezen: {names}{more}."
     if not errors and not warnings:
         return f"Alles in orde: {result.files_checked} bestanden gecontroleerd.{ignored}"
-    return (f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} "
-            f"{'waarschuwing' if warnings == 1 else 'waarschuwingen'} in {result.files_checked} bestanden.{ignored}")
+    return (
+        f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} "
+        f"{'waarschuwing' if warnings == 1 else 'waarschuwingen'} in {result.files_checked} bestanden.{ignored}"
+    )
 
 
 def render(result: CheckResult, fmt: str = "text") -> str:

@@ -22,6 +22,7 @@ texts, so it is only a warning and is computed over the four fields together
 below 0).  `mkdocs build --strict` turns
 warnings into failures, so published records pass every rule.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kaart.model import JONGERENTAAL_VELDEN
-from kaart.result import ERROR, WARNING, Problem
+from kaart.result import ERROR, WARNING, CheckResult, Problem
 
 MAX_ZIN_WOORDEN = 15
 MAX_WOORD_LETTERS = 16
@@ -83,21 +84,49 @@ def load_taallijst(path: Path) -> tuple[Taallijst, list[Problem]]:
 
     rel = JARGON_FILE if path.name == "jargon.yml" else path.name
     if not path.is_file():
-        return Taallijst(), [Problem(rel, 1, "", "de lijst met vakwoorden ontbreekt",
-                                     f"maak {JARGON_FILE} met `vakwoorden:` (zie de uitleg in kaart/taal.py)", "taal-jargonlijst")]
+        return Taallijst(), [
+            Problem(
+                rel,
+                1,
+                "",
+                "de lijst met vakwoorden ontbreekt",
+                f"maak {JARGON_FILE} met `vakwoorden:` (zie de uitleg in kaart/taal.py)",
+                "taal-jargonlijst",
+            )
+        ]
     loaded = load_file(path, rel)
     problems = list(loaded.problems)
     data = loaded.data
     if not isinstance(data, dict) or not isinstance(data.get("vakwoorden"), list):
-        return Taallijst(), problems or [Problem(rel, 1, "vakwoorden", "de lijst `vakwoorden:` ontbreekt",
-                                                 "schrijf: vakwoorden: en daaronder regels als - {woord: traject, zeg: hulp}",
-                                                 "taal-jargonlijst")]
+        return Taallijst(), problems or [
+            Problem(
+                rel,
+                1,
+                "vakwoorden",
+                "de lijst `vakwoorden:` ontbreekt",
+                "schrijf: vakwoorden: en daaronder regels als - {woord: traject, zeg: hulp}",
+                "taal-jargonlijst",
+            )
+        ]
     words: list[Vakwoord] = []
     for i, item in enumerate(data["vakwoorden"]):
-        if not (isinstance(item, dict) and isinstance(item.get("woord"), str) and isinstance(item.get("zeg"), str)
-                and item["woord"].strip() and item["zeg"].strip()):
-            problems.append(Problem(rel, loaded.line_of(("vakwoorden", i)), f"vakwoorden[{i}]", "vakwoord zonder `woord` of `zeg`",
-                                    "schrijf: - {woord: vakwoord, zeg: gewoon alternatief}", "taal-jargonlijst"))
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("woord"), str)
+            and isinstance(item.get("zeg"), str)
+            and item["woord"].strip()
+            and item["zeg"].strip()
+        ):
+            problems.append(
+                Problem(
+                    rel,
+                    loaded.line_of(("vakwoorden", i)),
+                    f"vakwoorden[{i}]",
+                    "vakwoord zonder `woord` of `zeg`",
+                    "schrijf: - {woord: vakwoord, zeg: gewoon alternatief}",
+                    "taal-jargonlijst",
+                )
+            )
             continue
         ook = item.get("ook") or []
         vormen = (item["woord"], *(v for v in ook if isinstance(v, str)))
@@ -118,7 +147,11 @@ class _JargonMatcher:
                 if vorm not in target or len(v.woord) > len(target[vorm].woord):
                     target[vorm] = v
         self.long_forms = long_forms
-        self.pattern = re.compile("|".join(re.escape(f) for f in sorted(long_forms, key=len, reverse=True))) if long_forms else None
+        self.pattern = (
+            re.compile("|".join(re.escape(f) for f in sorted(long_forms, key=len, reverse=True)))
+            if long_forms
+            else None
+        )
         self.cache: dict[str, Vakwoord | None] = {}
 
     def find(self, token: str) -> Vakwoord | None:
@@ -190,16 +223,26 @@ def score(text: str) -> Score:
     return Score(len(words(text)), len(sentences(text)), leesgemak(text))
 
 
-def check_text(text: str, *, file: str, line: int, veld: str, taallijst: Taallijst,
-               namen: set[str] = frozenset()) -> list[Problem]:
+def check_text(
+    text: str, *, file: str, line: int, veld: str, taallijst: Taallijst, namen: set[str] = frozenset()
+) -> list[Problem]:
     """Sentence length, long words and jargon for one text."""
     out: list[Problem] = []
     for zin in sentences(text):
         n = len(words(zin))
         if n > MAX_ZIN_WOORDEN:
             begin = " ".join(zin.split()[:5])
-            out.append(Problem(file, line, veld, f"zin van {n} woorden (maximaal {MAX_ZIN_WOORDEN}): '{begin} …'",
-                               "knip de zin in tweeën: één boodschap per zin", "taal-zinslengte", ERROR))
+            out.append(
+                Problem(
+                    file,
+                    line,
+                    veld,
+                    f"zin van {n} woorden (maximaal {MAX_ZIN_WOORDEN}): '{begin} …'",
+                    "knip de zin in tweeën: één boodschap per zin",
+                    "taal-zinslengte",
+                    ERROR,
+                )
+            )
     seen: set[str] = set()
     matcher = _matcher(taallijst)
     for token in words(text):
@@ -209,16 +252,39 @@ def check_text(text: str, *, file: str, line: int, veld: str, taallijst: Taallij
         seen.add(low)
         vakwoord = matcher.find(token)
         if vakwoord and low not in namen:
-            out.append(Problem(file, line, veld, f"vakwoord '{token}'",
-                               f"schrijf in gewone woorden, bijvoorbeeld: {vakwoord.zeg}", "taal-vakwoord", ERROR))
+            out.append(
+                Problem(
+                    file,
+                    line,
+                    veld,
+                    f"vakwoord '{token}'",
+                    f"schrijf in gewone woorden, bijvoorbeeld: {vakwoord.zeg}",
+                    "taal-vakwoord",
+                    ERROR,
+                )
+            )
             continue
         if len(token) <= MAX_WOORD_LETTERS:  # cannot be a long word; skip counting letters
             continue
         letters = sum(ch.isalpha() for ch in token)
         longest_part = max((sum(ch.isalpha() for ch in part) for part in re.split(r"[-'’]", token)), default=0)
-        if longest_part > MAX_WOORD_LETTERS and low not in namen and low not in taallijst.bekende_woorden and not any(ch.isdigit() for ch in token):
-            out.append(Problem(file, line, veld, f"lang woord '{token}' ({letters} letters, maximaal {MAX_WOORD_LETTERS})",
-                               "gebruik een korter woord of zeg het in een paar gewone woorden", "taal-lang-woord", WARNING))
+        if (
+            longest_part > MAX_WOORD_LETTERS
+            and low not in namen
+            and low not in taallijst.bekende_woorden
+            and not any(ch.isdigit() for ch in token)
+        ):
+            out.append(
+                Problem(
+                    file,
+                    line,
+                    veld,
+                    f"lang woord '{token}' ({letters} letters, maximaal {MAX_WOORD_LETTERS})",
+                    "gebruik een korter woord of zeg het in een paar gewone woorden",
+                    "taal-lang-woord",
+                    WARNING,
+                )
+            )
     return out
 
 
@@ -236,21 +302,38 @@ def check_jongerentaal(loaded, data, taallijst: Taallijst, extra_namen: tuple[st
         if not isinstance(text, str) or not text.strip():
             continue
         texts.append(text.strip())
-        out += check_text(text, file=loaded.rel, line=loaded.line_of(("jongerentaal", veld)),
-                          veld=f"jongerentaal.{veld}", taallijst=taallijst, namen=namen)
+        out += check_text(
+            text,
+            file=loaded.rel,
+            line=loaded.line_of(("jongerentaal", veld)),
+            veld=f"jongerentaal.{veld}",
+            taallijst=taallijst,
+            namen=namen,
+        )
     if texts:
         gemak = leesgemak(" ".join(texts))
         if gemak < MIN_LEESGEMAK:
-            out.append(Problem(loaded.rel, loaded.line_of(("jongerentaal",)), "jongerentaal",
-                               f"moeilijk te lezen (leesgemak {gemak:.0f}, minimaal {MIN_LEESGEMAK})",
-                               "gebruik kortere zinnen en kortere woorden", "taal-leesgemak", WARNING))
+            out.append(
+                Problem(
+                    loaded.rel,
+                    loaded.line_of(("jongerentaal",)),
+                    "jongerentaal",
+                    f"moeilijk te lezen (leesgemak {gemak:.0f}, minimaal {MIN_LEESGEMAK})",
+                    "gebruik kortere zinnen en kortere woorden",
+                    "taal-leesgemak",
+                    WARNING,
+                )
+            )
     return out
 
 
 def organisation_names(org_files) -> dict[str, str]:
     """Organisation id -> name, from loaded organisation files: a provider's own name is never jargon."""
-    return {o.data.get("id"): o.data["naam"] for o in org_files
-            if isinstance(o.data, dict) and isinstance(o.data.get("naam"), str)}
+    return {
+        o.data.get("id"): o.data["naam"]
+        for o in org_files
+        if isinstance(o.data, dict) and isinstance(o.data.get("naam"), str)
+    }
 
 
 def check_record_taal(loaded, taallijst: Taallijst, org_names: dict[str, str]) -> list[Problem]:
@@ -265,11 +348,10 @@ def check_record_taal(loaded, taallijst: Taallijst, org_names: dict[str, str]) -
     return check_jongerentaal(loaded, data, taallijst, own)
 
 
-def taal_rapport(project, paths: list[Path] | None = None, tekst: str | None = None) -> tuple[str, "CheckResult"]:
+def taal_rapport(project, paths: list[Path] | None = None, tekst: str | None = None) -> tuple[str, CheckResult]:
     """`kaart taal`: the scores and problems of every jongerentaal text (or one free text)."""
-    from kaart.records.loading import load_file
     from kaart.check.reporting import format_text, summary
-    from kaart.result import CheckResult
+    from kaart.records.loading import load_file
 
     taallijst, problems = load_taallijst(project.schemas_dir / "jargon.yml")
     result = CheckResult(problems=list(problems))
@@ -279,8 +361,17 @@ def taal_rapport(project, paths: list[Path] | None = None, tekst: str | None = N
         result.extend(check_text(tekst, file="<tekst>", line=1, veld="", taallijst=taallijst))
         gemak = leesgemak(tekst)
         if gemak < MIN_LEESGEMAK:
-            result.add(Problem("<tekst>", 1, "", f"moeilijk te lezen (leesgemak {gemak:.0f}, minimaal {MIN_LEESGEMAK})",
-                               "gebruik kortere zinnen en kortere woorden", "taal-leesgemak", WARNING))
+            result.add(
+                Problem(
+                    "<tekst>",
+                    1,
+                    "",
+                    f"moeilijk te lezen (leesgemak {gemak:.0f}, minimaal {MIN_LEESGEMAK})",
+                    "gebruik kortere zinnen en kortere woorden",
+                    "taal-leesgemak",
+                    WARNING,
+                )
+            )
         lines.append(f"leesgemak {gemak:.0f}, langste zin {_longest(tekst)} woorden")
     else:
         org_names = organisation_names(load_file(p, project.rel(p)) for p in project.organisatie_files())
@@ -293,12 +384,16 @@ def taal_rapport(project, paths: list[Path] | None = None, tekst: str | None = N
                 continue
             texts = [t for t in (jt.get(v) for v in VELDEN) if isinstance(t, str)]
             if texts:
-                lines.append(f"{loaded.rel}: leesgemak {leesgemak(' '.join(texts)):.0f}, "
-                             f"langste zin {max(_longest(t) for t in texts)} woorden")
+                lines.append(
+                    f"{loaded.rel}: leesgemak {leesgemak(' '.join(texts)):.0f}, "
+                    f"langste zin {max(_longest(t) for t in texts)} woorden"
+                )
             result.extend(check_record_taal(loaded, taallijst, org_names))
     lines += [format_text(p) for p in result.sorted()]
-    lines.append(f"Drempels: zinnen tot {MAX_ZIN_WOORDEN} woorden, woorden tot {MAX_WOORD_LETTERS} letters, "
-                 f"leesgemak (Flesch-Douma) vanaf {MIN_LEESGEMAK}, geen vakwoorden uit {JARGON_FILE}.")
+    lines.append(
+        f"Drempels: zinnen tot {MAX_ZIN_WOORDEN} woorden, woorden tot {MAX_WOORD_LETTERS} letters, "
+        f"leesgemak (Flesch-Douma) vanaf {MIN_LEESGEMAK}, geen vakwoorden uit {JARGON_FILE}."
+    )
     lines.append(summary(result))
     return "\n".join(lines), result
 

@@ -17,17 +17,22 @@ inside words, and words that mix Latin with Cyrillic or Greek look-alike letters
 Lists are refused outside `beschrijving`.  Control characters never get this far:
 kaart.records.loading refuses them with their line.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from kaart.records.loading import LOOKALIKE, ZERO_WIDTH as _ZERO_WIDTH, char_name, skeleton
+from kaart.records.loading import LOOKALIKE, char_name, skeleton
+from kaart.records.loading import ZERO_WIDTH as _ZERO_WIDTH
 from kaart.text import site_image
 
 # (regex on one line, what it is in an editor's words); all get the rule id tekst-opmaak
 _BLOCKS = [
-    (re.compile(r"^\s*(!!!|\?\?\?\+?)"), "een meldingsblok (!!! of ???), dat eruitziet als een officiële waarschuwing van de site,"),
+    (
+        re.compile(r"^\s*(!!!|\?\?\?\+?)"),
+        "een meldingsblok (!!! of ???), dat eruitziet als een officiële waarschuwing van de site,",
+    ),
     (re.compile(r"^\s{0,3}#{1,6}(\s|$)"), "een kop (#)"),
     (re.compile(r"^\s{0,3}(=+|-{2,})\s*$"), "een kop of lijn (=== of ---)"),
     (re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$"), "een horizontale lijn (---, *** of ___)"),
@@ -84,43 +89,77 @@ def check_text_policy(path: tuple, value: str, first_line: int | None = None) ->
             if pattern.search(line):
                 if what not in reported:
                     reported.add(what)
-                    found.append((f"{what} is niet toegestaan{where}",
-                                  "schrijf gewone zinnen; alleen **vet**, *cursief* en [links](https://…) zijn toegestaan", "tekst-opmaak", at))
+                    found.append(
+                        (
+                            f"{what} is niet toegestaan{where}",
+                            "schrijf gewone zinnen; alleen **vet**, *cursief* en [links](https://…) zijn toegestaan",
+                            "tekst-opmaak",
+                            at,
+                        )
+                    )
                 break
         else:
             if not block_field and _LIST.match(line) and "list" not in reported:
                 reported.add("list")
-                found.append((f"een opsomming is hier niet toegestaan{where}",
-                              "schrijf het als een zin met komma's; alleen `beschrijving` mag een lijst bevatten", "tekst-opmaak", at))
+                found.append(
+                    (
+                        f"een opsomming is hier niet toegestaan{where}",
+                        "schrijf het als een zin met komma's; alleen `beschrijving` mag een lijst bevatten",
+                        "tekst-opmaak",
+                        at,
+                    )
+                )
     for match in _IMAGE.finditer(value) if "![" in value else ():
         target = match.group(2)
         if target is None or not site_image(target) or not block_field:
-            found.append(("een afbeelding van een andere website is niet toegestaan" if target and block_field
-                          else "een afbeelding is hier niet toegestaan",
-                          "haal de afbeelding weg; alleen `beschrijving` mag een afbeelding van de site zelf tonen (![tekst](../assets/plaatje.png))",
-                          "tekst-afbeelding", _line_at(value, match.start(), first_line)))
+            found.append(
+                (
+                    "een afbeelding van een andere website is niet toegestaan"
+                    if target and block_field
+                    else "een afbeelding is hier niet toegestaan",
+                    "haal de afbeelding weg; alleen `beschrijving` mag een afbeelding van de site zelf tonen (![tekst](../assets/plaatje.png))",
+                    "tekst-afbeelding",
+                    _line_at(value, match.start(), first_line),
+                )
+            )
     if value.isascii():
         return found  # no bidi, invisible or look-alike character can be in it
     override = _BIDI_OVERRIDE.search(value) or (_BIDI_ISOLATE.search(value) if path[-1:] != ("naam",) else None)
     if override:
-        found.append((f"onzichtbaar richtingteken {char_name(override.group())} op positie {override.start() + 1}",
-                      "haal het teken weg; het kan tekst in een andere volgorde laten zien dan er staat", "tekst-teken",
-                      _line_at(value, override.start(), first_line)))
+        found.append(
+            (
+                f"onzichtbaar richtingteken {char_name(override.group())} op positie {override.start() + 1}",
+                "haal het teken weg; het kan tekst in een andere volgorde laten zien dan er staat",
+                "tekst-teken",
+                _line_at(value, override.start(), first_line),
+            )
+        )
     if " " not in value and len(value) <= 80 and _ID_LIKE.match(skeleton(value)):
         return found  # an id or a list value: its own check names the odd character (kaart.check.checker)
     for match in _ZERO_WIDTH.finditer(value):
-        before, after = value[match.start() - 1: match.start()], value[match.end(): match.end() + 1]
+        before, after = value[match.start() - 1 : match.start()], value[match.end() : match.end() + 1]
         if before.isalnum() and after.isalnum() and (before.isascii() or after.isascii()):
-            found.append((f"onzichtbaar teken {char_name(match.group())} op positie {match.start() + 1}",
-                          "haal het teken weg (typ het woord opnieuw)", "tekst-teken", _line_at(value, match.start(), first_line)))
+            found.append(
+                (
+                    f"onzichtbaar teken {char_name(match.group())} op positie {match.start() + 1}",
+                    "haal het teken weg (typ het woord opnieuw)",
+                    "tekst-teken",
+                    _line_at(value, match.start(), first_line),
+                )
+            )
             break
     for word in re.findall(r"\w+", value) if not _LOOKALIKE_SET.isdisjoint(value) else ():
         if not word.isascii() and _mixes_scripts(word):
             odd = next(i for i, c in enumerate(word) if c in LOOKALIKE)
-            found.append((f"het woord '{word}' mengt letters uit verschillende schriften: teken {odd + 1} is "
-                          f"{char_name(word[odd])}, dat lijkt op '{LOOKALIKE[word[odd]]}'",
-                          f"typ het woord opnieuw met gewone letters: '{skeleton(word)}'", "tekst-teken",
-                          _line_at(value, value.find(word), first_line)))
+            found.append(
+                (
+                    f"het woord '{word}' mengt letters uit verschillende schriften: teken {odd + 1} is "
+                    f"{char_name(word[odd])}, dat lijkt op '{LOOKALIKE[word[odd]]}'",
+                    f"typ het woord opnieuw met gewone letters: '{skeleton(word)}'",
+                    "tekst-teken",
+                    _line_at(value, value.find(word), first_line),
+                )
+            )
             break
     return found
 

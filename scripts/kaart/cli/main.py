@@ -1,12 +1,13 @@
 """The `kaart` command: check, taal, build, genereer, nabewerk, rapport, nieuw, velden, export."""
+
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from kaart.project import Project
 from kaart.cli.redactie import add_commands
+from kaart.project import Project
 
 
 def _project(args) -> Project:
@@ -65,7 +66,9 @@ def cmd_nabewerk(args) -> int:
 
     site = Path(args.site)
     if not (site / "index.html").is_file():
-        print(f"{site} is geen gebouwde site (index.html ontbreekt); bouw eerst, bijvoorbeeld met mkdocs build -d {site}")
+        print(
+            f"{site} is geen gebouwde site (index.html ontbreekt); bouw eerst, bijvoorbeeld met mkdocs build -d {site}"
+        )
         return 1
     print(f"Content-Security-Policy toegevoegd aan {secure_site(site)} pagina's in {site}.")
     from kaart.publish.headers import write_headers  # what the hook writes after a build: _headers for the static host
@@ -75,31 +78,47 @@ def cmd_nabewerk(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kaart", description="Sociale kaart 16-27: aanbod controleren, rapporteren en exporteren.")
+    parser = argparse.ArgumentParser(
+        prog="kaart", description="Sociale kaart 16-27: aanbod controleren, rapporteren en exporteren."
+    )
     parser.add_argument("--root", help="map van het project (standaard: de map waarin je staat)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="controleer alle bestanden in aanbod/ en meld elke fout met bestand en regel")
-    check.add_argument("--format", choices=["text", "github"], default="text",
-                       help="github: ::error-regels voor annotaties in een pull request")
+    check.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="github: ::error-regels voor annotaties in een pull request",
+    )
     check.add_argument("--strict", dest="strict_warnings", action="store_true", help="ook waarschuwingen laten falen")
     check.set_defaults(func=cmd_check)
 
-    taal = sub.add_parser("taal", help="controleer de jongerentaal: korte zinnen, korte woorden, geen vakwoorden, leesgemak")
+    taal = sub.add_parser(
+        "taal", help="controleer de jongerentaal: korte zinnen, korte woorden, geen vakwoorden, leesgemak"
+    )
     taal.add_argument("bestanden", nargs="*", help="alleen deze aanbod-bestanden (standaard: alle)")
     taal.add_argument("--tekst", help="controleer deze losse tekst in plaats van de bestanden")
     taal.add_argument("--strict", dest="strict_warnings", action="store_true", help="ook waarschuwingen laten falen")
     taal.set_defaults(func=cmd_taal)
     build = sub.add_parser("build", help="bouw de site; alleen als het lukt vervangt hij de vorige versie")
-    build.add_argument("--site-dir", help="map voor de site (standaard: site/ in het project); alleen een lege map of "
-                                          "een eerdere site van kaart build wordt vervangen, nooit aanbod/, content/, "
-                                          "schemas/ of de projectmap")
+    build.add_argument(
+        "--site-dir",
+        help="map voor de site (standaard: site/ in het project); alleen een lege map of "
+        "een eerdere site van kaart build wordt vervangen, nooit aanbod/, content/, "
+        "schemas/ of de projectmap",
+    )
     build.set_defaults(func=cmd_build)
-    genereer = sub.add_parser("genereer", help="schrijf de volledige docs-map (content/ plus alle gemaakte pagina's en data) "
-                                               "met een mkdocs.yml zonder hook, voor mkdocs of Zensical")
+    genereer = sub.add_parser(
+        "genereer",
+        help="schrijf de volledige docs-map (content/ plus alle gemaakte pagina's en data) "
+        "met een mkdocs.yml zonder hook, voor mkdocs of Zensical",
+    )
     genereer.add_argument("map", help="nieuwe of lege map, bijvoorbeeld gegenereerd/")
     genereer.set_defaults(func=cmd_genereer)
-    nabewerk = sub.add_parser("nabewerk", help="zet de Content-Security-Policy op elke pagina van een gebouwde site-map en schrijf _headers")
+    nabewerk = sub.add_parser(
+        "nabewerk", help="zet de Content-Security-Policy op elke pagina van een gebouwde site-map en schrijf _headers"
+    )
     nabewerk.add_argument("site", help="de map die mkdocs of Zensical bouwde, bijvoorbeeld site/")
     nabewerk.set_defaults(func=cmd_nabewerk)
     add_commands(sub, _project)  # nieuw, velden, rapport, export (kaart/redactie.py)

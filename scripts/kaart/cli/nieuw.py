@@ -4,6 +4,7 @@ The template is plain, commented YAML so editors can also copy it by hand.
 Placeholders look like «naam».  Lines starting with `#?` are optional: they are
 switched on only when their values are given (see `fill_template`).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -24,6 +25,7 @@ OPTIONAL = "#? "
 @dataclass(frozen=True)
 class Vraag:
     """One thing `kaart nieuw` asks: the placeholder, the question and how to read the answer."""
+
     naam: str
     vraag: str
     soort: str = "tekst"  # tekst | lijst | keuze | getal | datum
@@ -53,13 +55,37 @@ VRAGEN = [
     Vraag("leeftijd_min", "Leeftijd vanaf, als de bron het zegt (Enter = onbekend)", "getal", verplicht=False),
     Vraag("leeftijd_max", "Leeftijd tot en met, als de bron het zegt (Enter = onbekend)", "getal", verplicht=False),
     Vraag("leeftijd_citaat", "De woorden van de bron over de leeftijd, letterlijk overgenomen", verplicht=False),
-    Vraag("startkwalificatie", "Startkwalificatie, als de bron het zegt (Enter = onbekend)", "keuze", "startkwalificatie", verplicht=False),
-    Vraag("startkwalificatie_citaat", "De woorden van de bron over de startkwalificatie, letterlijk overgenomen", verplicht=False),
-    Vraag("situatie", "Situatie van de jongeren, met komma's, als de bron het zegt (Enter = onbekend)", "lijst", "situatie", verplicht=False),
+    Vraag(
+        "startkwalificatie",
+        "Startkwalificatie, als de bron het zegt (Enter = onbekend)",
+        "keuze",
+        "startkwalificatie",
+        verplicht=False,
+    ),
+    Vraag(
+        "startkwalificatie_citaat",
+        "De woorden van de bron over de startkwalificatie, letterlijk overgenomen",
+        verplicht=False,
+    ),
+    Vraag(
+        "situatie",
+        "Situatie van de jongeren, met komma's, als de bron het zegt (Enter = onbekend)",
+        "lijst",
+        "situatie",
+        verplicht=False,
+    ),
     Vraag("situatie_citaat", "De woorden van de bron over de situatie, letterlijk overgenomen", verplicht=False),
-    Vraag("schooltype", "Schooltype, met komma's, als de bron het zegt (Enter = onbekend)", "lijst", "schooltype", verplicht=False),
+    Vraag(
+        "schooltype",
+        "Schooltype, met komma's, als de bron het zegt (Enter = onbekend)",
+        "lijst",
+        "schooltype",
+        verplicht=False,
+    ),
     Vraag("schooltype_citaat", "De woorden van de bron over het schooltype, letterlijk overgenomen", verplicht=False),
-    Vraag("kenmerken", "Kenmerken, met komma's, als de bron het zegt (Enter = geen)", "lijst", "kenmerk", verplicht=False),
+    Vraag(
+        "kenmerken", "Kenmerken, met komma's, als de bron het zegt (Enter = geen)", "lijst", "kenmerk", verplicht=False
+    ),
     Vraag("kenmerken_citaat", "De woorden van de bron over de kenmerken, letterlijk overgenomen", verplicht=False),
     Vraag("website", "Website uit de bron (Enter = geen)", verplicht=False),
     Vraag("telefoon", "Telefoon uit de bron (Enter = geen)", verplicht=False),
@@ -90,8 +116,12 @@ def yaml_value(value) -> str:
     if isinstance(value, dict):  # a flow mapping, e.g. the source of a doelgroep fact or of a contact value
         return "{" + ", ".join(f"{k}: {yaml_value(v)}" for k, v in value.items()) + "}"
     # Plain only for ids with a letter: "2026-03-01" or "2025" must stay strings for every YAML reader.
-    if (isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value) and re.search(r"[a-z]", value)
-            and value not in ("true", "false", "null", "yes", "no", "on", "off", "y", "n")):
+    if (
+        isinstance(value, str)
+        and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value)
+        and re.search(r"[a-z]", value)
+        and value not in ("true", "false", "null", "yes", "no", "on", "off", "y", "n")
+    ):
         return value
     # A JSON string is a YAML double-quoted scalar, once characters YAML will not read raw
     # (controls, DEL, line separators, BOM) are escaped as \uXXXX too.
@@ -119,7 +149,7 @@ def fill_template(template: str, values: dict) -> str:
             continue
         block = []
         while i < len(lines) and lines[i].startswith(OPTIONAL.rstrip()):
-            block.append(lines[i][len(OPTIONAL):] if lines[i].startswith(OPTIONAL) else "")
+            block.append(lines[i][len(OPTIONAL) :] if lines[i].startswith(OPTIONAL) else "")
             i += 1
         out.extend(_fill_block(block, values))
     return "\n".join(out) + "\n"
@@ -156,8 +186,10 @@ def strip_header(text: str) -> str:
     """Swap the template's how-to-copy header for a short note in the new record."""
     lines = text.splitlines()
     blank = lines.index("") if "" in lines else 1
-    note = ["# Gemaakt met `kaart nieuw`. Regels met `#?` zijn niet verplicht: haal `#? ` weg en vul in",
-            "# als een bron het zegt. Uitleg van elk veld: CONTRIBUTING.md."]
+    note = [
+        "# Gemaakt met `kaart nieuw`. Regels met `#?` zijn niet verplicht: haal `#? ` weg en vul in",
+        "# als een bron het zegt. Uitleg van elk veld: CONTRIBUTING.md.",
+    ]
     return "\n".join(lines[:1] + note + lines[blank:]) + "\n"
 
 
@@ -192,8 +224,10 @@ def convert(project: Project, vraag: Vraag, answer):
         known = sorted(p.stem for p in project.organisatie_files())
         close = difflib.get_close_matches(answer, known, n=1, cutoff=0.6)
         hint = f"bedoelde je '{close[0]}'? " if close else ""
-        raise NieuwFout(f"onbekende organisatie '{answer}' — {hint}"
-                        f"maak eerst aanbod/organisaties/{answer}.yml aan (zie CONTRIBUTING.md) of kies een bestaand id")
+        raise NieuwFout(
+            f"onbekende organisatie '{answer}' — {hint}"
+            f"maak eerst aanbod/organisaties/{answer}.yml aan (zie CONTRIBUTING.md) of kies een bestaand id"
+        )
     return answer
 
 
@@ -214,7 +248,9 @@ def normalise(project: Project, raw: dict) -> dict:
         try:
             values["bron_jaar"] = int(values["bron_jaar"])
         except (TypeError, ValueError):
-            raise NieuwFout(f"--bron-jaar: '{values['bron_jaar']}' is geen jaartal — schrijf bijvoorbeeld 2024") from None
+            raise NieuwFout(
+                f"--bron-jaar: '{values['bron_jaar']}' is geen jaartal — schrijf bijvoorbeeld 2024"
+            ) from None
     _doelgroep_bronnen(values)
     if not values.get("id") and values.get("naam"):
         values["id"] = slug(values["naam"])
@@ -222,16 +258,24 @@ def normalise(project: Project, raw: dict) -> dict:
     if missing:
         raise NieuwFout("nog niet ingevuld: " + ", ".join(f"--{_flag(v.naam)}" for v in missing))
     if not _ID.match(values["id"]):  # derived from a name without letters or digits
-        raise NieuwFout(f"--id: '{values['id']}' — gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'learn2work'")
+        raise NieuwFout(
+            f"--id: '{values['id']}' — gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'learn2work'"
+        )
     if not (values.get("gemeenten") or values.get("regio") or values.get("landelijk")):
         raise NieuwFout("werkgebied ontbreekt — geef --gemeenten, --regio of --landelijk")
     if bool(values.get("bron_document")) == bool(values.get("bron_titel")):
-        raise NieuwFout("geef precies één bron: --bron-document <id> (een projectdocument) of --bron-titel \"…\" (een andere bron)")
+        raise NieuwFout(
+            'geef precies één bron: --bron-document <id> (een projectdocument) of --bron-titel "…" (een andere bron)'
+        )
     if values.get("bron_document"):
         for name in ("bron_jaar", "bron_url"):
             values.pop(name, None)  # a project document has its own year; the schema forbids both
     # "uit de bron": each contact value gets the record's source as its own (kaart check demands one per value)
-    bron = {k: values[f"bron_{k}"] for k in ("document", "titel", "jaar", "onderdeel") if values.get(f"bron_{k}") not in (None, "")}
+    bron = {
+        k: values[f"bron_{k}"]
+        for k in ("document", "titel", "jaar", "onderdeel")
+        if values.get(f"bron_{k}") not in (None, "")
+    }
     for veld in ("website", "telefoon", "email"):
         if values.get(veld):
             values[f"bron_{veld}"] = bron
@@ -247,15 +291,23 @@ def _doelgroep_bronnen(values: dict) -> None:
         citaat = values.get(f"{feit}_citaat")
         if feit not in values:
             if citaat:
-                raise NieuwFout(f"--{_flag(feit)}-citaat zonder --{_flag(feit) if feit != 'leeftijd' else 'leeftijd-min/--leeftijd-max'}"
-                                " — geef ook het feit zelf, of laat het citaat weg")
+                raise NieuwFout(
+                    f"--{_flag(feit)}-citaat zonder --{_flag(feit) if feit != 'leeftijd' else 'leeftijd-min/--leeftijd-max'}"
+                    " — geef ook het feit zelf, of laat het citaat weg"
+                )
             continue
         if not citaat:
-            raise NieuwFout(f"--{_flag(feit)}-citaat ontbreekt — elk feit over de doelgroep heeft de woorden van de bron nodig"
-                            f" (letterlijk overgenomen); weet je die niet, laat het feit dan weg")
+            raise NieuwFout(
+                f"--{_flag(feit)}-citaat ontbreekt — elk feit over de doelgroep heeft de woorden van de bron nodig"
+                f" (letterlijk overgenomen); weet je die niet, laat het feit dan weg"
+            )
         if not values.get("bron_onderdeel"):
             raise NieuwFout(f"--bron-onderdeel ontbreekt — noem de tabel of paragraaf waar {feit} staat")
-        bron = {"document": values["bron_document"]} if values.get("bron_document") else {"titel": values.get("bron_titel", "")}
+        bron = (
+            {"document": values["bron_document"]}
+            if values.get("bron_document")
+            else {"titel": values.get("bron_titel", "")}
+        )
         if not values.get("bron_document") and values.get("bron_jaar"):
             bron["jaar"] = values["bron_jaar"]
         values[f"{feit}_bron"] = {**bron, "onderdeel": values["bron_onderdeel"], "citaat": citaat}
@@ -326,7 +378,9 @@ def ask(project: Project, given: dict, read=input, write=print) -> dict:
             write(f"  {problem}")
             answer = ""
         if ended and not answer and _needed(vraag, answers):
-            raise NieuwFout(f"geen antwoord op '{vraag.vraag}': de invoer hield op voordat alle verplichte vragen beantwoord waren")
+            raise NieuwFout(
+                f"geen antwoord op '{vraag.vraag}': de invoer hield op voordat alle verplichte vragen beantwoord waren"
+            )
         answers[vraag.naam] = answer
     return answers
 
@@ -354,11 +408,19 @@ def add_arguments(parser) -> None:
         parser.add_argument(f"--{_flag(vraag.naam)}", dest=vraag.naam, metavar="WAARDE", help=vraag.vraag)
     parser.add_argument("--landelijk", action="store_const", const=True, help="het aanbod is er in heel Nederland")
     parser.add_argument("--bron-jaar", dest="bron_jaar", metavar="JAAR", help="jaar van de andere bron")
-    parser.add_argument("--bron-url", dest="bron_url", metavar="URL", help="adres van de andere bron, als die online staat")
-    parser.add_argument("--laatst-gecontroleerd", dest="laatst_gecontroleerd", metavar="JJJJ-MM-DD",
-                        help="datum waarop de aanbieder de gegevens bevestigde")
+    parser.add_argument(
+        "--bron-url", dest="bron_url", metavar="URL", help="adres van de andere bron, als die online staat"
+    )
+    parser.add_argument(
+        "--laatst-gecontroleerd",
+        dest="laatst_gecontroleerd",
+        metavar="JJJJ-MM-DD",
+        help="datum waarop de aanbieder de gegevens bevestigde",
+    )
     parser.add_argument("--toelichting", metavar="TEKST", help="wat onbekend is of nagevraagd moet worden")
-    parser.add_argument("--geen-vragen", action="store_true", help="niets vragen; ontbreekt er iets, stop dan met een melding")
+    parser.add_argument(
+        "--geen-vragen", action="store_true", help="niets vragen; ontbreekt er iets, stop dan met een melding"
+    )
 
 
 def run(args, project: Project) -> int:

@@ -3,6 +3,7 @@
 `kaart velden` rewrites the part between the markers; `kaart velden --controleer`
 fails when the file is out of date (a test does the same).
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,14 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|").replace("<", "&lt;")
 
 
-def _rows(project: Project, schema: dict, prefix: str, required: set[str], defs: dict | None = None,
-          listed: dict | None = None) -> list[str]:
+def _rows(
+    project: Project,
+    schema: dict,
+    prefix: str,
+    required: set[str],
+    defs: dict | None = None,
+    listed: dict | None = None,
+) -> list[str]:
     defs = schema.get("$defs", {}) if defs is None else defs
     listed = {} if listed is None else listed  # shared definition -> the first field that listed its sub-fields
     rows = []
@@ -32,8 +39,10 @@ def _rows(project: Project, schema: dict, prefix: str, required: set[str], defs:
             shared = ref.rsplit("/", 1)[-1]
             prop = {**defs[shared], **{k: v for k, v in prop.items() if k != "$ref"}}
             if shared in listed:
-                rows.append(f"| `{path}` | {'ja' if name in required else ''} | blok | "
-                            f"{_cell(prop.get('description', ''))} Zelfde velden als `{listed[shared]}`. |")
+                rows.append(
+                    f"| `{path}` | {'ja' if name in required else ''} | blok | "
+                    f"{_cell(prop.get('description', ''))} Zelfde velden als `{listed[shared]}`. |"
+                )
                 continue
             listed[shared] = path
         kind, allowed = _kind(project, prop)
@@ -60,7 +69,11 @@ def _kind(project: Project, prop: dict) -> tuple[str, list[str]]:
     allowed = project.vocab[ref.rsplit("/", 1)[-1]].ids if ref else []
     if prop.get("type") == "array":
         item = prop.get("items", {})
-        inner = "waarden uit de lijst" if item.get("$ref") else {"string": "teksten", "object": "blokken"}.get(item.get("type"), "waarden")
+        inner = (
+            "waarden uit de lijst"
+            if item.get("$ref")
+            else {"string": "teksten", "object": "blokken"}.get(item.get("type"), "waarden")
+        )
         return f"lijst van {inner}", allowed
     if ref:
         return "waarde uit de lijst", allowed
@@ -69,10 +82,19 @@ def _kind(project: Project, prop: dict) -> tuple[str, list[str]]:
 
 def field_reference(project: Project) -> str:
     parts = []
-    for name, kop in (("aanbod", "Aanbod (`aanbod/<id>.yml`)"), ("organisatie", "Organisatie (`aanbod/organisaties/<id>.yml`)")):
+    for name, kop in (
+        ("aanbod", "Aanbod (`aanbod/<id>.yml`)"),
+        ("organisatie", "Organisatie (`aanbod/organisaties/<id>.yml`)"),
+    ):
         schema = json.loads((project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
-        parts += [f"### {kop}", "", _cell(schema.get("description", "")), "",
-                  "| Veld | Verplicht | Soort | Uitleg |", "|---|---|---|---|"]
+        parts += [
+            f"### {kop}",
+            "",
+            _cell(schema.get("description", "")),
+            "",
+            "| Veld | Verplicht | Soort | Uitleg |",
+            "|---|---|---|---|",
+        ]
         parts += _rows(project, schema, "", set(schema.get("required", [])))
         parts.append("")
     return "\n".join(parts)
@@ -94,7 +116,9 @@ def run(args, project: Project) -> int:
     text = path.read_text(encoding="utf-8")
     new = updated(text, field_reference(project))
     if new is None:
-        print(f"kaart velden: {project.rel(path)} mist de regels {BEGIN} en {END} — zet ze waar de veldenlijst moet komen")
+        print(
+            f"kaart velden: {project.rel(path)} mist de regels {BEGIN} en {END} — zet ze waar de veldenlijst moet komen"
+        )
         return 2
     if args.controleer:
         if new != text:

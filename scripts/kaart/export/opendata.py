@@ -12,12 +12,28 @@ this module only adds what a tool needs to fetch one record or to read the CSVs
 without guessing.  Paths in `pagina` and `hsds` are relative to the site root
 (the folder that holds data/), so they stay true wherever the site is hosted.
 """
+
 from __future__ import annotations
 
 import json
 
-from kaart.export.tables import (AANBOD_COLUMNS, LICENTIE, LIST_SEP, ORGANISATIE_COLUMNS, SCHEMA_VERSION, _BOOLS, _INTS, _LISTS,
-                     Tables, _json_bytes as _json, export_files, published, tables)
+from kaart.export.tables import (
+    _BOOLS,
+    _INTS,
+    _LISTS,
+    AANBOD_COLUMNS,
+    LICENTIE,
+    LIST_SEP,
+    ORGANISATIE_COLUMNS,
+    SCHEMA_VERSION,
+    Tables,
+    export_files,
+    published,
+    tables,
+)
+from kaart.export.tables import (
+    _json_bytes as _json,
+)
 from kaart.model import Kaart
 from kaart.project import Project
 from kaart.records.load import Records
@@ -48,8 +64,12 @@ def record_files(computed: Tables) -> dict[str, bytes]:
 
 def schema_files(project: Project) -> dict[str, bytes]:
     """The schemas as in the repository (compact, as all machine-read JSON): their `$ref`s are relative, so they resolve next to each other."""
-    return {f"schemas/{name}.schema.json": _json(json.loads((project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8")))
-            for name in SCHEMA_NAMES}
+    return {
+        f"schemas/{name}.schema.json": _json(
+            json.loads((project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+        )
+        for name in SCHEMA_NAMES
+    }
 
 
 # -- Frictionless data package ---------------------------------------------------
@@ -87,8 +107,13 @@ def _field(column: str, schema: dict, project: Project) -> dict:
 
 def _resource(name: str, path: str, title: str, columns: list[str], schema: dict, project: Project) -> dict:
     return {
-        "name": name, "path": path, "title": title, "profile": "tabular-data-resource",
-        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+        "name": name,
+        "path": path,
+        "title": title,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8-sig",
         "dialect": {"delimiter": ",", "header": True, "doubleQuote": True},
         "schema": {"fields": [_field(c, schema, project) for c in columns], "primaryKey": ["id"]},
     }
@@ -103,13 +128,21 @@ def datapackage(project: Project) -> dict:
         "name": "sociale-kaart-16-27",
         "title": "Sociale kaart 16-27",
         "description": "Het aanbod voor jongeren van 16 tot 27 jaar zonder school of werk, en de organisaties die het bieden. "
-                       "Een leeg vakje betekent: niet bekend in de bron.",
+        "Een leeg vakje betekent: niet bekend in de bron.",
         "version": SCHEMA_VERSION,
-        "licenses": [{"name": LICENTIE, "path": "https://creativecommons.org/publicdomain/zero/1.0/", "title": "CC0 1.0"}],
+        "licenses": [
+            {"name": LICENTIE, "path": "https://creativecommons.org/publicdomain/zero/1.0/", "title": "CC0 1.0"}
+        ],
         "resources": [
             _resource("aanbod", "aanbod.csv", "Aanbod, één regel per aanbod", AANBOD_COLUMNS, aanbod, project),
-            _resource("organisaties", "organisaties.csv", "Organisaties, één regel per organisatie", ORGANISATIE_COLUMNS,
-                      organisatie, project),
+            _resource(
+                "organisaties",
+                "organisaties.csv",
+                "Organisaties, één regel per organisatie",
+                ORGANISATIE_COLUMNS,
+                organisatie,
+                project,
+            ),
         ],
     }
 

@@ -13,6 +13,7 @@ kaart.export.opendata adds one file per record, the schemas and datapackage.json
 
 The field list, versioning and licence are on content/open-data/index.md.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,10 +25,10 @@ import uuid
 from dataclasses import dataclass
 
 from kaart import actualiteit
-from kaart.records.loading import load_file
 from kaart.model import Aanbod, Bron, Kaart, Organisatie
 from kaart.project import Project
 from kaart.records.load import Records
+from kaart.records.loading import load_file
 
 # Bump the major number when a field is removed, renamed or changes meaning;
 # the minor number when a field is added.  Documented on the open-data page.
@@ -43,19 +44,72 @@ _JSON_COLUMNS = ("bronnen", "resultaten", "doelgroep.bronnen", "contact.bronnen"
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 AANBOD_COLUMNS = [
-    "id", "naam", "aanbieder", "status", "soort", "fase", "helpt_bij", "voor",
-    "doelgroep.leeftijd.min", "doelgroep.leeftijd.max", "doelgroep.startkwalificatie", "doelgroep.situatie", "doelgroep.schooltype",
-    "doelgroep.kenmerken", "doelgroep.voorwaarden", "doelgroep.bronnen",
-    "werkgebied.gemeenten", "werkgebied.regio", "werkgebied.landelijk",
-    "toegang.aanmelden", "toegang.uitleg", "toegang.kosten",
-    "jongerentaal.wat_is_het", "jongerentaal.is_het_voor_mij", "jongerentaal.wat_krijg_je", "jongerentaal.hoe_begin_je",
-    "beschrijving", "nazorg.geboden", "nazorg.uitleg", "resultaten",
-    "contact.website", "contact.telefoon", "contact.email", "contact.adres", "contact.bronnen",
-    "bronnen", "laatst_gecontroleerd", "trefwoorden", "toelichting",
+    "id",
+    "naam",
+    "aanbieder",
+    "status",
+    "soort",
+    "fase",
+    "helpt_bij",
+    "voor",
+    "doelgroep.leeftijd.min",
+    "doelgroep.leeftijd.max",
+    "doelgroep.startkwalificatie",
+    "doelgroep.situatie",
+    "doelgroep.schooltype",
+    "doelgroep.kenmerken",
+    "doelgroep.voorwaarden",
+    "doelgroep.bronnen",
+    "werkgebied.gemeenten",
+    "werkgebied.regio",
+    "werkgebied.landelijk",
+    "toegang.aanmelden",
+    "toegang.uitleg",
+    "toegang.kosten",
+    "jongerentaal.wat_is_het",
+    "jongerentaal.is_het_voor_mij",
+    "jongerentaal.wat_krijg_je",
+    "jongerentaal.hoe_begin_je",
+    "beschrijving",
+    "nazorg.geboden",
+    "nazorg.uitleg",
+    "resultaten",
+    "contact.website",
+    "contact.telefoon",
+    "contact.email",
+    "contact.adres",
+    "contact.bronnen",
+    "bronnen",
+    "laatst_gecontroleerd",
+    "trefwoorden",
+    "toelichting",
 ]
-ORGANISATIE_COLUMNS = ["id", "naam", "beschrijving", "werkgebied.gemeenten", "werkgebied.regio", "werkgebied.landelijk",
-                       "contact.website", "contact.telefoon", "contact.email", "contact.adres", "contact.bronnen", "bronnen"]
-_LISTS = {"fase", "helpt_bij", "voor", "doelgroep.situatie", "doelgroep.schooltype", "doelgroep.kenmerken", "werkgebied.gemeenten", "werkgebied.regio", "toegang.aanmelden", "trefwoorden"}
+ORGANISATIE_COLUMNS = [
+    "id",
+    "naam",
+    "beschrijving",
+    "werkgebied.gemeenten",
+    "werkgebied.regio",
+    "werkgebied.landelijk",
+    "contact.website",
+    "contact.telefoon",
+    "contact.email",
+    "contact.adres",
+    "contact.bronnen",
+    "bronnen",
+]
+_LISTS = {
+    "fase",
+    "helpt_bij",
+    "voor",
+    "doelgroep.situatie",
+    "doelgroep.schooltype",
+    "doelgroep.kenmerken",
+    "werkgebied.gemeenten",
+    "werkgebied.regio",
+    "toegang.aanmelden",
+    "trefwoorden",
+}
 _INTS = {"doelgroep.leeftijd.min", "doelgroep.leeftijd.max"}
 _BOOLS = {"werkgebied.landelijk", "nazorg.geboden"}
 
@@ -66,6 +120,7 @@ def raw_records(project: Project, kaart: Kaart, records: Records | None = None) 
 
     A build passes its `records` (read once, kaart/records.py); without them each file is loaded here.
     """
+
     def load(rel: str) -> dict:
         return records.raw(rel) if records is not None else load_file(project.root / rel, rel).data
 
@@ -76,15 +131,20 @@ def raw_records(project: Project, kaart: Kaart, records: Records | None = None) 
 
 # -- where each record is published (kaart.export.opendata writes the per-record files) --
 # kind -> (page folder, own JSON folder, HSDS entity, HSDS API folder)
-_PUBLISHED = {"aanbod": ("aanbod", "data/aanbod", "service", "services"),
-              "organisatie": ("organisaties", "data/organisaties", "organization", "organizations")}
+_PUBLISHED = {
+    "aanbod": ("aanbod", "data/aanbod", "service", "services"),
+    "organisatie": ("organisaties", "data/organisaties", "organization", "organizations"),
+}
 
 
 def published(kind: str, record_id: str) -> dict[str, str]:
     """Where a record is published, relative to the site root: its page, its own JSON file and its HSDS file."""
     page, own, entity, folder = _PUBLISHED[kind]
-    return {"pagina": f"{page}/{record_id}/", "json": f"{own}/{record_id}.json",
-            "hsds": f"data/hsds/{folder}/{hsds_id(entity, record_id)}.json"}
+    return {
+        "pagina": f"{page}/{record_id}/",
+        "json": f"{own}/{record_id}.json",
+        "hsds": f"data/hsds/{folder}/{hsds_id(entity, record_id)}.json",
+    }
 
 
 def met_pagina(kind: str, record: dict) -> dict:
@@ -95,12 +155,29 @@ def met_pagina(kind: str, record: dict) -> dict:
 
 def kaart_json(project: Project, kaart: Kaart, records: Records | None = None) -> dict:
     aanbod, organisaties = raw_records(project, kaart, records)
-    aanbod, organisaties = [met_pagina("aanbod", r) for r in aanbod], [met_pagina("organisatie", r) for r in organisaties]
-    vocabulaires = {name: [{"id": t.id, "label": t.label, **({"uitleg": t.uitleg} if t.uitleg else {}),
-                             **{k[2:].replace("-", "_"): v for k, v in t.extra.items()}} for t in project.vocab[name]]
-                    for name in project.vocab.names()}
-    return {"schema_version": SCHEMA_VERSION, "licentie": LICENTIE, "aanbod": aanbod, "organisaties": organisaties,
-            "vocabulaires": vocabulaires}
+    aanbod, organisaties = (
+        [met_pagina("aanbod", r) for r in aanbod],
+        [met_pagina("organisatie", r) for r in organisaties],
+    )
+    vocabulaires = {
+        name: [
+            {
+                "id": t.id,
+                "label": t.label,
+                **({"uitleg": t.uitleg} if t.uitleg else {}),
+                **{k[2:].replace("-", "_"): v for k, v in t.extra.items()},
+            }
+            for t in project.vocab[name]
+        ]
+        for name in project.vocab.names()
+    }
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "licentie": LICENTIE,
+        "aanbod": aanbod,
+        "organisaties": organisaties,
+        "vocabulaires": vocabulaires,
+    }
 
 
 # -- CSV ----------------------------------------------------------------------
@@ -190,8 +267,12 @@ _TAXONOMIES = ("helpt_bij", "fase", "soort", "voor", "kenmerk", "situatie", "sch
 
 def _taxonomy(project: Project, name: str) -> dict:
     vocab = project.vocab[name]
-    return {"id": hsds_id("taxonomy", name), "name": f"sociale-kaart-16-27:{name}", "description": vocab.description or vocab.title,
-            "version": SCHEMA_VERSION}
+    return {
+        "id": hsds_id("taxonomy", name),
+        "name": f"sociale-kaart-16-27:{name}",
+        "description": vocab.description or vocab.title,
+        "version": SCHEMA_VERSION,
+    }
 
 
 def _term(project: Project, name: str, term_id: str) -> dict:
@@ -203,9 +284,15 @@ def _term(project: Project, name: str, term_id: str) -> dict:
 @functools.lru_cache(maxsize=4096)
 def _vocab_term(vocab, name: str, term_id: str) -> dict:
     term = vocab[name].terms[term_id]
-    return {"id": hsds_id("taxonomy_term", name, term_id), "code": term_id, "name": term.label,
-            "description": term.uitleg or term.label, "taxonomy": f"sociale-kaart-16-27:{name}",
-            "taxonomy_id": hsds_id("taxonomy", name), "language": "nl"}
+    return {
+        "id": hsds_id("taxonomy_term", name, term_id),
+        "code": term_id,
+        "name": term.label,
+        "description": term.uitleg or term.label,
+        "taxonomy": f"sociale-kaart-16-27:{name}",
+        "taxonomy_id": hsds_id("taxonomy", name),
+        "language": "nl",
+    }
 
 
 def _attributes(project: Project, link_id: str, link_type: str, values: dict[str, tuple]) -> list[dict]:
@@ -213,8 +300,17 @@ def _attributes(project: Project, link_id: str, link_type: str, values: dict[str
     for name in _TAXONOMIES:
         for term_id in values.get(name, ()):
             term = _term(project, name, term_id)
-            out.append({"id": hsds_id("attribute", link_id, name, term_id), "link_id": link_id, "link_type": name,
-                        "link_entity": link_type, "taxonomy_term_id": term["id"], "value": term_id, "taxonomy_term": term})
+            out.append(
+                {
+                    "id": hsds_id("attribute", link_id, name, term_id),
+                    "link_id": link_id,
+                    "link_type": name,
+                    "link_entity": link_type,
+                    "taxonomy_term_id": term["id"],
+                    "value": term_id,
+                    "taxonomy_term": term,
+                }
+            )
     return out
 
 
@@ -222,18 +318,36 @@ def _service_areas(project: Project, service_id: str, werkgebied: dict) -> list[
     label = lambda vocab, v: project.vocab[vocab].label(v)
     areas = []
     if werkgebied.get("landelijk"):
-        areas.append({"id": hsds_id("service_area", service_id, "landelijk"), "service_id": service_id,
-                      "name": "Nederland", "description": "Heel Nederland."})
+        areas.append(
+            {
+                "id": hsds_id("service_area", service_id, "landelijk"),
+                "service_id": service_id,
+                "name": "Nederland",
+                "description": "Heel Nederland.",
+            }
+        )
     for regio in werkgebied.get("regio", []):
         gemeenten = project.vocab.gemeenten_per_regio.get(regio, [])
-        areas.append({"id": hsds_id("service_area", service_id, "regio", regio), "service_id": service_id,
-                      "name": label("regio", regio),
-                      "description": "Regio met de gemeenten " + ", ".join(label("gemeente", g) for g in gemeenten) + ".",
-                      "x_regio": regio, "x_gemeenten": gemeenten})
+        areas.append(
+            {
+                "id": hsds_id("service_area", service_id, "regio", regio),
+                "service_id": service_id,
+                "name": label("regio", regio),
+                "description": "Regio met de gemeenten " + ", ".join(label("gemeente", g) for g in gemeenten) + ".",
+                "x_regio": regio,
+                "x_gemeenten": gemeenten,
+            }
+        )
     for gemeente in werkgebied.get("gemeenten", []):
-        areas.append({"id": hsds_id("service_area", service_id, "gemeente", gemeente), "service_id": service_id,
-                      "name": label("gemeente", gemeente), "description": f"Gemeente {label('gemeente', gemeente)}.",
-                      "x_gemeente": gemeente})
+        areas.append(
+            {
+                "id": hsds_id("service_area", service_id, "gemeente", gemeente),
+                "service_id": service_id,
+                "name": label("gemeente", gemeente),
+                "description": f"Gemeente {label('gemeente', gemeente)}.",
+                "x_gemeente": gemeente,
+            }
+        )
     return areas
 
 
@@ -261,7 +375,13 @@ def hsds_organization(project: Project, org: Organisatie) -> dict:
     if org.contact.get("email"):
         out["email"] = org.contact["email"]
     if org.contact.get("telefoon"):
-        out["phones"] = [{"id": hsds_id("phone", "organization", org.id), "organization_id": out["id"], "number": org.contact["telefoon"]}]
+        out["phones"] = [
+            {
+                "id": hsds_id("phone", "organization", org.id),
+                "organization_id": out["id"],
+                "number": org.contact["telefoon"],
+            }
+        ]
     if org.contact.get("adres"):
         out["x_adres"] = org.contact["adres"]
     out["x_bronnen"] = _bronnen(project, org.bronnen)
@@ -275,7 +395,9 @@ def eligibility_description(project: Project, a: Aanbod) -> str | None:
     if a.startkwalificatie:
         parts.append(project.vocab["startkwalificatie"].label(a.startkwalificatie) + ".")
     if a.situatie:
-        parts.append("Situatie van de jongere: " + ", ".join(project.vocab["situatie"].label(s) for s in a.situatie) + ".")
+        parts.append(
+            "Situatie van de jongere: " + ", ".join(project.vocab["situatie"].label(s) for s in a.situatie) + "."
+        )
     if a.schooltype:
         parts.append("Schooltype: " + ", ".join(project.vocab["schooltype"].label(s) for s in a.schooltype) + ".")
     if a.kenmerken:
@@ -298,7 +420,9 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
         out["email"] = a.contact["email"]
     proces = []
     if a.aanmelden:
-        proces.append("Aanmelden: " + ", ".join(project.vocab["aanmeldroute"].label(r).lower() for r in a.aanmelden) + ".")
+        proces.append(
+            "Aanmelden: " + ", ".join(project.vocab["aanmeldroute"].label(r).lower() for r in a.aanmelden) + "."
+        )
     if a.aanmelden_uitleg:
         proces.append(a.aanmelden_uitleg)
     if proces:
@@ -322,9 +446,20 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
     out["service_areas"] = _service_areas(project, sid, a.werkgebied)
     if org:
         out["organization"] = organizations[org.id] if organizations else hsds_organization(project, org)
-    out["attributes"] = _attributes(project, sid, "service", {
-        "helpt_bij": a.helpt_bij, "fase": a.fase, "soort": (a.soort,), "voor": a.voor, "kenmerk": a.kenmerken,
-        "situatie": a.situatie, "schooltype": a.schooltype})
+    out["attributes"] = _attributes(
+        project,
+        sid,
+        "service",
+        {
+            "helpt_bij": a.helpt_bij,
+            "fase": a.fase,
+            "soort": (a.soort,),
+            "voor": a.voor,
+            "kenmerk": a.kenmerken,
+            "situatie": a.situatie,
+            "schooltype": a.schooltype,
+        },
+    )
     # Extensions (x_ prefix, allowed by HSDS): what the standard has no field for.
     out["x_id"] = a.id
     out["x_status"] = a.status
@@ -334,7 +469,10 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
     if a.nazorg is not None:
         out["x_nazorg"] = {"geboden": a.nazorg, **({"uitleg": a.nazorg_uitleg} if a.nazorg_uitleg else {})}
     if a.resultaten:
-        out["x_resultaten"] = [{"cijfer": r.cijfer, "wat": r.wat, "jaar": r.jaar, "bron": _bronnen(project, [r.bron])[0]} for r in a.resultaten]
+        out["x_resultaten"] = [
+            {"cijfer": r.cijfer, "wat": r.wat, "jaar": r.jaar, "bron": _bronnen(project, [r.bron])[0]}
+            for r in a.resultaten
+        ]
     if a.contact.get("adres"):
         out["x_adres"] = a.contact["adres"]
     out["x_bronnen"] = _bronnen(project, a.bronnen)
@@ -342,8 +480,10 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
         out["x_contact_bronnen"] = {veld: _bronnen(project, [b])[0] for veld, b in a.contact_bronnen.items()}
     if a.doelgroep_bronnen:  # per eligibility fact (leeftijd, situatie, ...) the passage and the source's own words
         typed = a.doelgroep_bron
-        out["x_doelgroep_bronnen"] = {feit: {**_bron_item(project.vocab, typed[feit]), "citaat": b["citaat"]}
-                                      for feit, b in a.doelgroep_bronnen.items()}
+        out["x_doelgroep_bronnen"] = {
+            feit: {**_bron_item(project.vocab, typed[feit]), "citaat": b["citaat"]}
+            for feit, b in a.doelgroep_bronnen.items()
+        }
     if a.toelichting:
         out["x_toelichting"] = a.toelichting
     return out
@@ -351,8 +491,16 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
 
 def _page(contents: list) -> dict:
     """One page holding everything, in the shape of the HSDS 3.0 API list responses."""
-    return {"total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
-            "first_page": True, "last_page": True, "empty": not contents, "contents": contents}
+    return {
+        "total_items": len(contents),
+        "total_pages": 1,
+        "page_number": 1,
+        "size": len(contents),
+        "first_page": True,
+        "last_page": True,
+        "empty": not contents,
+        "contents": contents,
+    }
 
 
 def hsds(project: Project, kaart: Kaart) -> dict[str, dict]:
@@ -387,6 +535,7 @@ def _dumps(value) -> str:
 class Tables:
     """kaart.json's content and the HSDS lists as Python objects, and every record in them encoded once:
     the whole-map files and kaart.export.opendata's file per record are spliced from the same text."""
+
     data: dict
     lists: dict[str, dict]
     encoded: dict[int, list[str]]  # id() of a list of records -> each record's JSON text
@@ -402,14 +551,21 @@ class Tables:
 
 def tables(project: Project, kaart: Kaart, records: Records | None = None) -> Tables:
     data, lists = kaart_json(project, kaart, records), hsds(project, kaart)
-    encoded = {id(items): [_dumps(r) for r in items]
-               for items in (data["aanbod"], data["organisaties"], lists["services.json"]["contents"],
-                             lists["organizations.json"]["contents"])}
+    encoded = {
+        id(items): [_dumps(r) for r in items]
+        for items in (
+            data["aanbod"],
+            data["organisaties"],
+            lists["services.json"]["contents"],
+            lists["organizations.json"]["contents"],
+        )
+    }
     return Tables(data, lists, encoded)
 
 
-def export_files(project: Project, kaart: Kaart, records: Records | None = None,
-                 computed: Tables | None = None) -> dict[str, bytes]:
+def export_files(
+    project: Project, kaart: Kaart, records: Records | None = None, computed: Tables | None = None
+) -> dict[str, bytes]:
     """Every whole-map open-data file, keyed by its path in the built site (`computed`: from `tables`)."""
     computed = computed or tables(project, kaart, records)
     data, lists = computed.data, computed.lists

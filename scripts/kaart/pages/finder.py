@@ -5,6 +5,7 @@ pages load; the browser does the matching (content/assets/javascripts/matching.j
 The pages themselves list every offer grouped by helpt_bij, so they still work
 without JavaScript.  No mkdocs import here.
 """
+
 from __future__ import annotations
 
 import html
@@ -12,16 +13,18 @@ import json
 
 from kaart import actualiteit
 from kaart.model import JONGERENTAAL_VELDEN, Aanbod, Kaart
-from kaart.project import Project
 from kaart.pages.site import GeneratedPage, SiteOutput, offer_list_item
+from kaart.project import Project
 from kaart.text import first_sentence, inline
 
 DATA_PATH = "data/wegwijzer.json"
 # 2: `pagina` left out (it is aanbod/<id>/), age lines and fact sources in shared tables.
 # 3: provider names in a shared table too (`aanbieders`; `aanbieder` is a place in it).
 DATA_VERSION = 3
-SCRIPTS = {"wegwijzer": ["assets/javascripts/matching.js", "assets/javascripts/wegwijzer.js"],
-           "jongeren": ["assets/javascripts/matching.js", "assets/javascripts/jongeren.js"]}
+SCRIPTS = {
+    "wegwijzer": ["assets/javascripts/matching.js", "assets/javascripts/wegwijzer.js"],
+    "jongeren": ["assets/javascripts/matching.js", "assets/javascripts/jongeren.js"],
+}
 # Eligibility facts that may carry a source passage (doelgroep.bronnen), in card order.
 FEITEN = ("leeftijd", "startkwalificatie", "situatie", "schooltype", "kenmerken")
 STYLESHEET = "stylesheets/wegwijzer.css"
@@ -119,8 +122,7 @@ def offer_record(a: Aanbod, kaart: Kaart, project: Project) -> dict:
     record["jongerenregel"] = actualiteit.jongerenregel(a, project.vocab)
     if a.trefwoorden:
         record["trefwoorden"] = list(a.trefwoorden)
-    record["jongerentaal"] = {k: " ".join(a.jongerentaal[k].split())
-                              for k in JONGERENTAAL_VELDEN}
+    record["jongerentaal"] = {k: " ".join(a.jongerentaal[k].split()) for k in JONGERENTAAL_VELDEN}
     return record
 
 
@@ -142,7 +144,17 @@ def _feitbronnen(a: Aanbod, project: Project) -> dict[str, str]:
 
 
 # Vocabularies the pages need labels for; situatie/schooltype exist once the eligibility schema has them.
-LABELS = ("gemeente", "helpt_bij", "kenmerk", "voor", "soort", "aanmeldroute", "startkwalificatie", "situatie", "schooltype")
+LABELS = (
+    "gemeente",
+    "helpt_bij",
+    "kenmerk",
+    "voor",
+    "soort",
+    "aanmeldroute",
+    "startkwalificatie",
+    "situatie",
+    "schooltype",
+)
 
 
 def _shared(records: list[dict]) -> tuple[list[list[str]], list[str], list[str]]:
@@ -153,6 +165,7 @@ def _shared(records: list[dict]) -> tuple[list[list[str]], list[str], list[str]]
     line comes first and is left out of the record (`actualiteit` 0); when every fact of an offer
     has the same source, `feitbron` is that one index.  matching.js (expand) puts the texts back."""
     from collections import Counter
+
     pairs = [(r.pop("regel"), r.pop("jongerenregel")) for r in records]
     regels = [pair for pair, _ in Counter(pairs).most_common()]
     index = {pair: i for i, pair in enumerate(regels)}
@@ -188,16 +201,26 @@ def finder_data(kaart: Kaart, project: Project) -> dict:
 
 def finder_json(kaart: Kaart, project: Project) -> bytes:
     # Compact separators: this file is fetched on a phone, often on a small data bundle.
-    return json.dumps(finder_data(kaart, project), ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+    return json.dumps(finder_data(kaart, project), ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode(
+        "utf-8"
+    )
 
 
 # -- pages ------------------------------------------------------------------
 
+
 def _front_matter(title: str, description: str, scripts: list[str]) -> list[str]:
     # No table of contents: its only headings would be the no-JS lists, hidden once the finder runs.
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}",
-             f"description: {json.dumps(description, ensure_ascii=False)}", "hide:", "  - toc",
-             "kaart_css:", f"  - {STYLESHEET}", "kaart_scripts:"]
+    lines = [
+        "---",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        f"description: {json.dumps(description, ensure_ascii=False)}",
+        "hide:",
+        "  - toc",
+        "kaart_css:",
+        f"  - {STYLESHEET}",
+        "kaart_scripts:",
+    ]
     lines += [f"  - {s}" for s in scripts]
     return lines + ["---", ""]
 
@@ -208,7 +231,8 @@ def _e(value: str) -> str:
 
 def _options(labels: dict[str, str], empty: str) -> str:
     return f'<option value="">{_e(empty)}</option>' + "".join(
-        f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in sorted(labels.items(), key=lambda kv: kv[1].lower()))
+        f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in sorted(labels.items(), key=lambda kv: kv[1].lower())
+    )
 
 
 def _fallback_groups(kaart: Kaart, project: Project, offers: list[Aanbod], groups: list[tuple[str, str]]) -> list[str]:
@@ -225,20 +249,28 @@ def _fallback_groups(kaart: Kaart, project: Project, offers: list[Aanbod], group
 
 
 def _radios(name: str, choices: list[tuple[str, str]], empty: str, css: str = "kaart-keuze") -> str:
-    return "".join(f'<label class="{css}"><input type="radio" name="{name}" value="{_e(k)}"> {_e(v)}</label>'
-                   for k, v in choices) + f'<label class="{css}"><input type="radio" name="{name}" value="" checked> {_e(empty)}</label>'
+    return (
+        "".join(
+            f'<label class="{css}"><input type="radio" name="{name}" value="{_e(k)}"> {_e(v)}</label>'
+            for k, v in choices
+        )
+        + f'<label class="{css}"><input type="radio" name="{name}" value="" checked> {_e(empty)}</label>'
+    )
 
 
 def wegwijzer_page(kaart: Kaart, project: Project) -> str:
     labels = {name: project.vocab[name].labels for name in ("gemeente", "helpt_bij", "kenmerk", "schooltype")}
     zoekt = "".join(
         f'<label class="kaart-keuze"><input type="checkbox" name="zoekt" value="{_e(k)}"> {_e(v)}</label>'
-        for k, v in labels["helpt_bij"].items())
+        for k, v in labels["helpt_bij"].items()
+    )
     kenmerken = "".join(
         f'<label class="kaart-keuze"><input type="checkbox" name="kenmerk" value="{_e(k)}"> {_e(v)}</label>'
-        for k, v in labels["kenmerk"].items())
+        for k, v in labels["kenmerk"].items()
+    )
     schooltypen = '<option value="">weet ik niet</option>' + "".join(
-        f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in labels["schooltype"].items())
+        f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in labels["schooltype"].items()
+    )
     form = (
         f'<form id="kaart-finder" class="kaart-finder" data-bron="../{DATA_PATH}" data-soort="wegwijzer" role="search" '
         'aria-label="Situatie van de jongere" hidden>\n'
@@ -246,33 +278,33 @@ def wegwijzer_page(kaart: Kaart, project: Project) -> str:
         '<p class="kaart-veld"><label for="ww-leeftijd">Leeftijd</label>'
         '<input id="ww-leeftijd" name="leeftijd" type="number" inputmode="numeric" min="0" max="99" step="1" autocomplete="off"></p>\n'
         f'<p class="kaart-veld"><label for="ww-gemeente">Gemeente</label><select id="ww-gemeente" name="gemeente">'
-        f'{_options(labels["gemeente"], "Alle gemeenten")}</select></p>\n'
-        '</div>\n'
+        f"{_options(labels['gemeente'], 'Alle gemeenten')}</select></p>\n"
+        "</div>\n"
         '<fieldset class="kaart-groep"><legend>Startkwalificatie (diploma mbo-2, havo of vwo)</legend>'
         '<label class="kaart-keuze"><input type="radio" name="startkwalificatie" value="ja"> ja</label>'
         '<label class="kaart-keuze"><input type="radio" name="startkwalificatie" value="nee"> nee</label>'
         '<label class="kaart-keuze"><input type="radio" name="startkwalificatie" value="" checked> weet ik niet</label>'
-        '</fieldset>\n'
+        "</fieldset>\n"
         f'<fieldset class="kaart-groep"><legend>Wat doet de jongere nu?</legend>{_radios("situatie", SITUATIE_VRAAG, "weet ik niet")}'
         '<label class="kaart-keuze"><input type="checkbox" name="uitkering" value="1"> heeft een uitkering</label>'
         '<p id="ww-schooltype-veld" class="kaart-veld" hidden><label for="ww-schooltype">Schooltype</label>'
         f'<select id="ww-schooltype" name="schooltype">{schooltypen}</select></p>'
-        '</fieldset>\n'
+        "</fieldset>\n"
         f'<fieldset class="kaart-groep"><legend>De jongere zoekt hulp bij</legend>{zoekt}</fieldset>\n'
         f'<details class="kaart-kenmerken"><summary>Kenmerken (niet verplicht)</summary><fieldset class="kaart-groep">'
-        f'<legend>Kenmerken van de jongere</legend>{kenmerken}</fieldset></details>\n'
+        f"<legend>Kenmerken van de jongere</legend>{kenmerken}</fieldset></details>\n"
         '<p class="kaart-veld"><label for="ww-q">Vrije tekst</label>'
         '<input id="ww-q" name="q" type="search" autocomplete="off" placeholder="bijvoorbeeld schuldhulp"></p>\n'
         '<p><label class="kaart-keuze"><input type="checkbox" name="gestopt" value="1"> Ook gestopt aanbod tonen</label></p>\n'
         '<p><button type="submit" class="md-button md-button--primary">Toon het aanbod</button></p>\n'  # a form needs a submit (WCAG 3.2.2)
-        '</form>'
+        "</form>"
     )
     kolom = (
         '<div id="kaart-kolom" class="kaart-kolom" hidden>\n'
         '<details id="kaart-vragen" class="kaart-vragen" open><summary>Situatie van de jongere</summary>\n'
-        f'{form}\n</details>\n'
+        f"{form}\n</details>\n"
         f'<details class="kaart-regels"><summary>Zo kiest de wegwijzer</summary>{MATCHING_RULES}</details>\n'
-        '</div>'
+        "</div>"
     )
     uitkomst = (
         '<section id="kaart-uitkomst" class="kaart-uitkomst" aria-labelledby="kaart-uitkomst-kop" hidden>\n'
@@ -284,7 +316,7 @@ def wegwijzer_page(kaart: Kaart, project: Project) -> str:
         '<button type="button" id="kaart-kopieer" class="md-button">Kopieer link</button> '
         '<button type="button" id="kaart-print" class="md-button">Print de lijst</button> '
         '<button type="button" id="kaart-weergave" class="md-button" aria-pressed="false">Versie voor de jongere</button>'
-        '</p>\n'
+        "</p>\n"
         '<p id="kaart-link-status" class="kaart-link-status" role="status"></p>\n'
         '<div id="kaart-leeg" class="kaart-leeg-blok" hidden></div>\n'
         '<ol id="kaart-resultaten" class="kaart-resultaten"></ol>\n'
@@ -292,21 +324,35 @@ def wegwijzer_page(kaart: Kaart, project: Project) -> str:
         '<details id="kaart-valt-af" class="kaart-valt-af" hidden><summary id="kaart-valt-af-kop">Valt af</summary>\n'
         '<ul id="kaart-afgevallen" class="kaart-afgevallen"></ul>\n'
         '<p><button type="button" id="kaart-meer-af" class="md-button" hidden>Toon meer</button></p>\n'
-        '</details>\n'
-        '</section>'
+        "</details>\n"
+        "</section>"
     )
-    lines = _front_matter("Wegwijzer", "Waar kan deze jongere terecht? Beschrijf de situatie en zie welk aanbod past, "
-                          "waarom, en hoe de jongere er komt.", SCRIPTS["wegwijzer"])
+    lines = _front_matter(
+        "Wegwijzer",
+        "Waar kan deze jongere terecht? Beschrijf de situatie en zie welk aanbod past, "
+        "waarom, en hoe de jongere er komt.",
+        SCRIPTS["wegwijzer"],
+    )
     lines += [
-        "# Wegwijzer: waar kan deze jongere terecht?", "",
+        "# Wegwijzer: waar kan deze jongere terecht?",
+        "",
         "Beschrijf de situatie; de lijst past zich meteen aan. Deel de link: wie hem opent, ziet dezelfde lijst.\n"
-        "{ .kaart-intro }", "",
-        '<div class="kaart-wegwijzer">', kolom, uitkomst, "</div>", "",
-        "<noscript><p>Zonder JavaScript werkt het zoeken niet. Hieronder staat al het aanbod per leefgebied.</p></noscript>", "",
-        '<div id="kaart-alles" class="kaart-alles" markdown>', "",
-        "## Al het aanbod per leefgebied", "",
+        "{ .kaart-intro }",
+        "",
+        '<div class="kaart-wegwijzer">',
+        kolom,
+        uitkomst,
+        "</div>",
+        "",
+        "<noscript><p>Zonder JavaScript werkt het zoeken niet. Hieronder staat al het aanbod per leefgebied.</p></noscript>",
+        "",
+        '<div id="kaart-alles" class="kaart-alles" markdown>',
+        "",
+        "## Al het aanbod per leefgebied",
+        "",
         f"Alle {len(kaart.aanbod)} aanbiedingen, gegroepeerd naar waar ze bij helpen. Een aanbod kan bij meer "
-        "leefgebieden staan. De gegevens staan ook als [open data](../open-data/wegwijzer-json.md).", "",
+        "leefgebieden staan. De gegevens staan ook als [open data](../open-data/wegwijzer-json.md).",
+        "",
     ]
     lines += _fallback_groups(kaart, project, kaart.gesorteerd(), list(labels["helpt_bij"].items()))
     lines += ["</div>", ""]
@@ -317,7 +363,8 @@ def jongeren_page(kaart: Kaart, project: Project) -> str:
     gemeenten = project.vocab["gemeente"].labels
     wensen = "".join(
         f'<label class="kaart-keuze kaart-groot"><input type="radio" name="zoekt" value="{_e(k)}"> {_e(v)}</label>'
-        for k, v in JONGEREN_WENSEN)
+        for k, v in JONGEREN_WENSEN
+    )
     form = (
         f'<form id="kaart-finder" class="kaart-finder kaart-jongeren" data-bron="../{DATA_PATH}" data-soort="jongeren" '
         'aria-label="Drie vragen" hidden>\n'
@@ -325,12 +372,12 @@ def jongeren_page(kaart: Kaart, project: Project) -> str:
         '<p class="kaart-veld"><label for="jo-leeftijd">2. Hoe oud ben je?</label>'
         '<input id="jo-leeftijd" name="leeftijd" type="number" inputmode="numeric" min="0" max="99" step="1" autocomplete="off"></p>\n'
         f'<p class="kaart-veld"><label for="jo-gemeente">3. Waar woon je?</label><select id="jo-gemeente" name="gemeente">'
-        f'{_options(gemeenten, "Zeg ik liever niet")}</select></p>\n'
+        f"{_options(gemeenten, 'Zeg ik liever niet')}</select></p>\n"
         # Asked only when the answer changes what is shown (jongeren.js decides).
         '<fieldset id="jo-situatie" class="kaart-groep" hidden><legend>4. Wat doe je nu?</legend>'
-        f'{_radios("situatie", JONGEREN_SITUATIE, "Zeg ik liever niet", "kaart-keuze kaart-groot")}</fieldset>\n'
+        f"{_radios('situatie', JONGEREN_SITUATIE, 'Zeg ik liever niet', 'kaart-keuze kaart-groot')}</fieldset>\n"
         '<p><button type="submit" class="md-button md-button--primary">Laat zien wat er is</button></p>\n'
-        '</form>'
+        "</form>"
     )
     uitkomst = (
         '<section id="kaart-uitkomst" class="kaart-uitkomst" aria-labelledby="kaart-uitkomst-kop" hidden>\n'
@@ -340,19 +387,27 @@ def jongeren_page(kaart: Kaart, project: Project) -> str:
         '<div id="kaart-leeg" class="kaart-leeg-blok" hidden></div>\n'
         '<ol id="kaart-resultaten" class="kaart-resultaten"></ol>\n'
         '<p><button type="button" id="kaart-meer" class="md-button" hidden>Laat meer zien</button></p>\n'
-        '</section>'
+        "</section>"
     )
     voor_jongeren = [a for a in kaart.gesorteerd() if not a.alleen_voor_professionals and a.status != "gestopt"]
-    lines = _front_matter("Voor jongeren", "Wat wil je? Beantwoord drie vragen en zie wat er voor jou is.",
-                          SCRIPTS["jongeren"])
+    lines = _front_matter(
+        "Voor jongeren", "Wat wil je? Beantwoord drie vragen en zie wat er voor jou is.", SCRIPTS["jongeren"]
+    )
     lines += [
-        "# Wat wil je?", "",
-        "Beantwoord drie korte vragen. Dan zie je wat er voor jou is en hoe je begint.", "",
-        form, "",
-        uitkomst, "",
-        '<div id="kaart-alles" class="kaart-alles" markdown>', "",
-        "## Alles voor jongeren", "",
-        "Kies wat je zoekt. Klik op een naam om meer te lezen.", "",
+        "# Wat wil je?",
+        "",
+        "Beantwoord drie korte vragen. Dan zie je wat er voor jou is en hoe je begint.",
+        "",
+        form,
+        "",
+        uitkomst,
+        "",
+        '<div id="kaart-alles" class="kaart-alles" markdown>',
+        "",
+        "## Alles voor jongeren",
+        "",
+        "Kies wat je zoekt. Klik op een naam om meer te lezen.",
+        "",
     ]
     lines += _fallback_groups(kaart, project, voor_jongeren, JONGEREN_WENSEN)
     lines += ["</div>", ""]

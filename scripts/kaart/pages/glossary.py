@@ -6,14 +6,15 @@ sources write "Pro" and "pro", "ggz" and "GGZ"), unless an entry says `hoofdlett
 `missing_abbreviations` finds abbreviation-like words on a page that have no
 entry, so a new abbreviation cannot slip onto the site unexplained.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from kaart.records.loading import load_file
 from kaart.project import Project
+from kaart.records.loading import load_file
 from kaart.result import Problem
 from kaart.text import inline
 
@@ -42,21 +43,58 @@ def load_glossary(project: Project) -> tuple[list[Begrip], list[Problem]]:
     begrippen = []
     seen = set()
     if loaded.data is not None and not isinstance(loaded.data, list):
-        return [], problems + [Problem(GLOSSARY_FILE, 1, "", "de woordenlijst moet een lijst zijn", "begin elk begrip met '- term:'", "woordenlijst")]
+        return [], problems + [
+            Problem(
+                GLOSSARY_FILE,
+                1,
+                "",
+                "de woordenlijst moet een lijst zijn",
+                "begin elk begrip met '- term:'",
+                "woordenlijst",
+            )
+        ]
     for i, item in enumerate(loaded.data or []):
         line = loaded.line_of((i,))
-        if not isinstance(item, dict) or not isinstance(item.get("term"), str) or not isinstance(item.get("uitleg"), str):
-            problems.append(Problem(GLOSSARY_FILE, line, f"[{i}]", "een begrip heeft `term` en `uitleg` nodig", "vul beide in als tekst", "woordenlijst"))
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("term"), str)
+            or not isinstance(item.get("uitleg"), str)
+        ):
+            problems.append(
+                Problem(
+                    GLOSSARY_FILE,
+                    line,
+                    f"[{i}]",
+                    "een begrip heeft `term` en `uitleg` nodig",
+                    "vul beide in als tekst",
+                    "woordenlijst",
+                )
+            )
             continue
         if item["term"] in seen:
-            problems.append(Problem(GLOSSARY_FILE, line, f"[{i}].term", f"'{item['term']}' staat er al in", "voeg de uitleg samen", "woordenlijst"))
+            problems.append(
+                Problem(
+                    GLOSSARY_FILE,
+                    line,
+                    f"[{i}].term",
+                    f"'{item['term']}' staat er al in",
+                    "voeg de uitleg samen",
+                    "woordenlijst",
+                )
+            )
             continue
         exact = item.get("hoofdlettergevoelig", False)
         if not isinstance(exact, bool):
-            problems.append(Problem(GLOSSARY_FILE, loaded.line_of((i, "hoofdlettergevoelig")), f"[{i}].hoofdlettergevoelig",
-                                    f"`hoofdlettergevoelig` moet true of false zijn, niet '{exact}'",
-                                    "schrijf `hoofdlettergevoelig: true` (uitleg alleen bij precies deze schrijfwijze) of laat het veld weg",
-                                    "woordenlijst"))
+            problems.append(
+                Problem(
+                    GLOSSARY_FILE,
+                    loaded.line_of((i, "hoofdlettergevoelig")),
+                    f"[{i}].hoofdlettergevoelig",
+                    f"`hoofdlettergevoelig` moet true of false zijn, niet '{exact}'",
+                    "schrijf `hoofdlettergevoelig: true` (uitleg alleen bij precies deze schrijfwijze) of laat het veld weg",
+                    "woordenlijst",
+                )
+            )
             exact = False
         seen.add(item["term"])
         begrippen.append(Begrip(item["term"], item["uitleg"], item.get("voluit"), item.get("bron"), exact))
@@ -87,14 +125,37 @@ def abbreviations(begrippen: list[Begrip]) -> dict[str, str]:
 # Words in capitals on the site that are not abbreviations, or technical names on
 # the pages for developers and editors (open data, bijdragen, redactie) that
 # explain themselves there. Everything else in capitals needs a woordenlijst entry.
-GEEN_AFKORTING = frozenset({
-    "A-Z",  # the alphabetical overview
-    "WAT", "HOE",  # the plan of aanpak writes these two words in capitals for emphasis
-    "API", "BOM", "CC0", "CSV", "HSDS", "HTML", "JSON", "UTF-8", "UUID", "YAML", "JJJJ-MM-DD", "CONTRIBUTING",
-})
-_NOT_TEXT = [re.compile(p, re.S) for p in (
-    r"```.*?```", r"`[^`\n]*`", r"<!--.*?-->", r"<[^>]+>", r"\]\([^)]*\)", r"https?://\S+|www\.\S+|\S+@\S+",
-    r"\{[#.:][^}]*\}")]
+GEEN_AFKORTING = frozenset(
+    {
+        "A-Z",  # the alphabetical overview
+        "WAT",
+        "HOE",  # the plan of aanpak writes these two words in capitals for emphasis
+        "API",
+        "BOM",
+        "CC0",
+        "CSV",
+        "HSDS",
+        "HTML",
+        "JSON",
+        "UTF-8",
+        "UUID",
+        "YAML",
+        "JJJJ-MM-DD",
+        "CONTRIBUTING",
+    }
+)
+_NOT_TEXT = [
+    re.compile(p, re.S)
+    for p in (
+        r"```.*?```",
+        r"`[^`\n]*`",
+        r"<!--.*?-->",
+        r"<[^>]+>",
+        r"\]\([^)]*\)",
+        r"https?://\S+|www\.\S+|\S+@\S+",
+        r"\{[#.:][^}]*\}",
+    )
+]
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9&]+(?:-[A-Za-zÀ-ÿ0-9&]+)*")
 
 
@@ -134,9 +195,17 @@ def missing_abbreviations(pages: Mapping[str, str], begrippen: Iterable[Begrip])
 
 
 def glossary_page(begrippen: list[Begrip], project: Project) -> str:
-    lines = ["---", "title: Woordenlijst", "---", "", "# Woordenlijst", "",
-             "Afkortingen en begrippen uit de bronnen, in gewone woorden. Op elke pagina van deze site zie je de uitleg "
-             "ook als je met de muis over zo'n woord gaat of het aantikt.", ""]
+    lines = [
+        "---",
+        "title: Woordenlijst",
+        "---",
+        "",
+        "# Woordenlijst",
+        "",
+        "Afkortingen en begrippen uit de bronnen, in gewone woorden. Op elke pagina van deze site zie je de uitleg "
+        "ook als je met de muis over zo'n woord gaat of het aantikt.",
+        "",
+    ]
     letter = None
     for b in begrippen:
         first = b.term[:1].upper()

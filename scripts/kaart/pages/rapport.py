@@ -15,6 +15,7 @@ Only `verouderd` is a build warning (so `mkdocs build --strict` in CI fails on i
 the other findings hold for most records taken from the 2016-2020 reports and
 are a worklist, not a reason to stop publishing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,10 +25,10 @@ from dataclasses import dataclass
 from kaart.actualiteit import bevestigd_op
 from kaart.doelgroep import in_woorden
 from kaart.model import JONGERENTAAL_VELDEN, Aanbod, Kaart
+from kaart.pages.site import STALE_AFTER_DAYS  # one definition: the offer pages use it too
 from kaart.project import Project
 from kaart.records.load import Records
 from kaart.result import WARNING, Problem
-from kaart.pages.site import STALE_AFTER_DAYS  # one definition: the offer pages use it too
 from kaart.text import inline
 
 DEFAULT_BRON_JAREN = 5
@@ -51,8 +52,10 @@ ACTIES = {
     "geen-contact": "zoek website, telefoon of e-mail in een bron en vul `contact` in",
     "jongerentaal": "herschrijf `jongerentaal` (korte zinnen, spreek de jongere aan met je)",
     "oude-bronnen": "zoek een nieuwere bron en voeg die toe aan `bronnen`",
-    "doelgroep-in-woorden": ("lees de bron: zegt die het echt over dit aanbod, vul dan `doelgroep.leeftijd` of "
-                             "`doelgroep.situatie` in met de woorden van de bron in `doelgroep.bronnen`; anders laat je het leeg"),
+    "doelgroep-in-woorden": (
+        "lees de bron: zegt die het echt over dit aanbod, vul dan `doelgroep.leeftijd` of "
+        "`doelgroep.situatie` in met de woorden van de bron in `doelgroep.bronnen`; anders laat je het leeg"
+    ),
 }
 
 
@@ -90,7 +93,9 @@ def zwakke_jongerentaal(jongerentaal: dict) -> list[str]:
     return reasons
 
 
-def bevindingen(project: Project, aanbod: Aanbod, today: dt.date, bron_jaren: int = DEFAULT_BRON_JAREN) -> list[Bevinding]:
+def bevindingen(
+    project: Project, aanbod: Aanbod, today: dt.date, bron_jaren: int = DEFAULT_BRON_JAREN
+) -> list[Bevinding]:
     out = []
     bevestigd = bevestigd_op(aanbod)  # laatst_gecontroleerd or a source `bevestigd:`
     if not bevestigd:
@@ -115,7 +120,9 @@ def bevindingen(project: Project, aanbod: Aanbod, today: dt.date, bron_jaren: in
     return out
 
 
-def rapport(project: Project, kaart: Kaart, today: dt.date | None = None, bron_jaren: int = DEFAULT_BRON_JAREN) -> list[Regel]:
+def rapport(
+    project: Project, kaart: Kaart, today: dt.date | None = None, bron_jaren: int = DEFAULT_BRON_JAREN
+) -> list[Regel]:
     """One line per offer that needs work, in name order."""
     today = today or dt.date.today()
     regels = []
@@ -126,8 +133,9 @@ def rapport(project: Project, kaart: Kaart, today: dt.date | None = None, bron_j
     return regels
 
 
-def build_warnings(kaart: Kaart, today: dt.date | None = None, project: Project | None = None,
-                   records: Records | None = None) -> list[Problem]:
+def build_warnings(
+    kaart: Kaart, today: dt.date | None = None, project: Project | None = None, records: Records | None = None
+) -> list[Problem]:
     """Stale records as warnings for the site build; `--strict` turns them into failures.
 
     The line numbers come from the build's `records` (read once); without them each stale file is loaded here.
@@ -143,10 +151,24 @@ def build_warnings(kaart: Kaart, today: dt.date | None = None, project: Project 
                 if records is not None:
                     line = records.line_of(aanbod.source_file, ("laatst_gecontroleerd",))
                 else:
-                    line = load_file(project.root / aanbod.source_file, aanbod.source_file).line_of(("laatst_gecontroleerd",)) if project else 1
-                out.append(Problem(aanbod.source_file, line, "laatst_gecontroleerd",
-                                   f"meer dan 12 maanden geleden gecontroleerd ({checked.isoformat()})",
-                                   ACTIES["verouderd"], "verouderd", WARNING))
+                    line = (
+                        load_file(project.root / aanbod.source_file, aanbod.source_file).line_of(
+                            ("laatst_gecontroleerd",)
+                        )
+                        if project
+                        else 1
+                    )
+                out.append(
+                    Problem(
+                        aanbod.source_file,
+                        line,
+                        "laatst_gecontroleerd",
+                        f"meer dan 12 maanden geleden gecontroleerd ({checked.isoformat()})",
+                        ACTIES["verouderd"],
+                        "verouderd",
+                        WARNING,
+                    )
+                )
     return out
 
 
@@ -158,7 +180,10 @@ def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRO
     """A plain-text table for the terminal: one row per offer, one column per finding."""
     codes = list(CATEGORIEEN)
     headers = ["aanbod", "nooit", ">12 mnd", "contact", "jongerentaal", f"bron >{bron_jaren} jr", "doelgroep"]
-    rows = [[r.aanbod.id] + ["x" if c in r.categorieen else "" for c in codes] for r in sorted(regels, key=lambda r: r.aanbod.id)]
+    rows = [
+        [r.aanbod.id] + ["x" if c in r.categorieen else "" for c in codes]
+        for r in sorted(regels, key=lambda r: r.aanbod.id)
+    ]
     widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(headers)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(headers), line(["-" * w for w in widths])] + [line(r) for r in rows]
@@ -167,27 +192,48 @@ def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRO
         n = sum(1 for r in regels if code in r.categorieen)
         out.append(f"{categorie_titel(code, bron_jaren)}: {n}")
     out.append(f"{len(regels)} van {totaal} aanbiedingen hebben werk nodig.")
-    woorden = [(r.aanbod, b.uitleg) for r in sorted(regels, key=lambda r: r.aanbod.id)
-               for b in r.bevindingen if b.categorie == "doelgroep-in-woorden"]
+    woorden = [
+        (r.aanbod, b.uitleg)
+        for r in sorted(regels, key=lambda r: r.aanbod.id)
+        for b in r.bevindingen
+        if b.categorie == "doelgroep-in-woorden"
+    ]
     if woorden:  # the table says only 'x'; here the editor sees what the text says
         out += ["", f"{CATEGORIEEN['doelgroep-in-woorden']}:"]
         out += [f"  {a.source_file or a.id}: {uitleg}" for a, uitleg in woorden]
     return "\n".join(out)
 
 
-def redactie_page(project: Project, regels: list[Regel], totaal: int, today: dt.date, bron_jaren: int = DEFAULT_BRON_JAREN) -> str:
-    lines = ["---", "title: Werklijst redactie", "description: Welk aanbod moet de redactie controleren of aanvullen?", "---", "",
-             "# Werklijst redactie", "",
-             f"Stand van {today.isoformat()}: {len(regels)} van de {totaal} aanbiedingen hebben werk nodig. "
-             "Dezelfde lijst krijg je in de terminal met `kaart rapport`. "
-             "Hoe je een aanbod aanpast staat in *Aanbod toevoegen of wijzigen* (CONTRIBUTING.md in de repository).", "",
-             "## Samenvatting", "", "| Wat moet er gebeuren | Aantal aanbiedingen |", "|---|---|"]
+def redactie_page(
+    project: Project, regels: list[Regel], totaal: int, today: dt.date, bron_jaren: int = DEFAULT_BRON_JAREN
+) -> str:
+    lines = [
+        "---",
+        "title: Werklijst redactie",
+        "description: Welk aanbod moet de redactie controleren of aanvullen?",
+        "---",
+        "",
+        "# Werklijst redactie",
+        "",
+        f"Stand van {today.isoformat()}: {len(regels)} van de {totaal} aanbiedingen hebben werk nodig. "
+        "Dezelfde lijst krijg je in de terminal met `kaart rapport`. "
+        "Hoe je een aanbod aanpast staat in *Aanbod toevoegen of wijzigen* (CONTRIBUTING.md in de repository).",
+        "",
+        "## Samenvatting",
+        "",
+        "| Wat moet er gebeuren | Aantal aanbiedingen |",
+        "|---|---|",
+    ]
     for code in CATEGORIEEN:
         n = sum(1 for r in regels if code in r.categorieen)
         lines.append(f"| [{categorie_titel(code, bron_jaren)}](#{code}) | {n} |")
-    lines += ["", "Alleen *meer dan 12 maanden geleden gecontroleerd* geeft een waarschuwing bij het bouwen van de site; "
-              "met `--strict` (zoals in de controle van een pull request) stopt de bouw dan. "
-              "De andere punten zijn een werklijst.", ""]
+    lines += [
+        "",
+        "Alleen *meer dan 12 maanden geleden gecontroleerd* geeft een waarschuwing bij het bouwen van de site; "
+        "met `--strict` (zoals in de controle van een pull request) stopt de bouw dan. "
+        "De andere punten zijn een werklijst.",
+        "",
+    ]
     for code in CATEGORIEEN:
         hits = [r for r in regels if code in r.categorieen]
         lines += [f"## {categorie_titel(code, bron_jaren)} {{ #{code} }}", "", f"Wat te doen: {ACTIES[code]}.", ""]

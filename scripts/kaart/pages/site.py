@@ -4,6 +4,7 @@ Plain Python: the mkdocs hook only hands this output to the build.  Pages are
 returned as virtual files keyed by their path in the docs tree, each with the
 YAML file an editor should open to change it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,13 @@ from kaart.result import WARNING, Problem
 from kaart.text import block, first_sentence, inline, leeftijd_text, link, safe_url
 
 ONBEKEND = "niet bekend in de bron"
-DOELGROEP_KOPPEN = {"leeftijd": "Leeftijd", "startkwalificatie": "Startkwalificatie", "situatie": "Situatie",
-                   "schooltype": "Schooltype", "kenmerken": "Speciaal voor"}
+DOELGROEP_KOPPEN = {
+    "leeftijd": "Leeftijd",
+    "startkwalificatie": "Startkwalificatie",
+    "situatie": "Situatie",
+    "schooltype": "Schooltype",
+    "kenmerken": "Speciaal voor",
+}
 STALE_AFTER_DAYS = 365
 # content/index.md carries this line; the build puts the sentence about the age of the sources in its place
 HOME_MARKER = "<!-- kaart:bronleeftijd -->"
@@ -49,9 +55,17 @@ def repo_url_problems() -> list[Problem]:
     url = os.environ.get("KAART_REPO_URL", "").strip()
     if not url or _usable_repo(url):
         return []
-    return [Problem("KAART_REPO_URL", 0, "", f"'{url[:80]}' is geen https://-adres; de links 'Geef het door' gaan naar {DEFAULT_REPO}",
-                    "zet KAART_REPO_URL op het adres van de repository, bijvoorbeeld https://github.com/organisatie/sociale-kaart",
-                    regel="omgeving", ernst=WARNING)]
+    return [
+        Problem(
+            "KAART_REPO_URL",
+            0,
+            "",
+            f"'{url[:80]}' is geen https://-adres; de links 'Geef het door' gaan naar {DEFAULT_REPO}",
+            "zet KAART_REPO_URL op het adres van de repository, bijvoorbeeld https://github.com/organisatie/sociale-kaart",
+            regel="omgeving",
+            ernst=WARNING,
+        )
+    ]
 
 
 def issue_url(template: str, title: str, **ids: str) -> str:
@@ -100,7 +114,9 @@ class SiteRenderer:
 
     def bron_text(self, bron: Bron) -> str:
         if bron.bevestigd:
-            return f"Bevestigd door de aanbieder op {inline(bron.bevestigd)}" + (f" ({inline(bron.door)})" if bron.door else "")
+            return f"Bevestigd door de aanbieder op {inline(bron.bevestigd)}" + (
+                f" ({inline(bron.door)})" if bron.door else ""
+            )
         titel, jaar = self.vocab.title_and_year(bron)
         text = inline(titel)
         if bron.onderdeel:
@@ -154,7 +170,9 @@ class SiteRenderer:
         contributing = self.project.root / "CONTRIBUTING.md"
         if contributing.is_file():  # one text for the repository and the site, so the two never drift apart
             out.pages["bijdragen/index.md"] = GeneratedPage(
-                "---\ntitle: Aanbod toevoegen of wijzigen\n---\n\n" + contributing.read_text(encoding="utf-8"), "CONTRIBUTING.md")
+                "---\ntitle: Aanbod toevoegen of wijzigen\n---\n\n" + contributing.read_text(encoding="utf-8"),
+                "CONTRIBUTING.md",
+            )
         return out
 
     def aanbod_page(self, a: Aanbod) -> str:
@@ -179,10 +197,17 @@ class SiteRenderer:
             "",
         ]
         if a.status == "gestopt":
-            lines += ['!!! warning "Gestopt"', "    Volgens de nieuwste bron bestaat dit aanbod niet meer. De pagina blijft staan omdat professionals de naam nog horen.", ""]
+            lines += [
+                '!!! warning "Gestopt"',
+                "    Volgens de nieuwste bron bestaat dit aanbod niet meer. De pagina blijft staan omdat professionals de naam nog horen.",
+                "",
+            ]
         if a.alleen_voor_professionals:
-            lines += ['!!! info "Voor professionals"',
-                      f"    Dit is bedoeld voor {inline(self.labels('voor', a.voor).lower())}; jongeren kunnen zich hier niet zelf aanmelden.", ""]
+            lines += [
+                '!!! info "Voor professionals"',
+                f"    Dit is bedoeld voor {inline(self.labels('voor', a.voor).lower())}; jongeren kunnen zich hier niet zelf aanmelden.",
+                "",
+            ]
         lines += [
             '!!! jongeren "In het kort, voor jou"',
             f"    **Wat is het?** {inline(jt['wat_is_het'])}",
@@ -203,8 +228,14 @@ class SiteRenderer:
         lines.append(f"| Voorwaarden | {inline(a.voorwaarden) or ONBEKEND} |")
         lines.append(f"| Werkgebied | {inline(self.werkgebied_text(a.werkgebied))} |")
         lines.append(f"| Bedoeld voor | {inline(self.labels('voor', a.voor))} |")
-        lines.append("| Fase | " + ", ".join(f"[{self.label('fase', f)}](../overzicht/fase/{f}.md)" for f in a.fase) + " |")
-        lines.append("| Helpt bij | " + ", ".join(f"[{self.label('helpt_bij', h)}](../overzicht/helpt-bij/{h}.md)" for h in a.helpt_bij) + " |")
+        lines.append(
+            "| Fase | " + ", ".join(f"[{self.label('fase', f)}](../overzicht/fase/{f}.md)" for f in a.fase) + " |"
+        )
+        lines.append(
+            "| Helpt bij | "
+            + ", ".join(f"[{self.label('helpt_bij', h)}](../overzicht/helpt-bij/{h}.md)" for h in a.helpt_bij)
+            + " |"
+        )
         lines.append("")
         lines += ["### Aanmelden", ""]
         if a.aanmelden:
@@ -233,8 +264,16 @@ class SiteRenderer:
             lines += ["### Contact", ""] + self.contact_list(a.contact, a.contact_bronnen) + [""]
         praktijken = self.kaart.praktijken_bij(a.id)
         if praktijken:
-            lines += ["### Goede voorbeelden elders", "", "Uit de Lerende Netwerken, over aanbod van dezelfde soort:", ""]
-            lines += [f"- [{inline(p.title)}](../lerende-netwerken/praktijken/{p.slug}.md) ({inline(p.regio)})" for p in praktijken]
+            lines += [
+                "### Goede voorbeelden elders",
+                "",
+                "Uit de Lerende Netwerken, over aanbod van dezelfde soort:",
+                "",
+            ]
+            lines += [
+                f"- [{inline(p.title)}](../lerende-netwerken/praktijken/{p.slug}.md) ({inline(p.regio)})"
+                for p in praktijken
+            ]
             lines.append("")
         unknown = self.unknowns(a)
         lines += ["### Wat we niet weten", ""]
@@ -247,7 +286,11 @@ class SiteRenderer:
         lines += ["", "Weet je meer? Pas het aan via de knop *Bewerken* bovenaan (met bron).", ""]
         lines += ["### Bronnen", ""] + [f"- {self.bron_text(b)}" for b in a.bronnen]
         jaar = self.vocab.newest_year(a.bronnen)
-        lines += ["", f"Brongegevens uit {jaar or 'een onbekend jaar'}. {self.controle_text(a)}\n{{ .kaart-controle }}", ""]
+        lines += [
+            "",
+            f"Brongegevens uit {jaar or 'een onbekend jaar'}. {self.controle_text(a)}\n{{ .kaart-controle }}",
+            "",
+        ]
         lines += self.json_links(a)
         if a.trefwoorden:
             lines += [f"Trefwoorden: {inline(', '.join(a.trefwoorden))}\n{{ .kaart-trefwoorden }}", ""]
@@ -258,8 +301,11 @@ class SiteRenderer:
         from kaart.export.tables import published
 
         where = published("aanbod", a.id)
-        return [f"Deze gegevens als JSON: [zoals de redactie ze schreef](../{where['json']}) · "
-                f"[in HSDS 3.0](../{where['hsds']}) (uitleg bij [open data](../open-data/index.md))\n{{ .kaart-json }}", ""]
+        return [
+            f"Deze gegevens als JSON: [zoals de redactie ze schreef](../{where['json']}) · "
+            f"[in HSDS 3.0](../{where['hsds']}) (uitleg bij [open data](../open-data/index.md))\n{{ .kaart-json }}",
+            "",
+        ]
 
     def doelgroep_rijen(self, a: Aanbod) -> list[str]:
         """The eligibility facts as table rows, each with the passage it comes from, or 'niet bekend in de bron'."""
@@ -272,7 +318,12 @@ class SiteRenderer:
         }
         rows = []
         for feit in FEITEN:
-            if feit == "schooltype" and not waarden[feit] and a.situatie and not set(a.situatie) & set(SITUATIES_MET_SCHOOLTYPE):
+            if (
+                feit == "schooltype"
+                and not waarden[feit]
+                and a.situatie
+                and not set(a.situatie) & set(SITUATIES_MET_SCHOOLTYPE)
+            ):
                 continue  # not at school: a school type does not apply, so it is not 'unknown' either
             bron = a.doelgroep_bronnen.get(feit)
             if waarden[feit] is None:
@@ -308,16 +359,23 @@ class SiteRenderer:
         buttons = []
         if contact.get("telefoon"):
             number = re.sub(r"[^0-9+]", "", contact["telefoon"])
-            buttons.append(f"[Bel {inline(contact['telefoon'])}](tel:{number}){{ .md-button .md-button--primary .kaart-actie }}")
+            buttons.append(
+                f"[Bel {inline(contact['telefoon'])}](tel:{number}){{ .md-button .md-button--primary .kaart-actie }}"
+            )
         if contact.get("email") and safe_url(f"mailto:{contact['email']}"):
-            buttons.append(f"[Mail {inline(contact['email'])}]({safe_url('mailto:' + contact['email'])}){{ .md-button .kaart-actie }}")
+            buttons.append(
+                f"[Mail {inline(contact['email'])}]({safe_url('mailto:' + contact['email'])}){{ .md-button .kaart-actie }}"
+            )
         if contact.get("website") and safe_url(contact["website"]):
             buttons.append(f"[Naar de website]({safe_url(contact['website'])}){{ .md-button .kaart-actie }}")
         if buttons:
             return [" ".join(buttons) + "\n{ .kaart-acties }", ""]
         if fallback:
-            return ["Er staan geen telefoonnummer, e-mail of website in de bron. "
-                    "Vraag je mentor, je klantmanager bij de gemeente of een jongerenwerker om je op weg te helpen.\n{ .kaart-geen-contact }", ""]
+            return [
+                "Er staan geen telefoonnummer, e-mail of website in de bron. "
+                "Vraag je mentor, je klantmanager bij de gemeente of een jongerenwerker om je op weg te helpen.\n{ .kaart-geen-contact }",
+                "",
+            ]
         return []
 
     def contact_list(self, contact: dict, bronnen: dict | None = None) -> list[str]:
@@ -355,11 +413,24 @@ class SiteRenderer:
         return markdown.replace(HOME_MARKER, zin)
 
     def organisatie_page(self, org: Organisatie) -> str:
-        lines = ["---", f"title: {_yaml_str(org.naam)}", "search:", "  boost: 2", "---", "", f"# {inline(org.naam)}", "",
-                 inline(org.beschrijving), "",
-                 self.geef_door_link(issue_url("geef-het-door.yml", f"Geef het door: {org.naam} ({org.id})", organisatie=org.id))
-                 + f" · [Nieuw aanbod van {inline(org.naam)}? Meld het]"
-                   f"({issue_url('nieuw-aanbod.yml', 'Nieuw aanbod: ', organisatie=org.id)})", ""]
+        lines = [
+            "---",
+            f"title: {_yaml_str(org.naam)}",
+            "search:",
+            "  boost: 2",
+            "---",
+            "",
+            f"# {inline(org.naam)}",
+            "",
+            inline(org.beschrijving),
+            "",
+            self.geef_door_link(
+                issue_url("geef-het-door.yml", f"Geef het door: {org.naam} ({org.id})", organisatie=org.id)
+            )
+            + f" · [Nieuw aanbod van {inline(org.naam)}? Meld het]"
+            f"({issue_url('nieuw-aanbod.yml', 'Nieuw aanbod: ', organisatie=org.id)})",
+            "",
+        ]
         if org.werkgebied:
             lines += [f"Werkgebied: {inline(self.werkgebied_text(org.werkgebied))}.", ""]
         lines += self.contact_actions(org.contact, fallback=False)
@@ -372,16 +443,32 @@ class SiteRenderer:
         return "\n".join(lines)
 
     def organisaties_index(self) -> str:
-        lines = ["---", "title: Organisaties", "---", "", "# Organisaties", "",
-                 "Alle organisaties met aanbod in de kaart, met het aantal aanbiedingen.", ""]
+        lines = [
+            "---",
+            "title: Organisaties",
+            "---",
+            "",
+            "# Organisaties",
+            "",
+            "Alle organisaties met aanbod in de kaart, met het aantal aanbiedingen.",
+            "",
+        ]
         for org in sorted(self.kaart.organisaties.values(), key=lambda o: o.naam.lower()):
             lines.append(f"- [{inline(org.naam)}]({org.id}.md) ({len(self.kaart.aanbod_van(org.id))})")
         return "\n".join(lines) + "\n"
 
     def a_tot_z(self) -> str:
-        lines = ["---", "title: Aanbod A-Z", "---", "", "# Aanbod A-Z", "",
-                 f"Alle {len(self.kaart.aanbod)} aanbiedingen op alfabet. Zoek je voor een bepaalde jongere? "
-                 "Gebruik de [wegwijzer](../wegwijzer/index.md).", ""]
+        lines = [
+            "---",
+            "title: Aanbod A-Z",
+            "---",
+            "",
+            "# Aanbod A-Z",
+            "",
+            f"Alle {len(self.kaart.aanbod)} aanbiedingen op alfabet. Zoek je voor een bepaalde jongere? "
+            "Gebruik de [wegwijzer](../wegwijzer/index.md).",
+            "",
+        ]
         groups: dict[str, list[Aanbod]] = defaultdict(list)
         for a in self.kaart.gesorteerd():
             letter = a.naam[:1].upper()
@@ -391,8 +478,18 @@ class SiteRenderer:
         return "\n".join(lines)
 
     def overzicht_index(self) -> str:
-        lines = ["---", "title: Overzicht", "---", "", "# Overzicht van het aanbod", "",
-                 "Bekijk het aanbod per fase of per leefgebied, of [alles op alfabet](../aanbod/index.md).", "", "## Per fase", ""]
+        lines = [
+            "---",
+            "title: Overzicht",
+            "---",
+            "",
+            "# Overzicht van het aanbod",
+            "",
+            "Bekijk het aanbod per fase of per leefgebied, of [alles op alfabet](../aanbod/index.md).",
+            "",
+            "## Per fase",
+            "",
+        ]
         for fase in self.vocab["fase"]:
             n = sum(1 for a in self.kaart.aanbod.values() if fase.id in a.fase)
             lines.append(f"- [{fase.label}](fase/{fase.id}.md) ({n}) — {inline(fase.uitleg)}")
@@ -405,8 +502,18 @@ class SiteRenderer:
     def grouped_page(self, field_name: str, term) -> str:
         what = "Fase" if field_name == "fase" else "Helpt bij"
         offers = [a for a in self.kaart.gesorteerd() if term.id in getattr(a, field_name)]
-        lines = ["---", f"title: {_yaml_str(f'{what}: {term.label}')}", "---", "", f"# {what}: {inline(term.label)}", "",
-                 inline(term.uitleg), "", f"{len(offers)} aanbiedingen.", ""]
+        lines = [
+            "---",
+            f"title: {_yaml_str(f'{what}: {term.label}')}",
+            "---",
+            "",
+            f"# {what}: {inline(term.label)}",
+            "",
+            inline(term.uitleg),
+            "",
+            f"{len(offers)} aanbiedingen.",
+            "",
+        ]
         lines += [offer_list_item(a, "../../aanbod/") for a in offers]
         return "\n".join(lines) + "\n"
 

@@ -5,17 +5,18 @@ and the questions that would close those gaps.  Plain Markdown, so the same
 text prints from the site and pastes into an e-mail.  What the provider
 answers goes into the record as a source `bevestigd: "JJJJ-MM-DD"`.
 """
+
 from __future__ import annotations
 
 import difflib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from kaart import actualiteit
 from kaart.model import Aanbod, Kaart, Organisatie
-from kaart.project import Project
 from kaart.pages.site import _yaml_str
+from kaart.project import Project
 from kaart.text import inline, leeftijd_text
 
 ONBEKEND = "niet bekend"
@@ -24,24 +25,40 @@ ONBEKEND = "niet bekend"
 @dataclass(frozen=True)
 class Gat:
     """One thing the kaart does not know about an offer, and the question that asks for it."""
+
     label: str
     ontbreekt: Callable[[Aanbod], bool]
     vraag: str
 
 
 GATEN = (
-    Gat("leeftijd", lambda a: a.leeftijd_min is None and a.leeftijd_max is None,
-        "Voor welke leeftijd is het aanbod (van … tot en met … jaar)?"),
-    Gat("situatie van de jongere", lambda a: not getattr(a, "situatie", ()),
-        "Voor jongeren in welke situatie is het: op school, dreigt uit te vallen, gestopt met school, met een uitkering, met werk?"),
-    Gat("startkwalificatie", lambda a: not a.startkwalificatie,
-        "Is het voor jongeren zonder startkwalificatie, met, of allebei?"),
-    Gat("aanmelden", lambda a: not a.aanmelden and not a.aanmelden_uitleg,
-        "Hoe komt een jongere binnen: meldt de jongere zich zelf aan, of meldt iemand anders aan (wie)?"),
+    Gat(
+        "leeftijd",
+        lambda a: a.leeftijd_min is None and a.leeftijd_max is None,
+        "Voor welke leeftijd is het aanbod (van … tot en met … jaar)?",
+    ),
+    Gat(
+        "situatie van de jongere",
+        lambda a: not getattr(a, "situatie", ()),
+        "Voor jongeren in welke situatie is het: op school, dreigt uit te vallen, gestopt met school, met een uitkering, met werk?",
+    ),
+    Gat(
+        "startkwalificatie",
+        lambda a: not a.startkwalificatie,
+        "Is het voor jongeren zonder startkwalificatie, met, of allebei?",
+    ),
+    Gat(
+        "aanmelden",
+        lambda a: not a.aanmelden and not a.aanmelden_uitleg,
+        "Hoe komt een jongere binnen: meldt de jongere zich zelf aan, of meldt iemand anders aan (wie)?",
+    ),
     Gat("kosten", lambda a: not a.kosten, "Kost het de jongere iets?"),
     Gat("nazorg", lambda a: a.nazorg is None, "Is er nazorg na afloop, en zo ja welke?"),
-    Gat("contact", lambda a: not a.contact,
-        "Welk telefoonnummer, e-mailadres, website of adres mogen wij op de kaart zetten voor jongeren en professionals?"),
+    Gat(
+        "contact",
+        lambda a: not a.contact,
+        "Welk telefoonnummer, e-mailadres, website of adres mogen wij op de kaart zetten voor jongeren en professionals?",
+    ),
 )
 
 
@@ -73,9 +90,11 @@ class Blad:
         return ", ".join(self.label(vocab, v) for v in values)
 
     def werkgebied(self, werkgebied: dict) -> str:
-        parts = (["heel Nederland"] if werkgebied.get("landelijk") else []) \
-            + [self.label("regio", r) for r in werkgebied.get("regio", [])] \
+        parts = (
+            (["heel Nederland"] if werkgebied.get("landelijk") else [])
+            + [self.label("regio", r) for r in werkgebied.get("regio", [])]
             + [self.label("gemeente", g) for g in werkgebied.get("gemeenten", [])]
+        )
         return ", ".join(parts) or ONBEKEND
 
     def bron(self, bron) -> str:
@@ -87,8 +106,10 @@ class Blad:
     def contact(self, contact: dict, bronnen: dict) -> str:
         if not contact:
             return ONBEKEND
-        return "; ".join(f"{veld} {value}" + (f" ({self.bron(bronnen[veld])})" if veld in bronnen else "")
-                         for veld, value in contact.items())
+        return "; ".join(
+            f"{veld} {value}" + (f" ({self.bron(bronnen[veld])})" if veld in bronnen else "")
+            for veld, value in contact.items()
+        )
 
     def aanbod(self, a: Aanbod, nummer: int) -> list[str]:
         providers = [self.kaart.organisaties[o].naam if o in self.kaart.organisaties else o for o in a.aanbieders]
@@ -102,24 +123,51 @@ class Blad:
             ("Bedoeld voor", self.labels("voor", a.voor)),
             ("Helpt bij", self.labels("helpt_bij", a.helpt_bij)),
             ("Leeftijd", leeftijd_text(a.leeftijd_min, a.leeftijd_max) or ONBEKEND),
-            ("Situatie van de jongere", (self.labels("situatie", situatie) if "situatie" in self.vocab.names() else ", ".join(situatie))
-             if situatie else ONBEKEND),
-            ("Startkwalificatie", self.label("startkwalificatie", a.startkwalificatie) if a.startkwalificatie else ONBEKEND),
+            (
+                "Situatie van de jongere",
+                (self.labels("situatie", situatie) if "situatie" in self.vocab.names() else ", ".join(situatie))
+                if situatie
+                else ONBEKEND,
+            ),
+            (
+                "Startkwalificatie",
+                self.label("startkwalificatie", a.startkwalificatie) if a.startkwalificatie else ONBEKEND,
+            ),
             ("Voorwaarden", a.voorwaarden or ONBEKEND),
-            ("Aanmelden", "; ".join(filter(None, [self.labels("aanmeldroute", a.aanmelden), a.aanmelden_uitleg])) or ONBEKEND),
+            (
+                "Aanmelden",
+                "; ".join(filter(None, [self.labels("aanmeldroute", a.aanmelden), a.aanmelden_uitleg])) or ONBEKEND,
+            ),
             ("Kosten", a.kosten or ONBEKEND),
-            ("Nazorg", ONBEKEND if a.nazorg is None else ("ja" if a.nazorg else "nee") + (f" — {a.nazorg_uitleg}" if a.nazorg_uitleg else "")),
+            (
+                "Nazorg",
+                ONBEKEND
+                if a.nazorg is None
+                else ("ja" if a.nazorg else "nee") + (f" — {a.nazorg_uitleg}" if a.nazorg_uitleg else ""),
+            ),
             ("Contact", self.contact(a.contact, a.contact_bronnen)),
             ("Bronnen", "; ".join(self.bron(b) for b in a.bronnen)),
         ]
-        lines = [f"## {nummer}. {inline(a.naam)}", "", f"Op de kaart: `aanbod/{a.id}/`", "", "**Wat de kaart nu zegt**", ""]
+        lines = [
+            f"## {nummer}. {inline(a.naam)}",
+            "",
+            f"Op de kaart: `aanbod/{a.id}/`",
+            "",
+            "**Wat de kaart nu zegt**",
+            "",
+        ]
         lines += [f"- {naam}: {inline(waarde)}" for naam, waarde in feiten]
         lines += ["", f"Beschrijving: {inline(' '.join(a.beschrijving.split()))}", ""]
         open_ = gaten(a)
         lines += ["**Wat we niet weten**", ""]
         lines += [f"- {g.label}" for g in open_] or ["- alles wat de kaart vraagt staat in een bron"]
-        lines += ["", "**Vragen**", "", "1. Bestaat dit aanbod nu nog zo? (ja / nee, gestopt sinds … / anders, namelijk …)",
-                  "2. Klopt wat hierboven staat? Wat moet anders?"]
+        lines += [
+            "",
+            "**Vragen**",
+            "",
+            "1. Bestaat dit aanbod nu nog zo? (ja / nee, gestopt sinds … / anders, namelijk …)",
+            "2. Klopt wat hierboven staat? Wat moet anders?",
+        ]
         lines += [f"{i}. {g.vraag}" for i, g in enumerate(open_, 3)]
         return lines + [""]
 
@@ -127,21 +175,32 @@ class Blad:
         org = self.org
         offers = self.kaart.aanbod_van(org.id)
         jaren = sorted({j for a in offers for j in [actualiteit.bronjaar(a, self.vocab)] if j})
-        periode = f"uit {jaren[0]}" if len(jaren) == 1 else (f"uit {jaren[0]} tot en met {jaren[-1]}" if jaren else "zonder jaartal")
+        periode = (
+            f"uit {jaren[0]}"
+            if len(jaren) == 1
+            else (f"uit {jaren[0]} tot en met {jaren[-1]}" if jaren else "zonder jaartal")
+        )
         lines = [
-            f"# Controleverzoek: {inline(org.naam)}", "",
+            f"# Controleverzoek: {inline(org.naam)}",
+            "",
             f"De Sociale kaart 16-27 beschrijft {len(offers)} {'aanbod' if len(offers) == 1 else 'aanbiedingen'} van "
             f"{inline(org.naam)}, met bronnen {periode}. Wij willen alleen tonen wat klopt. "
             "Wilt u per aanbod laten weten of het nog bestaat, of het klopt, en de vragen beantwoorden? "
-            'Wat u bevestigt, zetten wij met de datum op de kaart: "bevestigd door de aanbieder op …".', "",
+            'Wat u bevestigt, zetten wij met de datum op de kaart: "bevestigd door de aanbieder op …".',
+            "",
             "Antwoorden kan per e-mail aan wie u dit stuurde, of op de pagina van het aanbod via "
             '"Klopt er iets niet of is er nieuws? Geef het door". Noem bij uw antwoord uw functie; '
-            "schrijf geen gegevens van jongeren.", "",
+            "schrijf geen gegevens van jongeren.",
+            "",
             f"Organisatie: {inline(org.naam)} (`organisaties/{org.id}/`) · werkgebied: {inline(self.werkgebied(org.werkgebied))} · "
-            f"contact op de kaart: {inline(self.contact(org.contact, org.contact_bronnen))}", "",
+            f"contact op de kaart: {inline(self.contact(org.contact, org.contact_bronnen))}",
+            "",
         ]
         if not org.contact:
-            lines += ["Vraag over de organisatie: welk algemeen telefoonnummer, e-mailadres of welke website mogen wij vermelden?", ""]
+            lines += [
+                "Vraag over de organisatie: welk algemeen telefoonnummer, e-mailadres of welke website mogen wij vermelden?",
+                "",
+            ]
         for nummer, a in enumerate(offers, 1):
             lines += self.aanbod(a, nummer)
         lines += ["Ingevuld door (organisatie en functie): …", "", "Datum: …", ""]
@@ -153,14 +212,21 @@ def verzoek_pages(project: Project, kaart: Kaart) -> dict[str, str]:
     pages = {}
     for org in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower()):
         body = Blad(project, kaart, org).markdown()
-        pages[f"redactie/verzoek/{org.id}.md"] = f"---\ntitle: {_yaml_str('Controleverzoek ' + org.naam)}\n---\n\n" + body
+        pages[f"redactie/verzoek/{org.id}.md"] = (
+            f"---\ntitle: {_yaml_str('Controleverzoek ' + org.naam)}\n---\n\n" + body
+        )
     return pages
 
 
 def verzoek_lijst(kaart: Kaart) -> str:
-    lines = ["", "## Controleverzoeken per organisatie { #controleverzoeken }", "",
-             "Per organisatie een blad met alles wat de kaart over haar aanbod zegt, wat we niet weten en de vragen. "
-             "Print het of plak het in een e-mail; in de terminal: `kaart verzoek <organisatie>`.", ""]
+    lines = [
+        "",
+        "## Controleverzoeken per organisatie { #controleverzoeken }",
+        "",
+        "Per organisatie een blad met alles wat de kaart over haar aanbod zegt, wat we niet weten en de vragen. "
+        "Print het of plak het in een e-mail; in de terminal: `kaart verzoek <organisatie>`.",
+        "",
+    ]
     for org in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower()):
         lines.append(f"- [{inline(org.naam)}](verzoek/{org.id}.md) ({len(kaart.aanbod_van(org.id))})")
     return "\n".join(lines) + "\n"
@@ -177,8 +243,11 @@ def run(args, project: Project) -> int:
         known = sorted(set(kaart.organisaties) | set(kaart.aanbod))
         close = difflib.get_close_matches(args.organisatie, known, n=1, cutoff=0.6)
         hint = f"bedoelde je '{close[0]}'? " if close else ""
-        print(f"kaart verzoek: geen organisatie of aanbod met id '{args.organisatie}' — {hint}"
-              "geef het id van een bestand in aanbod/organisaties/ of aanbod/", file=sys.stderr)
+        print(
+            f"kaart verzoek: geen organisatie of aanbod met id '{args.organisatie}' — {hint}"
+            "geef het id van een bestand in aanbod/organisaties/ of aanbod/",
+            file=sys.stderr,
+        )
         return 2
     print("\n\n".join(Blad(project, kaart, org).markdown() for org in orgs), end="")
     return 0

@@ -18,6 +18,7 @@ Safety rules, in the order they apply:
 
 mkdocs runs as a subprocess: this package does not import it.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -69,24 +70,32 @@ def check_site_dir(project: Project, site_dir: Path) -> Path:
     root = project.root.resolve()
     if target == root or target in root.parents:
         what = "de projectmap zelf" if target == root else "een map boven het project"
-        raise SiteDirError(f"--site-dir {site_dir}: dat is {what} ({target}); kaart build zou het project "
-                           "overschrijven. Kies een eigen map, bijvoorbeeld --site-dir site.")
+        raise SiteDirError(
+            f"--site-dir {site_dir}: dat is {what} ({target}); kaart build zou het project "
+            "overschrijven. Kies een eigen map, bijvoorbeeld --site-dir site."
+        )
     for part in PROTECTED:
         folder = root / part
         if target == folder or folder in target.parents:
             where = "is" if target == folder else "ligt in"
-            raise SiteDirError(f"--site-dir {site_dir}: {where} {part}/ van het project; daar bouwt kaart build "
-                               "nooit een site. Kies een eigen map, bijvoorbeeld --site-dir site.")
+            raise SiteDirError(
+                f"--site-dir {site_dir}: {where} {part}/ van het project; daar bouwt kaart build "
+                "nooit een site. Kies een eigen map, bijvoorbeeld --site-dir site."
+            )
     if given.is_symlink():
-        raise SiteDirError(f"--site-dir {site_dir}: dit is een snelkoppeling (naar {os.readlink(given)}); kaart build "
-                           "vervangt alleen een echte map. Kies de map zelf of een nieuwe map.")
+        raise SiteDirError(
+            f"--site-dir {site_dir}: dit is een snelkoppeling (naar {os.readlink(given)}); kaart build "
+            "vervangt alleen een echte map. Kies de map zelf of een nieuwe map."
+        )
     if target.exists():
         if not target.is_dir():
             raise SiteDirError(f"--site-dir {site_dir}: {target} bestaat al en is geen map. Kies een andere map.")
         if not (target / MARKER).is_file() and any(target.iterdir()):
-            raise SiteDirError(f"--site-dir {site_dir}: {target} bestaat al en is niet door kaart build gemaakt "
-                               f"(het bestand {MARKER} ontbreekt), dus kaart build vervangt hem niet. Kies een lege "
-                               "of nieuwe map, of haal deze map zelf weg als je zeker weet dat hij weg mag.")
+            raise SiteDirError(
+                f"--site-dir {site_dir}: {target} bestaat al en is niet door kaart build gemaakt "
+                f"(het bestand {MARKER} ontbreekt), dus kaart build vervangt hem niet. Kies een lege "
+                "of nieuwe map, of haal deze map zelf weg als je zeker weet dat hij weg mag."
+            )
     return target
 
 
@@ -118,6 +127,7 @@ _PR_SET_PDEATHSIG = 1
 
 def _die_with_parent(parent: int):
     """preexec_fn for the mkdocs child: the kernel kills it when `kaart build` dies, even by SIGKILL."""
+
     def setup():
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -125,6 +135,7 @@ def _die_with_parent(parent: int):
             pass  # not Linux: the process group and the handlers below still stop it on Ctrl-C/SIGTERM
         if os.getppid() != parent:  # the parent died before prctl took effect
             os._exit(1)
+
     return setup
 
 
@@ -151,9 +162,18 @@ def _sigterm_raises():
 def _run_mkdocs(command: list[str], cwd: Path) -> tuple[int, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
     # one stream, so warnings, errors and the abort line keep the order mkdocs printed them in
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
-                            errors="replace", env=env, cwd=cwd, process_group=0,
-                            preexec_fn=_die_with_parent(os.getpid()))
+    proc = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=env,
+        cwd=cwd,
+        process_group=0,
+        preexec_fn=_die_with_parent(os.getpid()),
+    )
     try:
         output, _ = proc.communicate()
     except BaseException:
@@ -263,7 +283,11 @@ def result_line(ok: bool, target: Path, existed: bool, returncode: int, found: R
     if found.checker_failed:
         return f"De site is niet gebouwd: los eerst de fouten hierboven op. {unchanged}"
     if found.strict_abort:
-        count = "1 waarschuwing hierboven telt" if found.warnings == 1 else f"{found.warnings} waarschuwingen hierboven tellen"
+        count = (
+            "1 waarschuwing hierboven telt"
+            if found.warnings == 1
+            else f"{found.warnings} waarschuwingen hierboven tellen"
+        )
         return f"De site is niet gebouwd: kaart build bouwt streng (--strict), dus {count} als fout. {unchanged}"
     return f"De site is niet gebouwd (mkdocs stopte met code {returncode}). {unchanged}"
 
@@ -276,21 +300,37 @@ def build_atomic(project: Project, site_dir: Path | None = None, strict: bool = 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SiteDirError(f"--site-dir {site_dir}: de map {target.parent} kan niet worden gemaakt ({exc.strerror}).") from None
+        raise SiteDirError(
+            f"--site-dir {site_dir}: de map {target.parent} kan niet worden gemaakt ({exc.strerror})."
+        ) from None
     existed = target.exists()
     with _sigterm_raises(), _locked(target.parent):
         removed = remove_stale(target)
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
         try:
-            command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(project.root / "mkdocs.yml"),
-                       "-d", str(tmp)]
+            command = [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--clean",
+                "-f",
+                str(project.root / "mkdocs.yml"),
+                "-d",
+                str(tmp),
+            ]
             if strict:
                 command.append("--strict")
             try:
                 returncode, output = _run_mkdocs(command, project.root)
             except OSError as exc:
-                return BuildOutcome(False, "", target, f"De site is niet gebouwd: mkdocs kon niet worden gestart ({exc}).",
-                                    removed=removed)
+                return BuildOutcome(
+                    False,
+                    "",
+                    target,
+                    f"De site is niet gebouwd: mkdocs kon niet worden gestart ({exc}).",
+                    removed=removed,
+                )
             found = report(output)
             ok = returncode == 0 and (tmp / "index.html").is_file()
             if ok:

@@ -12,6 +12,7 @@ hooks), can build it:
 Afterwards `kaart nabewerk SITE` adds the Content-Security-Policy to every built page.
 The tree is written only into a new or empty folder: nothing is overwritten or deleted.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,11 +34,15 @@ def check_target(project: Project, target: Path) -> Path:
     root = project.root.resolve()
     protected = [root, *(root / part for part in BUILD_PARTS), Path.home().resolve(), Path(target.anchor)]
     if target in protected or root.is_relative_to(target) or any(target.is_relative_to(root / p) for p in BUILD_PARTS):
-        raise GenereerError(f"{target} is (een deel van) het project; kies een nieuwe map, bijvoorbeeld {root / 'gegenereerd'}")
+        raise GenereerError(
+            f"{target} is (een deel van) het project; kies een nieuwe map, bijvoorbeeld {root / 'gegenereerd'}"
+        )
     if target.exists() and not target.is_dir():
         raise GenereerError(f"{target} is een bestand, geen map; kies een nieuwe of lege map")
     if target.exists() and any(target.iterdir()):
-        raise GenereerError(f"{target} bestaat al en is niet leeg; kies een nieuwe of lege map (er wordt nooit iets overschreven)")
+        raise GenereerError(
+            f"{target} bestaat al en is niet leeg; kies een nieuwe of lege map (er wordt nooit iets overschreven)"
+        )
     return target
 
 
@@ -87,11 +92,22 @@ def generator_config(text: str, abbreviations: dict[str, str]) -> str:
             continue
         if line.strip() == "- abbr":
             # what the hook puts into the config: the woordenlijst as tooltips on every page (JSON is YAML)
-            line = line.replace("- abbr", "- abbr:") + "\n" + " " * (line.index("-") + 4) + \
-                "glossary: " + json.dumps(abbreviations, ensure_ascii=False, sort_keys=True)
+            line = (
+                line.replace("- abbr", "- abbr:")
+                + "\n"
+                + " " * (line.index("-") + 4)
+                + "glossary: "
+                + json.dumps(abbreviations, ensure_ascii=False, sort_keys=True)
+            )
         out.append(line)
-    out += ["", "# The generator's own search stays off: kaart.search.index wrote assets/zoekindex/ and zoeken.js uses it.",
-            "plugins:", "  - material/search:", "      enabled: false", ""]
+    out += [
+        "",
+        "# The generator's own search stays off: kaart.search.index wrote assets/zoekindex/ and zoeken.js uses it.",
+        "plugins:",
+        "  - material/search:",
+        "      enabled: false",
+        "",
+    ]
     return "\n".join(out)
 
 
@@ -112,8 +128,10 @@ def run(args, project: Project) -> int:
     except OSError as exc:
         print(f"{args.map}: kan niet schrijven ({exc.strerror or exc}) — kies een map waarin je mag schrijven")
         return 1
-    print(f"Geschreven: {target / DOCS} ({len(prepared.output.pages)} gemaakte pagina's, "
-          f"{len(prepared.output.files)} databestanden) en {target / 'mkdocs.yml'}.")
+    print(
+        f"Geschreven: {target / DOCS} ({len(prepared.output.pages)} gemaakte pagina's, "
+        f"{len(prepared.output.files)} databestanden) en {target / 'mkdocs.yml'}."
+    )
     print(f"Bouwen: mkdocs build -f {target / 'mkdocs.yml'} -d SITE   (of: zensical build -f …)")
     print("Daarna: kaart nabewerk SITE   (Content-Security-Policy op elke pagina)")
     return 0

@@ -6,6 +6,7 @@ The pages keep their own `<meta>` CSP (it is exact per page); the header allows 
 theme's inline-script hashes of all pages, so it never blocks what a page's meta allows. A browser
 applies both, so the stricter one wins. README shows the same headers for nginx.
 """
+
 from __future__ import annotations
 
 import re

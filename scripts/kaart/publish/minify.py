@@ -4,6 +4,7 @@ The files in content/ stay readable for editors and reviewers; the built site
 serves them without comments and whitespace (a phone on a weak connection
 downloads and parses less).  The theme's bundle is already minified upstream.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,8 +21,10 @@ def own_assets(project: Project) -> list[str]:
 def minify(name: str, text: str) -> str:
     if name.endswith(".js"):
         import rjsmin
+
         return rjsmin.jsmin(text, keep_bang_comments=True)  # /*! licence */ comments stay
     import rcssmin
+
     return rcssmin.cssmin(text, keep_bang_comments=True)
 
 

@@ -5,6 +5,7 @@ builds this page instead, for every address (as index.html and 404.html), so the
 the browser what is wrong. The page reloads itself every few seconds; once the record is fixed the
 next reload shows the real site again. Plain HTML, no theme, every message escaped.
 """
+
 from __future__ import annotations
 
 import html
@@ -18,8 +19,10 @@ def preview_report(exc: Exception) -> str:
 
     if isinstance(exc, BuildError):
         return str(exc)
-    return (f"De site is niet gebouwd: kaart stopte met een interne fout.\n{type(exc).__name__}: {exc}\n"
-            "De volledige melding staat in de terminal; meld haar bij de beheerders van de site.")
+    return (
+        f"De site is niet gebouwd: kaart stopte met een interne fout.\n{type(exc).__name__}: {exc}\n"
+        "De volledige melding staat in de terminal; meld haar bij de beheerders van de site."
+    )
 
 
 def error_page(report: str, refresh_seconds: int = REFRESH_SECONDS) -> str:

@@ -6,6 +6,7 @@ differ per page: they contain the relative base path).  Instead of allowing
 scripts outside the page content are hashed, so a script that somehow ends up
 in the content is never allowed.
 """
+
 from __future__ import annotations
 
 import base64
@@ -77,7 +78,7 @@ def add_csp(html: str, content: str = "") -> str:
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if not anchor:
         return html
-    return html[: anchor.end()] + meta + html[anchor.end():]
+    return html[: anchor.end()] + meta + html[anchor.end() :]
 
 
 # -- as a step over a built site folder (kaart nabewerk), independent of the generator's events --

@@ -6,6 +6,7 @@ build machine (/etc/passwd, /proc/self/environ with CI's secrets). So these fold
 symbolic links at all: a link inside the project is never needed (copy the file), and refusing
 every link is a rule an editor can check by eye. The walk itself never follows a link.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,10 +31,18 @@ def link_problems(root: Path) -> list[Problem]:
             for name in sorted([*dirnames, *filenames]):
                 path = here / name
                 if path.is_symlink():
-                    problems.append(_refusal(path.relative_to(root).as_posix(), "dit bestand" if name in filenames else "deze map"))
+                    problems.append(
+                        _refusal(path.relative_to(root).as_posix(), "dit bestand" if name in filenames else "deze map")
+                    )
     return problems
 
 
 def _refusal(rel: str, what: str) -> Problem:
-    return Problem(rel, 1, "", f"{what} is een snelkoppeling (symlink); de site publiceert niets via een snelkoppeling",
-                   "vervang de snelkoppeling door een gewoon bestand (of map) met de inhoud die op de site hoort", "bestand-symlink")
+    return Problem(
+        rel,
+        1,
+        "",
+        f"{what} is een snelkoppeling (symlink); de site publiceert niets via een snelkoppeling",
+        "vervang de snelkoppeling door een gewoon bestand (of map) met de inhoud die op de site hoort",
+        "bestand-symlink",
+    )

@@ -8,6 +8,7 @@ key -> line maps (messages and build warnings) and the loader's problems.  The
 check stage adds the typed records (`kaart`).  After this stage no module
 reads aanbod/ again.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -15,9 +16,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kaart.records.loading import LoadedFile, load_file
 from kaart.model import Kaart
 from kaart.project import Project
+from kaart.records.loading import LoadedFile, load_file
 
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
 
@@ -56,7 +57,7 @@ def load_records(project: Project) -> Records:
     loaded = _load_all(project, org_paths + aanbod_paths)
     records = Records(project)
     records.organisaties = {f.rel: f for f in loaded[: len(org_paths)]}
-    records.aanbod = {f.rel: f for f in loaded[len(org_paths):]}
+    records.aanbod = {f.rel: f for f in loaded[len(org_paths) :]}
     return records
 
 

@@ -16,6 +16,7 @@ so a field the schema wants as text gets what the editor typed.
 Which directory entries are read at all is decided by `list_records`, before
 any file is opened (see its docstring and CONTRIBUTING.md, "Welke bestanden").
 """
+
 from __future__ import annotations
 
 import math
@@ -23,9 +24,9 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import yaml
 from yaml.resolver import BaseResolver
@@ -56,8 +57,12 @@ _CORE = [
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
     ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
-    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-                                r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", list("-+.0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
     ("tag:yaml.org,2002:merge", r"^<<$", ["<"]),  # not YAML 1.2, but refused with its own message below
 ]
 for _tag, _pattern, _first in _CORE:
@@ -68,6 +73,7 @@ class _Loader(_Parser, _Resolver12):
     def __init__(self, stream):
         _Parser.__init__(self, stream)
         _Resolver12.__init__(self)
+
 
 MAX_FILE_BYTES = 64 * 1024  # a record is a few KB; more is a mistake or an attack
 MAX_NODES = 5000  # a record has a few hundred nodes at most
@@ -95,7 +101,13 @@ _SCALARS = {
     "tag:yaml.org,2002:bool": lambda text: text.lower() == "true",
     "tag:yaml.org,2002:null": lambda text: None,
 }
-_AS_STRING = {_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"}
+_AS_STRING = {
+    _STR,
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:binary",
+    "tag:yaml.org,2002:value",
+    "tag:yaml.org,2002:merge",
+}
 
 
 @dataclass
@@ -139,27 +151,47 @@ class _Builder:
         line = self.loaded.lines[path]  # the key's line, which is what an editor looks for
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTIONS:
             # e.g. `!!python/object/apply:os.system [...]`: never executed, but never accepted either
-            self.problem(line, _dotted(path), f"onbekend YAML-label {node.tag}", "haal het label (!…) weg", "yaml-label")
+            self.problem(
+                line, _dotted(path), f"onbekend YAML-label {node.tag}", "haal het label (!…) weg", "yaml-label"
+            )
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             if id(node) in self.seen:
                 # A reused node is an alias; stop here so an alias bomb costs nothing.
-                raise _AliasFound(self.loaded.line_of(path[:-1]) if path and isinstance(path[-1], int) else line, _dotted(path))
+                raise _AliasFound(
+                    self.loaded.line_of(path[:-1]) if path and isinstance(path[-1], int) else line, _dotted(path)
+                )
             self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             result = {}
             for key_node, value_node in node.value:
                 key_line = key_node.start_mark.line + 1
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.problem(key_line, _dotted(path), "een sleutel moet gewone tekst zijn", "gebruik een veldnaam zoals `naam:`", "yaml-sleutel")
+                    self.problem(
+                        key_line,
+                        _dotted(path),
+                        "een sleutel moet gewone tekst zijn",
+                        "gebruik een veldnaam zoals `naam:`",
+                        "yaml-sleutel",
+                    )
                     continue
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.problem(key_line, _dotted(path), "samenvoegen met '<<' is niet toegestaan", "schrijf de velden gewoon uit", "yaml-alias")
+                    self.problem(
+                        key_line,
+                        _dotted(path),
+                        "samenvoegen met '<<' is niet toegestaan",
+                        "schrijf de velden gewoon uit",
+                        "yaml-alias",
+                    )
                     continue
                 key = key_node.value
                 if key in result:
-                    self.problem(key_line, _dotted(path + (key,)),
-                                 f"dubbele sleutel '{key}' (eerder op regel {self.loaded.lines[path + (key,)]})",
-                                 "houd één van de twee en voeg de inhoud samen", "yaml-dubbel")
+                    self.problem(
+                        key_line,
+                        _dotted(path + (key,)),
+                        f"dubbele sleutel '{key}' (eerder op regel {self.loaded.lines[path + (key,)]})",
+                        "houd één van de twee en voeg de inhoud samen",
+                        "yaml-dubbel",
+                    )
                     continue
                 self.loaded.lines[path + (key,)] = key_line
                 result[key] = self.build(value_node, path + (key,))
@@ -179,12 +211,26 @@ class _Builder:
                 self.loaded.block_lines[path] = node.start_mark.line + 2
             if CONTROL.search(node.value):  # written as an escape ("\e", "\x1b", "\ud800"): YAML let it through
                 char = CONTROL.search(node.value).group()
-                what = (f"tekencode \\u{ord(char):04x} is geen bestaand teken" if 0xD800 <= ord(char) <= 0xDFFF
-                        else f"onzichtbaar stuurteken {char_name(char)} in de waarde")
-                self.problem(line, _dotted(path), what,
-                             "haal de code (zoals \\e of \\x1b) weg tussen de aanhalingstekens", "tekst-stuurteken")
+                what = (
+                    f"tekencode \\u{ord(char):04x} is geen bestaand teken"
+                    if 0xD800 <= ord(char) <= 0xDFFF
+                    else f"onzichtbaar stuurteken {char_name(char)} in de waarde"
+                )
+                self.problem(
+                    line,
+                    _dotted(path),
+                    what,
+                    "haal de code (zoals \\e of \\x1b) weg tussen de aanhalingstekens",
+                    "tekst-stuurteken",
+                )
             return node.value
-        self.problem(line, _dotted(path), f"onbekend YAML-label {node.tag}", "haal het label (!…) weg en schrijf gewone tekst", "yaml-label")
+        self.problem(
+            line,
+            _dotted(path),
+            f"onbekend YAML-label {node.tag}",
+            "haal het label (!…) weg en schrijf gewone tekst",
+            "yaml-label",
+        )
         return node.value
 
 
@@ -208,6 +254,7 @@ def _dotted(path: tuple) -> str:
 @dataclass
 class Listing:
     """What `list_records` made of one folder: files to read, refused entries (as problems) and ignored ones."""
+
     records: list = field(default_factory=list)  # Paths of <id>.yml files, sorted
     problems: list = field(default_factory=list)
     ignored: list = field(default_factory=list)  # (rel, why) for entries skipped by a documented rule
@@ -235,18 +282,28 @@ def list_records(directory: Path, rel: Callable[[Path], str], folders: tuple[str
     except FileNotFoundError:
         return listing
     except OSError as exc:
-        listing.problems.append(Problem(rel(directory), 1, "", f"map kan niet worden gelezen ({_why(exc)})",
-                                        "controleer of de map bestaat en leesbaar is", "bestand-lezen"))
+        listing.problems.append(
+            Problem(
+                rel(directory),
+                1,
+                "",
+                f"map kan niet worden gelezen ({_why(exc)})",
+                "controleer of de map bestaat en leesbaar is",
+                "bestand-lezen",
+            )
+        )
         return listing
     for entry in entries:
         path = Path(entry.path)
         name = entry.name
 
-        def refuse(bericht, oplossing, regel="bestand-naam"):
+        def refuse(bericht, oplossing, regel="bestand-naam", path=path):
             listing.problems.append(Problem(rel(path), 1, "", bericht, oplossing, regel))
 
         if name.startswith(".") or name.endswith("~"):
-            listing.ignored.append((rel(path), "verborgen bestand" if name.startswith(".") else "reservekopie van een editor"))
+            listing.ignored.append(
+                (rel(path), "verborgen bestand" if name.startswith(".") else "reservekopie van een editor")
+            )
             continue
         try:
             mode = os.stat(path).st_mode  # follows a symlink; load_file judges where it points
@@ -256,15 +313,24 @@ def list_records(directory: Path, rel: Callable[[Path], str], folders: tuple[str
             if name in folders:
                 continue
             if name.lower().endswith((".yml", ".yaml")):
-                refuse("dit is een map met de naam van een aanbod, geen bestand",
-                       f"haal de map weg of hernoem haar; een aanbod is één bestand {name}", "bestand-soort")
+                refuse(
+                    "dit is een map met de naam van een aanbod, geen bestand",
+                    f"haal de map weg of hernoem haar; een aanbod is één bestand {name}",
+                    "bestand-soort",
+                )
             else:
-                refuse("bestanden in een submap worden niet gelezen",
-                       f"zet elk aanbod direct in {rel(directory)}/ (organisaties in aanbod/organisaties/)", "bestand-submap")
+                refuse(
+                    "bestanden in een submap worden niet gelezen",
+                    f"zet elk aanbod direct in {rel(directory)}/ (organisaties in aanbod/organisaties/)",
+                    "bestand-submap",
+                )
             continue
         if not stat.S_ISREG(mode) and not stat.S_ISLNK(mode):
-            refuse(f"dit is geen gewoon bestand maar {special_kind(mode)}",
-                   "haal het weg; een aanbod is een gewoon tekstbestand", "bestand-soort")
+            refuse(
+                f"dit is geen gewoon bestand maar {special_kind(mode)}",
+                "haal het weg; een aanbod is een gewoon tekstbestand",
+                "bestand-soort",
+            )
             continue
         if _RECORD_NAME.fullmatch(name) and not name.startswith("_"):
             listing.records.append(path)
@@ -272,14 +338,20 @@ def list_records(directory: Path, rel: Callable[[Path], str], folders: tuple[str
         stem = name.split(".", 1)[0] if not name.startswith("_") else name.lstrip("_").split(".", 1)[0]
         suggestion = _suggest_id(stem) or "naam"
         if name.startswith("_"):
-            refuse("een bestandsnaam die met _ begint wordt niet gelezen",
-                   f"hernoem het bestand naar {suggestion}.yml (en maak het id '{suggestion}'), of haal het weg")
+            refuse(
+                "een bestandsnaam die met _ begint wordt niet gelezen",
+                f"hernoem het bestand naar {suggestion}.yml (en maak het id '{suggestion}'), of haal het weg",
+            )
         elif re.search(r"(?i)\.ya?ml", name):
-            refuse("alleen bestanden die op .yml eindigen (kleine letters) worden gelezen",
-                   f"hernoem het bestand naar {suggestion}.yml")
+            refuse(
+                "alleen bestanden die op .yml eindigen (kleine letters) worden gelezen",
+                f"hernoem het bestand naar {suggestion}.yml",
+            )
         else:
-            refuse(f"alleen <id>.yml-bestanden horen in {rel(directory)}/",
-                   f"haal het bestand weg, of hernoem het naar {suggestion}.yml als het een aanbod is")
+            refuse(
+                f"alleen <id>.yml-bestanden horen in {rel(directory)}/",
+                f"haal het bestand weg, of hernoem het naar {suggestion}.yml als het een aanbod is",
+            )
     return listing
 
 
@@ -291,9 +363,9 @@ def _suggest_id(text: str) -> str:
 
 ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 # Letters from other scripts that look like Latin ones (the ones that make "аlmere" look like "almere").
-LOOKALIKE = dict(zip(
-    "аеорсухіјѕԁһӏАВЕКМНОРСТХІЈЅοαενρτυικΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxijsdhlABEKMHOPCTXIJSoaevptuikABEZHIKMNOPTYX"))
+LOOKALIKE = dict(
+    zip("аеорсухіјѕԁһӏАВЕКМНОРСТХІЈЅοαενρτυικΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "aeopcyxijsdhlABEKMHOPCTXIJSoaevptuikABEZHIKMNOPTYX")
+)
 
 
 def skeleton(value: str) -> str:
@@ -318,28 +390,56 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool
         target = Path(os.path.realpath(path))
         if allowed_dir is None or not target.is_relative_to(Path(os.path.realpath(allowed_dir))):
             where = f"{allowed_dir.name}/" if allowed_dir is not None else "het project"
-            return fail(f"dit bestand is een snelkoppeling (symlink) naar een plek buiten {where}",
-                        "vervang de snelkoppeling door een gewoon bestand", "bestand-symlink")
+            return fail(
+                f"dit bestand is een snelkoppeling (symlink) naar een plek buiten {where}",
+                "vervang de snelkoppeling door een gewoon bestand",
+                "bestand-symlink",
+            )
     try:
         raw = _read_regular(path)
     except _NotRegular as special:
-        return fail(f"dit is geen gewoon bestand maar {special.kind}", "haal het weg; een aanbod is een gewoon tekstbestand", "bestand-soort")
+        return fail(
+            f"dit is geen gewoon bestand maar {special.kind}",
+            "haal het weg; een aanbod is een gewoon tekstbestand",
+            "bestand-soort",
+        )
     except OSError as exc:
-        return fail(f"bestand kan niet worden gelezen ({_why(exc)})", "controleer of het bestand bestaat en leesbaar is", "bestand-lezen")
+        return fail(
+            f"bestand kan niet worden gelezen ({_why(exc)})",
+            "controleer of het bestand bestaat en leesbaar is",
+            "bestand-lezen",
+        )
     if len(raw) > MAX_FILE_BYTES:
-        size = f"meer dan {_getal(MAX_FILE_BYTES)} bytes" if len(raw) > MAX_FILE_BYTES + 1 else f"{_getal(len(raw))} bytes"
-        return fail(f"bestand is te groot ({size}, maximaal {_getal(MAX_FILE_BYTES)} bytes)",
-                    "een aanbod past in een paar KB; kort de beschrijving in of splits het aanbod", "bestand-grootte")
+        size = (
+            f"meer dan {_getal(MAX_FILE_BYTES)} bytes" if len(raw) > MAX_FILE_BYTES + 1 else f"{_getal(len(raw))} bytes"
+        )
+        return fail(
+            f"bestand is te groot ({size}, maximaal {_getal(MAX_FILE_BYTES)} bytes)",
+            "een aanbod past in een paar KB; kort de beschrijving in of splits het aanbod",
+            "bestand-grootte",
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return fail("tekst is als UTF-16 opgeslagen", "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering')",
-                    "bestand-codering")
+        return fail(
+            "tekst is als UTF-16 opgeslagen",
+            "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering')",
+            "bestand-codering",
+        )
     if b"\x00" in raw and not _text_with_nul(raw):
-        return fail("dit is geen tekstbestand (bevat binaire gegevens)", "sla het bestand op als platte tekst (UTF-8)", "bestand-binair")
+        return fail(
+            "dit is geen tekstbestand (bevat binaire gegevens)",
+            "sla het bestand op als platte tekst (UTF-8)",
+            "bestand-binair",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return fail("tekst is niet in UTF-8 opgeslagen", "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering')", "bestand-codering", line)
+        return fail(
+            "tekst is niet in UTF-8 opgeslagen",
+            "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering')",
+            "bestand-codering",
+            line,
+        )
     text = text.removeprefix("\ufeff")
     if not parse:
         loaded.data = text
@@ -368,7 +468,9 @@ def _read_regular(path: Path) -> bytes:
     O_NONBLOCK makes opening a named pipe return at once instead of waiting for
     a writer; fstat on the open descriptor then tells what was really opened.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    )
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
@@ -401,9 +503,15 @@ def special_kind(mode: int) -> str:
 def _why(exc: OSError) -> str:
     """The reason a file could not be read, in Dutch (strerror is English)."""
     import errno
-    return {errno.ENOENT: "het bestaat niet (een snelkoppeling naar niets?)", errno.EACCES: "geen leesrechten",
-            errno.EPERM: "geen leesrechten", errno.ELOOP: "snelkoppelingen die naar elkaar wijzen",
-            errno.EISDIR: "het is een map", errno.ENOTDIR: "het is geen map"}.get(exc.errno, f"systeemfout {exc.errno}")
+
+    return {
+        errno.ENOENT: "het bestaat niet (een snelkoppeling naar niets?)",
+        errno.EACCES: "geen leesrechten",
+        errno.EPERM: "geen leesrechten",
+        errno.ELOOP: "snelkoppelingen die naar elkaar wijzen",
+        errno.EISDIR: "het is een map",
+        errno.ENOTDIR: "het is geen map",
+    }.get(exc.errno, f"systeemfout {exc.errno}")
 
 
 def _getal(n: int) -> str:
@@ -414,7 +522,9 @@ def _getal(n: int) -> str:
 # C0 controls except tab and line ends, DEL, C1 controls (U+0085 is a line end to YAML 1.1),
 # the line/paragraph separators, lone surrogates and the non-characters U+FFFE/U+FFFF.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-_C0_NAMES = ("NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US").split()
+_C0_NAMES = (
+    "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US"
+).split()
 
 
 def char_name(char: str) -> str:
@@ -443,8 +553,16 @@ def _control_problems(text: str, loaded: LoadedFile) -> list[Problem]:
             continue
         seen_lines.add(line)
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        out.append(Problem(loaded.rel, line, "", f"onzichtbaar stuurteken {char_name(match.group())} op positie {column}",
-                           "haal het teken weg (typ de regel opnieuw als je het niet ziet)", "tekst-stuurteken"))
+        out.append(
+            Problem(
+                loaded.rel,
+                line,
+                "",
+                f"onzichtbaar stuurteken {char_name(match.group())} op positie {column}",
+                "haal het teken weg (typ de regel opnieuw als je het niet ziet)",
+                "tekst-stuurteken",
+            )
+        )
         if len(out) == 10:
             break
     return out
@@ -475,37 +593,98 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what, line = _translate(exc, line)
-        loaded.problems.append(Problem(loaded.rel, line, "", f"YAML-fout: {what}",
-                                       "controleer inspringen, dubbele punten en aanhalingstekens op deze regel en de regel erboven", "yaml-syntax"))
+        loaded.problems.append(
+            Problem(
+                loaded.rel,
+                line,
+                "",
+                f"YAML-fout: {what}",
+                "controleer inspringen, dubbele punten en aanhalingstekens op deze regel en de regel erboven",
+                "yaml-syntax",
+            )
+        )
         return loaded
     except yaml.YAMLError:
-        loaded.problems.append(Problem(loaded.rel, 1, "", "YAML-fout: het bestand is geen leesbare YAML", "controleer de opbouw van het bestand", "yaml-syntax"))
+        loaded.problems.append(
+            Problem(
+                loaded.rel,
+                1,
+                "",
+                "YAML-fout: het bestand is geen leesbare YAML",
+                "controleer de opbouw van het bestand",
+                "yaml-syntax",
+            )
+        )
         return loaded
     except RecursionError:  # the pure-Python parser on very deep nesting
-        loaded.problems.append(Problem(loaded.rel, 1, "", "bestand is te diep genest", "een aanbod is hooguit vier niveaus diep", "bestand-grootte"))
+        loaded.problems.append(
+            Problem(
+                loaded.rel,
+                1,
+                "",
+                "bestand is te diep genest",
+                "een aanbod is hooguit vier niveaus diep",
+                "bestand-grootte",
+            )
+        )
         return loaded
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
         # an empty file, or one that is only `null`, `~` or `---`
         line = node.start_mark.line + 1 if node is not None and node.value else 1
-        loaded.problems.append(Problem(loaded.rel, line, "", "bestand is leeg", template_hint(loaded.rel), "bestand-leeg"))
+        loaded.problems.append(
+            Problem(loaded.rel, line, "", "bestand is leeg", template_hint(loaded.rel), "bestand-leeg")
+        )
         return loaded
     if not isinstance(node, yaml.MappingNode) and _needs_mapping(loaded.rel):
         what = "lijst" if isinstance(node, yaml.SequenceNode) else "losse tekst"
-        loaded.problems.append(Problem(loaded.rel, node.start_mark.line + 1, "",
-                                       f"het bestand moet velden bevatten (veldnaam: waarde), geen {what}",
-                                       template_hint(loaded.rel), "bestand-opbouw"))
+        loaded.problems.append(
+            Problem(
+                loaded.rel,
+                node.start_mark.line + 1,
+                "",
+                f"het bestand moet velden bevatten (veldnaam: waarde), geen {what}",
+                template_hint(loaded.rel),
+                "bestand-opbouw",
+            )
+        )
         return loaded
     try:
         loaded.data = _Builder(loaded).build(node)
     except _AliasFound as alias:
-        loaded.problems.append(Problem(loaded.rel, alias.line, alias.veld, "ankers (&) en verwijzingen (*) zijn niet toegestaan",
-                                       "schrijf de waarde gewoon uit; verwijzingen kunnen een bestand onbeperkt laten groeien", "yaml-alias"))
+        loaded.problems.append(
+            Problem(
+                loaded.rel,
+                alias.line,
+                alias.veld,
+                "ankers (&) en verwijzingen (*) zijn niet toegestaan",
+                "schrijf de waarde gewoon uit; verwijzingen kunnen een bestand onbeperkt laten groeien",
+                "yaml-alias",
+            )
+        )
         loaded.data = None
     except _TooBig:
-        loaded.problems.append(Problem(loaded.rel, 1, "", f"bestand heeft meer dan {MAX_NODES} waarden", "een aanbod heeft er een paar honderd; kort het in", "bestand-grootte"))
+        loaded.problems.append(
+            Problem(
+                loaded.rel,
+                1,
+                "",
+                f"bestand heeft meer dan {MAX_NODES} waarden",
+                "een aanbod heeft er een paar honderd; kort het in",
+                "bestand-grootte",
+            )
+        )
         loaded.data = None
     except RecursionError:
-        loaded.problems.append(Problem(loaded.rel, 1, "", "bestand is te diep genest", "een aanbod is hooguit vier niveaus diep", "bestand-grootte"))
+        loaded.problems.append(
+            Problem(
+                loaded.rel,
+                1,
+                "",
+                "bestand is te diep genest",
+                "een aanbod is hooguit vier niveaus diep",
+                "bestand-grootte",
+            )
+        )
         loaded.data = None
     return loaded
 
@@ -542,8 +721,10 @@ def _translate(exc: yaml.MarkedYAMLError, line: int) -> tuple[str, int]:
     for kind, (opening, closing) in _UNCLOSED.items():
         if exc.context and kind in exc.context and exc.context_mark is not None:
             start = exc.context_mark.line + 1  # where the bracket opened, not the end of the file
-            return (f"de {'lijst' if opening == '[' else 'groep'} die hier met {opening} begint, is niet gesloten met {closing} "
-                    f"(of zet de tekst tussen aanhalingstekens)"), start
+            return (
+                f"de {'lijst' if opening == '[' else 'groep'} die hier met {opening} begint, is niet gesloten met {closing} "
+                f"(of zet de tekst tussen aanhalingstekens)"
+            ), start
     for part in (exc.problem or "", exc.context or ""):
         for english, dutch in _PHRASES.items():
             if english in part:

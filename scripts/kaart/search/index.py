@@ -10,6 +10,7 @@ the shards of the typed terms and the metadata chunks of the hits it shows.
 `normalise`, `stem` and `Searcher.search` are mirrored line by line in
 zoeken.js; tests/browser/test_zoeken.py runs both over the same built shards.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -22,9 +23,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-
 from html.parser import HTMLParser
+from pathlib import Path
 
 from kaart.actualiteit import regel
 from kaart.model import Aanbod, Kaart, Organisatie
@@ -32,19 +32,21 @@ from kaart.project import Project
 from kaart.text import block, first_sentence
 
 INDEX_DIR = "assets/zoekindex"
-CHUNK_SIZE = 10          # documents per metadata chunk: each hit shown loads one chunk, so it holds few snippet texts
-SHARD_TARGET = 24_000    # raw JSON bytes per term shard (about 6-8 KB gzip) before it is split further
-K1, B = 1.2, 0.75        # BM25
+CHUNK_SIZE = 10  # documents per metadata chunk: each hit shown loads one chunk, so it holds few snippet texts
+SHARD_TARGET = 24_000  # raw JSON bytes per term shard (about 6-8 KB gzip) before it is split further
+K1, B = 1.2, 0.75  # BM25
 
 # Field weights: a name match must beat a word somewhere in a long description.
 W_TITEL, W_TREFWOORD, W_ORGANISATIE, W_LABEL, W_KOP, W_TEKST, W_SYNONIEM = 10, 6, 4, 3, 2, 1, 0.5
 NAAM_BONUS = {W_TITEL: 2.0, W_TREFWOORD: 1.0, W_ORGANISATIE: 0.8}  # by field weight, added after saturation
 
-STOPWOORDEN = frozenset("""
+STOPWOORDEN = frozenset(
+    """
 aan al als bij dan dat de deze die dit door een en er ft hem het hij hoe hun ik in is je jij jou jouw
 kan kun kunt maar me met mijn na naar niet nog of om onder ons ook op over te tot u uit van voor was
 wat we wel werd wie wij wil worden wordt ze zich zij zijn zo zou
-""".split())
+""".split()
+)
 
 # Words a professional types that the records spell differently.  One group per
 # line; a document containing any word of a group is also found (weakly) by the others.
@@ -148,8 +150,8 @@ _SYNONYM_TERMS = frozenset().union(*_synonym_groups())
 class SearchDoc:
     url: str
     titel: str
-    soort: str      # shown next to the hit: Aanbod, Organisatie, Kennisbank, Overzicht, Redactie
-    uitleg: str     # one short sentence under the hit
+    soort: str  # shown next to the hit: Aanbod, Organisatie, Kennisbank, Overzicht, Redactie
+    uitleg: str  # one short sentence under the hit
     velden: list[tuple[float, str]] = field(default_factory=list)  # (weight, text) for the index
     groep: int = GROEP_KENNIS
     actualiteit: str = ""  # offers: how old the information is (kaart.actualiteit.regel)
@@ -165,7 +167,9 @@ _BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dt dd div br tr pre blockquote
 # What could make a description render differently from its plain words: inline markup,
 # entities, or a line that starts a list, definition or block. Without any, _plain skips Markdown.
 _MARKUP = re.compile(r"[\\`*_\[\]<>&#|{}]|^[ \t]*(?:[-+*:=~?!]|\d+[.)])", re.M)
-TEKST_MAX = 30_000  # characters of a page kept for snippets: all of every page today (the glossary is the longest, 25 KB)
+TEKST_MAX = (
+    30_000  # characters of a page kept for snippets: all of every page today (the glossary is the longest, 25 KB)
+)
 
 
 class _TextParser(HTMLParser):
@@ -248,11 +252,12 @@ def _markdown_doc(src_uri: str, markdown: str, soort: str, body_weight: float = 
     match = _FRONT.match(markdown)
     if match:
         import yaml  # only front matter of our own content; safe_load never builds objects
+
         try:
             front = yaml.safe_load(match.group(1)) or {}
         except yaml.YAMLError:
             front = {}
-        markdown = markdown[match.end():]
+        markdown = markdown[match.end() :]
     if not isinstance(front, dict):
         front = {}
     if (front.get("search") or {}).get("exclude") if isinstance(front.get("search"), dict) else False:
@@ -267,7 +272,9 @@ def _markdown_doc(src_uri: str, markdown: str, soort: str, body_weight: float = 
     if labels:
         velden.append((W_LABEL, " ".join(labels)))
     toon = [("kopje", k) for k in koppen[1:]]
-    toon += [(name, str(front[key])) for key, name in (("regio", "regio"), ("trefwoorden", "trefwoord")) if front.get(key)]
+    toon += [
+        (name, str(front[key])) for key, name in (("regio", "regio"), ("trefwoorden", "trefwoord")) if front.get(key)
+    ]
     toon.append(("tekst", _cap(_lines_as_text(lines))))
     url = _url(src_uri)
     groep = _groep(url)
@@ -314,15 +321,35 @@ def _aanbod_doc(a: Aanbod, kaart: Kaart, project: Project) -> SearchDoc:
     labels += [v["regio"].label(r) for r in a.werkgebied.get("regio", [])]
     if a.nazorg:
         labels.append("nazorg")
-    tekst = [a.beschrijving, a.voorwaarden, a.aanmelden_uitleg, a.nazorg_uitleg, a.toelichting, a.kosten,
-             *a.jongerentaal.values(), *(r.wat for r in a.resultaten)]
+    tekst = [
+        a.beschrijving,
+        a.voorwaarden,
+        a.aanmelden_uitleg,
+        a.nazorg_uitleg,
+        a.toelichting,
+        a.kosten,
+        *a.jongerentaal.values(),
+        *(r.wat for r in a.resultaten),
+    ]
     velden = [
-        (W_TITEL, a.naam), (W_TITEL, a.id.replace("-", " ")), (W_TREFWOORD, " ".join(a.trefwoorden)),
-        (W_ORGANISATIE, aanbieders), (W_LABEL, " ".join(labels)), (W_LABEL, _age_tokens(a)),
+        (W_TITEL, a.naam),
+        (W_TITEL, a.id.replace("-", " ")),
+        (W_TREFWOORD, " ".join(a.trefwoorden)),
+        (W_ORGANISATIE, aanbieders),
+        (W_LABEL, " ".join(labels)),
+        (W_LABEL, _age_tokens(a)),
         (W_TEKST, " ".join(t for t in tekst if isinstance(t, str))),
     ]
-    return SearchDoc(_url(f"aanbod/{a.id}.md"), a.naam, "Aanbod", first_sentence(a.jongerentaal.get("wat_is_het") or a.beschrijving, 140),
-                     velden, GROEP_AANBOD, regel(a, v), _aanbod_toon(a, aanbieders, project))
+    return SearchDoc(
+        _url(f"aanbod/{a.id}.md"),
+        a.naam,
+        "Aanbod",
+        first_sentence(a.jongerentaal.get("wat_is_het") or a.beschrijving, 140),
+        velden,
+        GROEP_AANBOD,
+        regel(a, v),
+        _aanbod_toon(a, aanbieders, project),
+    )
 
 
 def _aanbod_toon(a: Aanbod, aanbieders: str, project: Project) -> list[tuple[str, str]]:
@@ -337,7 +364,10 @@ def _aanbod_toon(a: Aanbod, aanbieders: str, project: Project) -> list[tuple[str
         ("speciaal voor", ", ".join(v["kenmerk"].label(k) for k in a.kenmerken)),
         ("leeftijd", _leeftijd(a)),
         ("soort", v["soort"].label(a.soort)),
-        ("fase", ", ".join(v["fase"].label(f) for f in a.fase) + (", nazorg" if a.nazorg and "nazorg" not in a.fase else "")),
+        (
+            "fase",
+            ", ".join(v["fase"].label(f) for f in a.fase) + (", nazorg" if a.nazorg and "nazorg" not in a.fase else ""),
+        ),
         ("werkgebied", ", ".join(werkgebied)),
         ("beschrijving", _plain(a.beschrijving)),
         ("voorwaarden", a.voorwaarden),
@@ -348,7 +378,9 @@ def _aanbod_toon(a: Aanbod, aanbieders: str, project: Project) -> list[tuple[str
         ("voor jongeren", " ".join(t for t in a.jongerentaal.values() if isinstance(t, str))),
         ("toelichting", a.toelichting),
     ]
-    return [(name, plain) for name, text in toon if isinstance(text, str) for plain in [" ".join(text.split())] if plain]
+    return [
+        (name, plain) for name, text in toon if isinstance(text, str) for plain in [" ".join(text.split())] if plain
+    ]
 
 
 def _plain(markdown_field: str | None) -> str:
@@ -372,11 +404,22 @@ def _leeftijd(a: Aanbod) -> str:
 
 def _organisatie_doc(org: Organisatie, kaart: Kaart) -> SearchDoc:
     offers = kaart.aanbod_van(org.id)
-    velden = [(W_TITEL, org.naam), (W_TITEL, org.id.replace("-", " ")), (W_KOP, " ".join(a.naam for a in offers)),
-              (W_TEKST, org.beschrijving)]
+    velden = [
+        (W_TITEL, org.naam),
+        (W_TITEL, org.id.replace("-", " ")),
+        (W_KOP, " ".join(a.naam for a in offers)),
+        (W_TEKST, org.beschrijving),
+    ]
     toon = [("aanbod", ", ".join(a.naam for a in offers)), ("beschrijving", " ".join(org.beschrijving.split()))]
-    return SearchDoc(_url(f"organisaties/{org.id}.md"), org.naam, "Organisatie", first_sentence(org.beschrijving, 140), velden,
-                     GROEP_AANBOD, toon=[(k, t) for k, t in toon if t])
+    return SearchDoc(
+        _url(f"organisaties/{org.id}.md"),
+        org.naam,
+        "Organisatie",
+        first_sentence(org.beschrijving, 140),
+        velden,
+        GROEP_AANBOD,
+        toon=[(k, t) for k, t in toon if t],
+    )
 
 
 def _overview_offers(src: str, kaart: Kaart) -> int | None:
@@ -394,14 +437,19 @@ def _overview_markdown(markdown: str) -> str:
     The werklijst's table rows (one per offer that needs work) go too: at 5,000 offers they
     were 1.5 MB of Markdown, and the offer itself is the better hit.
     """
-    return "\n".join(line for line in markdown.splitlines()
-                     if not (line.startswith("- [") or (line.startswith("| [") and "](../aanbod/" in line)))
+    return "\n".join(
+        line
+        for line in markdown.splitlines()
+        if not (line.startswith("- [") or (line.startswith("| [") and "](../aanbod/" in line))
+    )
 
 
 def record_docs(kaart: Kaart, project: Project) -> list[SearchDoc]:
     """The offers and organisations: the first documents of the index, known as soon as the records are checked."""
     docs = [_aanbod_doc(a, kaart, project) for a in kaart.gesorteerd()]
-    return docs + [_organisatie_doc(o, kaart) for o in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower())]
+    return docs + [
+        _organisatie_doc(o, kaart) for o in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower())
+    ]
 
 
 def known_docs(kaart: Kaart, project: Project) -> list[SearchDoc]:
@@ -438,8 +486,9 @@ def search_skips_page(src: str, kaart: Kaart) -> bool:
     return records is not None and name.endswith(".md") and name[: -len(".md")] in records
 
 
-def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None,
-                 known: list[SearchDoc] | None = None) -> list[SearchDoc]:
+def collect_docs(
+    kaart: Kaart, project: Project, pages: dict | None = None, known: list[SearchDoc] | None = None
+) -> list[SearchDoc]:
     """Every page worth finding, numbered group by group: offers and organisations, knowledge and overviews, editors' pages.
 
     An overview of a fase or leefgebied with no offers is left out: it would be a dead end.
@@ -464,7 +513,10 @@ def collect_docs(kaart: Kaart, project: Project, pages: dict | None = None,
 
 # -- index -------------------------------------------------------------------
 
-def weigh(doc: SearchDoc, groups: tuple[frozenset[str], ...] | None = None) -> tuple[dict[str, float], dict[str, float], float]:
+
+def weigh(
+    doc: SearchDoc, groups: tuple[frozenset[str], ...] | None = None
+) -> tuple[dict[str, float], dict[str, float], float]:
     """One document's weighted term frequencies, name bonuses and length (the per-document part of the index)."""
     groups = _synonym_groups() if groups is None else groups
     tf: dict[str, float] = {}
@@ -586,8 +638,12 @@ def shard_index(index: dict[str, list[int]], target: int = SHARD_TARGET) -> dict
     return shards
 
 
-def search_files(kaart: Kaart, project: Project, pages: dict | None = None,
-                 weighed: tuple[list[SearchDoc], dict[str, tuple]] | None = None) -> dict[str, bytes]:
+def search_files(
+    kaart: Kaart,
+    project: Project,
+    pages: dict | None = None,
+    weighed: tuple[list[SearchDoc], dict[str, tuple]] | None = None,
+) -> dict[str, bytes]:
     """The files of the search index, keyed by their path in the built site (`weighed`: from `weigh_known`)."""
     known, weights = weighed or (None, None)
     docs = collect_docs(kaart, project, pages, known)
@@ -596,13 +652,21 @@ def search_files(kaart: Kaart, project: Project, pages: dict | None = None,
     for key, shard in shards.items():
         files[f"{INDEX_DIR}/t-{key}.json"] = _json(shard)
     for start in range(0, len(docs), CHUNK_SIZE):
-        chunk = [[d.url, d.titel, d.soort, d.uitleg, d.actualiteit, [list(t) for t in d.toon]]
-                 for d in docs[start:start + CHUNK_SIZE]]
+        chunk = [
+            [d.url, d.titel, d.soort, d.uitleg, d.actualiteit, [list(t) for t in d.toon]]
+            for d in docs[start : start + CHUNK_SIZE]
+        ]
         files[f"{INDEX_DIR}/d-{start // CHUNK_SIZE}.json"] = _json(chunk)
     digest = hashlib.sha256(b"".join(files[k] for k in sorted(files))).hexdigest()[:12]
-    manifest = {"versie": digest, "documenten": len(docs), "chunk": CHUNK_SIZE, "shards": sorted(shards),
-                "stopwoorden": sorted(STOPWOORDEN), "groepen": group_ends(docs),
-                "synoniemen": [sorted(g) for g in _synonym_groups()]}
+    manifest = {
+        "versie": digest,
+        "documenten": len(docs),
+        "chunk": CHUNK_SIZE,
+        "shards": sorted(shards),
+        "stopwoorden": sorted(STOPWOORDEN),
+        "groepen": group_ends(docs),
+        "synoniemen": [sorted(g) for g in _synonym_groups()],
+    }
     files[f"{INDEX_DIR}/manifest.json"] = _json(manifest)
     return files
 
@@ -618,7 +682,7 @@ def _json(value) -> bytes:
 
 # -- ranking (mirrored in zoeken.js) ------------------------------------------
 
-PREFIX_FACTOR = 0.5   # a completion of a typed fragment counts half against whole words of the query
+PREFIX_FACTOR = 0.5  # a completion of a typed fragment counts half against whole words of the query
 MAX_COMPLETIONS = 30
 
 
@@ -647,7 +711,9 @@ def groep_of(doc: int, ends: list[int]) -> int:
     return next((g for g, end in enumerate(ends) if doc < end), len(ends))
 
 
-def rank(shards_by_term: dict[str, dict[str, list[int]]], query: list[str], ends: list[int] | None = None) -> list[tuple[int, float]]:
+def rank(
+    shards_by_term: dict[str, dict[str, list[int]]], query: list[str], ends: list[int] | None = None
+) -> list[tuple[int, float]]:
     """Score documents for stemmed query terms; shards_by_term[t] is the shard holding t.
 
     Hits are ordered by group first (offers and organisations, then knowledge and
