@@ -17,6 +17,7 @@ from kaart.check.checker import check_project
 from kaart.export.tables import AANBOD_COLUMNS, ORGANISATIE_COLUMNS, SCHEMA_VERSION, export_files, from_csv, hsds_id
 from kaart.project import Project
 from kaart.records.loading import load_file
+from support import checked_records
 from support.redactie_fixtures import ROOT, base_record, make_project
 
 # The official HSDS 3.0 schemas (CC BY-SA 4.0) travel with the tests; KAART_HSDS_SCHEMA points at another copy.
@@ -28,7 +29,7 @@ def real():
     project = Project(ROOT)
     result, kaart = check_project(project)
     assert result.ok
-    return project, kaart, export_files(project, kaart)
+    return project, kaart, export_files(project, kaart, checked_records(project))
 
 
 def _yaml_records(project: Project, paths) -> dict[str, dict]:
@@ -71,7 +72,9 @@ def test_csv_defuses_spreadsheet_formulas_and_still_round_trips(tmp_path):
     project = make_project(tmp_path, [record])
     result, kaart = check_project(Project(project))
     assert result.ok, [p.message() for p in result.errors]
-    text = export_files(Project(project), kaart)["data/aanbod.csv"].decode("utf-8-sig")
+    text = export_files(Project(project), kaart, checked_records(Project(project)))["data/aanbod.csv"].decode(
+        "utf-8-sig"
+    )
     row = next(csv.DictReader(io.StringIO(text)))
     assert row["beschrijving"].startswith("'=")
     assert row["contact.telefoon"].startswith("'+")
@@ -149,7 +152,9 @@ def test_hsds_maps_age_eligibility_area_and_youth_text(tmp_path):
     )
     project = Project(make_project(tmp_path, [record]))
     _, kaart = check_project(project)
-    service = json.loads(export_files(project, kaart)["data/hsds/services.json"])["contents"][0]
+    service = json.loads(export_files(project, kaart, checked_records(project))["data/hsds/services.json"])["contents"][
+        0
+    ]
     assert (service["minimum_age"], service["maximum_age"]) == (17, 23)
     assert service["eligibility_description"] == (
         "Zonder startkwalificatie. Speciaal voor: schulden. Met een uitkering van de gemeente."
@@ -166,7 +171,9 @@ def test_hsds_says_an_unconfirmed_service_is_only_described_in_a_source(tmp_path
     """HSDS has no 'described in 2016': the service is active with an alert naming the source year."""
     project = Project(make_project(tmp_path, [base_record("alleen-beschreven", status="beschreven")]))
     _, kaart = check_project(project)
-    service = json.loads(export_files(project, kaart)["data/hsds/services.json"])["contents"][0]
+    service = json.loads(export_files(project, kaart, checked_records(project))["data/hsds/services.json"])["contents"][
+        0
+    ]
     assert service["status"] == "active" and service["x_status"] == "beschreven"
     assert service["alert"] == "Volgens een bron uit 2025 · nog niet bevestigd door de aanbieder."
     assert "assured_date" not in service
@@ -339,8 +346,9 @@ def test_each_record_is_encoded_once_and_every_file_reads_as_plain_json(real):
     from kaart.export.tables import _json_bytes, published, tables
 
     project, kaart, _ = real
-    computed = tables(project, kaart)
-    files = publish(project, kaart)
+    records = checked_records(project)
+    computed = tables(project, kaart, records)
+    files = publish(project, kaart, records)
     assert files["data/kaart.json"] == _json_bytes(computed.data)
     for name, content in computed.lists.items():
         assert files[f"data/hsds/{name}"] == _json_bytes(content)

@@ -37,7 +37,6 @@ def opened(monkeypatch):
     monkeypatch.setattr(io, "open", counting_open)
     monkeypatch.setattr(builtins, "open", counting_open)
     monkeypatch.setattr(os, "open", counting_os_open)
-    monkeypatch.setenv("KAART_JOBS", "1")  # in this process, so every open is counted
     return counts
 
 
@@ -132,64 +131,31 @@ def test_the_package_has_no_import_cycle():
     assert "kaart.check.checker" not in graph["kaart.check.taal"]  # the language rules are a rule set the checker runs
 
 
-def test_background_stage_gives_the_same_result_or_the_same_error(monkeypatch):
-    from kaart.build import _Background
+def test_prepare_site_is_the_stages_in_order():
+    """A newcomer reads the pipeline in prepare_site: one call per stage, in the order of the data."""
+    import inspect
 
-    monkeypatch.setenv("KAART_JOBS", "2")  # fork, as with thousands of offers
-    assert _Background(lambda: {"data/x.json": b"{}"}, 10).result() == {"data/x.json": b"{}"}
+    from kaart import build
 
-    def broken():
-        raise ValueError("kapot in de export")
-
-    with pytest.raises(ValueError, match="kapot in de export"):
-        _Background(broken, 10).result()
-
-
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_background_stage_can_wait_for_a_value_from_the_build(monkeypatch, jobs):
-    from kaart.build import _Background
-
-    monkeypatch.setenv("KAART_JOBS", jobs)  # 2: a forked child that waits on a pipe; 1: right here, at send()
-    seen = []
-    lane = _Background(lambda receive: seen.append("begonnen") or receive()["pagina's"] * 2, 10, receives=True)
-    lane.send({"pagina's": 21})
-    assert lane.result() == 42
+    source = inspect.getsource(build.prepare_site)
+    calls = ["load_records(", "check_site(", "site_pages(", "add_finder(", "publish(", "search_files("]
+    positions = [source.find(call) for call in calls]
+    assert -1 not in positions and positions == sorted(positions), dict(zip(calls, positions))
+    assert len(source.splitlines()) <= 30
 
 
-def test_a_build_that_fails_halfway_stops_its_children(monkeypatch):
-    import kaart.build as build
+def test_the_checker_never_opens_a_record_file(opened):
+    """Records are read by the load stage only: the check stage works on what it is given."""
+    from kaart.check.checker import Checker
+    from kaart.records.load import load_records
 
-    monkeypatch.setenv("KAART_JOBS", "2")
-    started = []
-    original = build._Background.__init__
-
-    def remember(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        started.append(self.pid)
-
-    def broken(*args, **kwargs):
-        raise ValueError("kapot in de wegwijzer")
-
-    monkeypatch.setattr(build._Background, "__init__", remember)
-    monkeypatch.setattr(build, "add_finder", broken)
-    with pytest.raises(ValueError, match="kapot in de wegwijzer"):
-        prepare_site(Project(ROOT))
-    assert len(started) == 2 and all(started), "the exports and the search index ran in children"
-    for pid in started:  # stopped and reaped: no process left waiting for pages that never come
-        with pytest.raises(ChildProcessError):
-            os.waitpid(pid, os.WNOHANG)
-
-
-def test_more_processes_give_the_same_site(monkeypatch):
-    monkeypatch.setenv("KAART_JOBS", "1")
-    one = prepare_site(Project(ROOT))
-    monkeypatch.setenv(
-        "KAART_JOBS", "2"
-    )  # loading, checking, exports, search documents and the index in other processes
-    more = prepare_site(Project(ROOT))
-    assert more.output.files == one.output.files
-    assert {k: v.markdown for k, v in more.output.pages.items()} == {k: v.markdown for k, v in one.output.pages.items()}
-    assert more.result.sorted() == one.result.sorted()
+    project = Project(ROOT)
+    records = load_records(project)
+    opened.clear()
+    result, kaart = Checker(project).check(records)
+    assert result.ok and kaart is records.kaart and len(kaart.aanbod) == len(records.aanbod)
+    record_files = project.organisatie_files() + project.aanbod_files()
+    assert not [project.rel(p) for p in record_files if opened[os.path.realpath(p)]]
 
 
 def test_a_mkdocs_build_through_the_hook_opens_each_record_file_once(opened, tmp_path, monkeypatch):

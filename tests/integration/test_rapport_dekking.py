@@ -12,6 +12,7 @@ from kaart.check.checker import check_project
 from kaart.pages.dekking import LEEFTIJDSBANDEN, dekking_page, matrix, nazorg_per_behoefte
 from kaart.pages.rapport import build_warnings, rapport, redactie_page
 from kaart.project import Project
+from support import checked_records
 from support.redactie_fixtures import JONGERENTAAL, base_record, kaart, make_project
 
 TODAY = dt.date(2026, 6, 1)
@@ -95,7 +96,7 @@ def test_kaart_rapport_prints_a_table_of_the_records_that_need_work(fresh_projec
 def test_only_stale_records_are_build_warnings(fresh_project):
     _, k = fresh_project
     project = fresh_project[0]
-    warnings = build_warnings(k, TODAY, project)
+    warnings = build_warnings(checked_records(project, TODAY), TODAY)
     assert [(p.file, p.ernst) for p in warnings] == [("aanbod/oud-gecontroleerd.yml", "waarschuwing")]
     lines = (project.root / "aanbod" / "oud-gecontroleerd.yml").read_text(encoding="utf-8").splitlines()
     assert lines[warnings[0].line - 1].startswith("laatst_gecontroleerd:"), "the warning points at the date's line"

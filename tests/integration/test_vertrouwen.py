@@ -25,6 +25,7 @@ from kaart.check.reporting import format_text
 from kaart.export.tables import export_files
 from kaart.pages.site import SiteRenderer
 from kaart.project import Project
+from support import checked_records
 from support.redactie_fixtures import ROOT, base_record, make_project
 
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
@@ -432,7 +433,7 @@ def test_every_organisation_page_lists_the_offers_it_provides_together_with_othe
 
 def test_exports_keep_every_provider(real):
     project, kaart = real
-    files = export_files(project, kaart)
+    files = export_files(project, kaart, checked_records(project))
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(files["data/aanbod.csv"].decode("utf-8-sig")))}
     assert rows["entree-gedifferentieerd"]["aanbieder"] == "mind-at-work; praktijkonderwijs-almere; eduvier"
     assert rows["learn2work"]["aanbieder"] == "de-schoor"

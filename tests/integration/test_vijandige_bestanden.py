@@ -359,7 +359,7 @@ def test_yaml_1_1_surprises_keep_what_the_editor_typed(tmp_path):
 
 
 def test_text_fields_get_the_text_as_typed(root):
-    from kaart.check.checker import Checker
+    from kaart.check.checker import check_project
     from kaart.project import Project
 
     (root / "aanbod" / "learn2work.yml").write_text(
@@ -372,7 +372,7 @@ def test_text_fields_get_the_text_as_typed(root):
         ),
         encoding="utf-8",
     )
-    result, kaart = Checker(Project(root)).check()
+    result, kaart = check_project(Project(root))
     assert not [p for p in result.errors if p.file == "aanbod/learn2work.yml"], result.errors
     offer = kaart.aanbod["learn2work"]
     assert (offer.naam, offer.toelichting, offer.contact["telefoon"]) == ("12:30", "yes", "0201234567")

@@ -46,3 +46,13 @@ def build_site(root: Path, dest: Path, *extra: str) -> subprocess.CompletedProce
         env=env,
         cwd=root,
     )
+
+
+def checked_records(project, today=None):
+    """A project's records loaded and checked as a build does: the Records, with the typed `kaart`."""
+    from kaart.check.checker import check_records
+    from kaart.records.load import load_records
+
+    records = load_records(project)
+    check_records(records, today)
+    return records

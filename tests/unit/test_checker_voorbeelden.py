@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kaart.check.checker import Checker
+from kaart.check.checker import check_project
 from kaart.check.reporting import format_github
 from kaart.project import Project
 from support import ROOT
@@ -26,7 +26,7 @@ def check_alone(record: Path, tmp_path: Path):
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     shutil.copytree(ROOT / "aanbod" / "organisaties", tmp_path / "aanbod" / "organisaties")
     shutil.copy(record, tmp_path / "aanbod" / record.name)
-    result, kaart = Checker(Project(tmp_path), TODAY).check()
+    result, kaart = check_project(Project(tmp_path), TODAY)
     mine = [p for p in result.sorted() if p.file == f"aanbod/{record.name}"]
     return mine, kaart
 

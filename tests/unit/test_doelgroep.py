@@ -279,9 +279,10 @@ def test_hsds_and_csv_carry_situation_school_type_and_the_source_of_each_fact(pr
 
     from kaart.export.tables import export_files
     from kaart.model import Kaart
+    from kaart.records.load import load_records
 
     checked = Kaart(aanbod=dict(records), organisaties=check_project(project)[1].organisaties)
-    files = export_files(project, checked)
+    files = export_files(project, checked, load_records(project))
     services = {s["x_id"]: s for s in json.loads(files["data/hsds/services.json"])["contents"]}
     oke = services["oke-op-school"]
     assert {(a["link_type"], a["value"]) for a in oke["attributes"]} >= {

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kaart.check.checker import Checker, _walk
+from kaart.check.checker import Checker, _walk, check_project
 from kaart.project import Project
 from kaart.records.loading import LoadedFile, parse_text
 from kaart.result import Problem
@@ -193,7 +193,7 @@ def test_whole_check_never_raises(small_project, case, page):
         old.unlink()
     (small_project / "aanbod" / path.name).write_text(text, encoding="utf-8")
     (small_project / "content" / "lerende-netwerken" / "praktijken" / "voorbeeld.md").write_bytes(page_bytes)
-    result, kaart = Checker(Project(small_project)).check()
+    result, kaart = check_project(Project(small_project))
     for p in result.problems:
         assert isinstance(p.line, int) and p.line >= 1 and p.file and p.bericht.strip()
     if not isinstance(record, dict):  # a file that is not a mapping is named, never skipped silently

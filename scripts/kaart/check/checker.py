@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import multiprocessing
 import re
 from collections.abc import Callable
 from functools import cached_property
-from pathlib import Path
 
 from jsonschema import Draft202012Validator
 from jsonschema.validators import extend
@@ -28,7 +26,6 @@ from kaart.model import CONTACT_VELDEN, Aanbod, Kaart, Organisatie, Praktijk
 from kaart.project import Project
 from kaart.records.gate import link_problems
 from kaart.records.load import Records, load_records
-from kaart.records.load import jobs as _jobs
 from kaart.records.loading import LoadedFile, _dotted, _suggest_id, load_file, parse_text, skeleton, template_hint
 from kaart.result import WARNING, CheckResult, Problem
 from kaart.text import site_image
@@ -75,10 +72,11 @@ def _whole_string_patterns(node):
 
 
 class Checker:
-    def __init__(self, project: Project, today: dt.date | None = None, records: Records | None = None):
+    """Every rule of `kaart check`, set up once per project: `check(records)` runs them over loaded records."""
+
+    def __init__(self, project: Project, today: dt.date | None = None):
         self.project = project
         self.today = today or dt.date.today()
-        self.records = records  # the build's one load (kaart/records.py); check() loads it when missing
 
     @cached_property
     def _registry(self) -> Registry:
@@ -134,21 +132,17 @@ class Checker:
         return {frozenset(v.ids): name for name in self.project.vocab.names() for v in [self.project.vocab[name]]}
 
     # -- the whole project -------------------------------------------------
-    def check(self) -> tuple[CheckResult, Kaart]:
+    def check(self, records: Records) -> tuple[CheckResult, Kaart]:
+        """Every rule over the loaded records; sets and returns `records.kaart` (the records without errors)."""
         result = CheckResult()
         # no symlink in the folders the site publishes as they are (content/, overrides/, schemas/)
         result.extend(link_problems(self.project.root))
         kaart = Kaart()
-        own_load = self.records is None
-        if own_load:
-            self.records = load_records(self.project)
-        org_listing, aanbod_listing = self.project.organisatie_listing(), self.project.aanbod_listing()
-        for listing in (aanbod_listing, org_listing):  # refused entries: never skipped without a word
+        for listing in records.listings:  # refused entries: never skipped without a word
             result.extend(listing.problems)
             result.ignored.extend(listing.ignored)
-        org_files = [self._load(p) for p in org_listing.records]
-        aanbod_paths = aanbod_listing.records
-        result.files_checked = len(org_files) + len(aanbod_paths)
+        org_files = list(records.organisaties.values())
+        result.files_checked = len(org_files) + len(records.aanbod)
 
         org_ids = self._ids([(o.rel, o.data, o.line_of(("id",))) for o in org_files], result)
         for loaded in org_files:
@@ -157,7 +151,8 @@ class Checker:
             if not any(p.is_error for p in problems) and isinstance(loaded.data, dict):
                 kaart.organisaties[loaded.data["id"]] = Organisatie.from_dict(loaded.data, loaded.rel)
 
-        offers = self._check_offers(aanbod_paths, org_ids, _org_names(org_files))
+        org_names = _org_names(org_files)
+        offers = [self.check_offer(loaded, org_ids, org_names) for loaded in records.aanbod.values()]
         self._ids([(rel, data, id_line) for rel, data, _, id_line in offers], result)
         for rel, data, problems, _ in offers:
             result.extend(problems)
@@ -175,14 +170,11 @@ class Checker:
 
         result.extend(self.taallijst[1])
         self._warn_unused(kaart, result)
-        self.records.kaart = kaart
-        if own_load:
-            self.records = None  # a later check() reads the files again, as they are then
+        records.kaart = kaart
         return result, kaart
 
-    def check_offer(self, path: Path, org_ids: set, org_names: dict) -> tuple[str, object, list[Problem], int]:
+    def check_offer(self, loaded: LoadedFile, org_ids: set, org_names: dict) -> tuple[str, object, list[Problem], int]:
         """Everything about one offer file that needs no other offer: (rel, data, problems, line of id)."""
-        loaded = self._load(path)
         problems = loaded.problems + self.check_record(loaded, self.aanbod_validator)
         for path, org_id in _aanbieder_paths(loaded.data):
             problems += self._check_reference(
@@ -190,26 +182,6 @@ class Checker:
             )
         problems += self.check_taal(loaded, org_names)
         return loaded.rel, loaded.data, problems, loaded.line_of(("id",))
-
-    def _check_offers(self, paths: list[Path], org_ids: set, org_names: dict) -> list:
-        jobs = _jobs(len(paths))
-        if jobs < 2:
-            return [self.check_offer(p, org_ids, org_names) for p in paths]
-        # Thousands of files: use every core. Forked workers inherit this checker, so the
-        # compiled schemas and the jargon list are built once.
-        self.taallijst, self._fast_validators, self._hand_written  # noqa: B018 - build before forking
-        global _WORK
-        _WORK = (self, org_ids, org_names)
-        try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                checked = pool.map(_check_offer_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
-            # workers send back only what they found; the data is the parent's own (read once)
-            return [
-                (rel, self.records.raw(rel) if isinstance(data, _InRecords) else data, problems, line)
-                for rel, data, problems, line in checked
-            ]
-        finally:
-            _WORK = None
 
     # -- jongerentaal: one rule set, see kaart/taal.py for the rules and thresholds
     @cached_property
@@ -219,12 +191,6 @@ class Checker:
     def check_taal(self, loaded: LoadedFile, org_files: list[LoadedFile] = ()) -> list[Problem]:
         names = org_files if isinstance(org_files, dict) else _org_names(org_files)
         return check_record_taal(loaded, self.taallijst[0], names)
-
-    def _load(self, path) -> LoadedFile:
-        loaded = self.records.get(path) if self.records is not None else None
-        if loaded is not None:  # read once: the build's load stage already has this file
-            return loaded
-        return load_file(path, self.project.rel(path), allowed_dir=self.project.aanbod_dir)
 
     def _ids(self, files: list[tuple[str, object, int]], result: CheckResult) -> set[str]:
         """Report ids used twice; files are (rel, data, line of id)."""
@@ -933,21 +899,6 @@ def _enumify(node):
     return node
 
 
-_WORK = None
-
-
-class _InRecords:
-    """Sent back by a worker instead of data the parent already holds."""
-
-
-def _check_offer_in_worker(path):
-    checker, org_ids, org_names = _WORK
-    rel, data, problems, line = checker.check_offer(path, org_ids, org_names)
-    if checker.records is not None and checker.records.get(path) is not None:
-        data = _InRecords()
-    return rel, data, problems, line
-
-
 def fast_schema(schema: dict, vocab_defs: dict) -> dict:
     """The schema as the fast check compiles it: vocabularies as enums, every $ref inlined."""
     return _inline_vocab_refs(_inline_local_refs(_enumify(schema)), vocab_defs)
@@ -1019,10 +970,12 @@ def _strings(data):
 
 
 def check_project(project: Project | None = None, today: dt.date | None = None) -> tuple[CheckResult, Kaart]:
-    return Checker(project or Project.find(), today).check()
+    """`kaart check`: load every record file once, then check them."""
+    records = load_records(project or Project.find())
+    return Checker(records.project, today).check(records)
 
 
 def check_records(records: Records, today: dt.date | None = None) -> CheckResult:
     """The check stage of a build: every rule over the loaded records; sets `records.kaart`."""
-    result, _ = Checker(records.project, today, records).check()
+    result, _ = Checker(records.project, today).check(records)
     return result

@@ -147,7 +147,7 @@ def datapackage(project: Project) -> dict:
     }
 
 
-def publish(project: Project, kaart: Kaart, records: Records | None = None) -> dict[str, bytes]:
+def publish(project: Project, kaart: Kaart, records: Records) -> dict[str, bytes]:
     """Every open-data file, keyed by its path in the built site: kaart.export.tables's whole-map files,
     then one per record, the schemas and datapackage.json."""
     computed = tables(project, kaart, records)

@@ -28,7 +28,6 @@ from kaart import actualiteit
 from kaart.model import Aanbod, Bron, Kaart, Organisatie
 from kaart.project import Project
 from kaart.records.load import Records
-from kaart.records.loading import load_file
 
 # Bump the major number when a field is removed, renamed or changes meaning;
 # the minor number when a field is added.  Documented on the open-data page.
@@ -115,15 +114,9 @@ _BOOLS = {"werkgebied.landelijk", "nazorg.geboden"}
 
 
 # -- the records as written -------------------------------------------------
-def raw_records(project: Project, kaart: Kaart, records: Records | None = None) -> tuple[list[dict], list[dict]]:
-    """The YAML data of every valid record, exactly as the editors wrote it.
-
-    A build passes its `records` (read once, kaart/records.py); without them each file is loaded here.
-    """
-
-    def load(rel: str) -> dict:
-        return records.raw(rel) if records is not None else load_file(project.root / rel, rel).data
-
+def raw_records(kaart: Kaart, records: Records) -> tuple[list[dict], list[dict]]:
+    """The YAML data of every valid record, exactly as the editors wrote it (read once, by the load stage)."""
+    load = records.raw
     aanbod = [load(a.source_file) for a in sorted(kaart.aanbod.values(), key=lambda a: a.id)]
     organisaties = [load(o.source_file) for o in sorted(kaart.organisaties.values(), key=lambda o: o.id)]
     return aanbod, organisaties
@@ -153,8 +146,8 @@ def met_pagina(kind: str, record: dict) -> dict:
     return {**record, "pagina": where["pagina"], "hsds": where["hsds"]}
 
 
-def kaart_json(project: Project, kaart: Kaart, records: Records | None = None) -> dict:
-    aanbod, organisaties = raw_records(project, kaart, records)
+def kaart_json(project: Project, kaart: Kaart, records: Records) -> dict:
+    aanbod, organisaties = raw_records(kaart, records)
     aanbod, organisaties = (
         [met_pagina("aanbod", r) for r in aanbod],
         [met_pagina("organisatie", r) for r in organisaties],
@@ -549,7 +542,7 @@ class Tables:
         return ("{" + ",".join(parts) + "}\n").encode("utf-8")
 
 
-def tables(project: Project, kaart: Kaart, records: Records | None = None) -> Tables:
+def tables(project: Project, kaart: Kaart, records: Records) -> Tables:
     data, lists = kaart_json(project, kaart, records), hsds(project, kaart)
     encoded = {
         id(items): [_dumps(r) for r in items]
@@ -563,9 +556,7 @@ def tables(project: Project, kaart: Kaart, records: Records | None = None) -> Ta
     return Tables(data, lists, encoded)
 
 
-def export_files(
-    project: Project, kaart: Kaart, records: Records | None = None, computed: Tables | None = None
-) -> dict[str, bytes]:
+def export_files(project: Project, kaart: Kaart, records: Records, computed: Tables | None = None) -> dict[str, bytes]:
     """Every whole-map open-data file, keyed by its path in the built site (`computed`: from `tables`)."""
     computed = computed or tables(project, kaart, records)
     data, lists = computed.data, computed.lists

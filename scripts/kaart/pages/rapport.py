@@ -133,31 +133,15 @@ def rapport(
     return regels
 
 
-def build_warnings(
-    kaart: Kaart, today: dt.date | None = None, project: Project | None = None, records: Records | None = None
-) -> list[Problem]:
-    """Stale records as warnings for the site build; `--strict` turns them into failures.
-
-    The line numbers come from the build's `records` (read once); without them each stale file is loaded here.
-    """
-    from kaart.records.loading import load_file
-
+def build_warnings(records: Records, today: dt.date | None = None) -> list[Problem]:
+    """Stale records as warnings for the site build; `--strict` turns them into failures."""
     today = today or dt.date.today()
     out = []
-    for aanbod in kaart.gesorteerd():
+    for aanbod in records.kaart.gesorteerd():
         if aanbod.laatst_gecontroleerd:
             checked = dt.date.fromisoformat(aanbod.laatst_gecontroleerd)
             if (today - checked).days > STALE_AFTER_DAYS:
-                if records is not None:
-                    line = records.line_of(aanbod.source_file, ("laatst_gecontroleerd",))
-                else:
-                    line = (
-                        load_file(project.root / aanbod.source_file, aanbod.source_file).line_of(
-                            ("laatst_gecontroleerd",)
-                        )
-                        if project
-                        else 1
-                    )
+                line = records.line_of(aanbod.source_file, ("laatst_gecontroleerd",))
                 out.append(
                     Problem(
                         aanbod.source_file,
