@@ -54,7 +54,7 @@ def homezin(kaart: Kaart, vocab) -> str:
     )
 
 
-def regel(aanbod: Aanbod, vocab) -> str:
+def stand(aanbod: Aanbod, vocab) -> str:
     """For professionals: 'Volgens een bron uit 2016 · nog niet bevestigd door de aanbieder'."""
     jaar = bronjaar(aanbod, vocab)
     bron = f"Volgens een bron uit {jaar}" if jaar else "Bronjaar niet bekend"
@@ -63,7 +63,7 @@ def regel(aanbod: Aanbod, vocab) -> str:
     return f"{bron} · {bevestiging}"
 
 
-def jongerenregel(aanbod: Aanbod, vocab) -> str:
+def jongeren_stand(aanbod: Aanbod, vocab) -> str:
     """For young people, in youth words."""
     datum = bevestigd_op(aanbod)
     if datum:

@@ -90,7 +90,7 @@ def test_each_result_is_a_compact_card_with_details_on_tap(phone, site_url, kaar
         text = card.inner_text()
         assert a.naam in text and " ".join(a.jongerentaal["wat_is_het"].split()) in text
         # the age of the information, in youth words, on every card
-        assert card.locator(".kaart-actualiteit").inner_text() == actualiteit.jongerenregel(a, project.vocab)
+        assert card.locator(".kaart-actualiteit").inner_text() == actualiteit.jongeren_stand(a, project.vocab)
         hoe = " ".join(a.jongerentaal["hoe_begin_je"].split())
         assert hoe not in text, "details pas na een tik"
         card.locator("summary").click()

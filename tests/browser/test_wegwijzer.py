@@ -427,10 +427,10 @@ def test_age_of_information_on_every_card(desktop, site_url, project):
     shown = open_finder(desktop, site_url, "?zoekt=geld&gemeente=almere")
     for aanbod_id in shown:
         line = page.locator(f'[data-aanbod-id="{aanbod_id}"] .kaart-actualiteit').inner_text()
-        assert line == actualiteit.regel(kaart.aanbod[aanbod_id], project.vocab), aanbod_id
+        assert line == actualiteit.stand(kaart.aanbod[aanbod_id], project.vocab), aanbod_id
     assert "Volgens een bron uit 2016" in page.locator('[data-aanbod-id="learn2work"]').inner_text()
     page.click("#kaart-weergave")  # the youth version of the same list shows the youth line
-    assert page.locator('[data-aanbod-id="learn2work"] .kaart-actualiteit').inner_text() == actualiteit.jongerenregel(
+    assert page.locator('[data-aanbod-id="learn2work"] .kaart-actualiteit').inner_text() == actualiteit.jongeren_stand(
         kaart.aanbod["learn2work"], project.vocab
     )
 

@@ -73,8 +73,8 @@ def _control(schema: dict, path: tuple, record: dict) -> str:
 def _problems(checker: Checker, kind: str, path: Path, data: dict):
     rel = PROJECT.rel(path)
     loaded = parse_text(dump_yaml(data), LoadedFile(path, rel))
-    validator = checker.aanbod_validator if kind == "aanbod" else checker.organisatie_validator
-    return loaded.problems + checker.check_record(loaded, validator)
+    schema = checker.schemas.aanbod if kind == "aanbod" else checker.schemas.organisatie
+    return loaded.problems + checker.check_record(loaded, schema)
 
 
 def _cases():

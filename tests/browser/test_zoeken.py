@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kaart.actualiteit import regel
+from kaart.actualiteit import stand
 from kaart.check.checker import check_project
 from kaart.search.index import INDEX_DIR, REDACTIE_PREFIXES, Searcher, normalise, stem
 from support.browser import no_horizontal_scroll
@@ -297,7 +297,7 @@ def test_snippet_texts_have_no_markdown_or_double_escaping(built_site):
 def test_offer_hits_carry_the_age_of_their_information(searcher, kaart, project):
     hits = searcher.search("jobcoach", 10)
     offer = next(h for h in hits if h["soort"] == "Aanbod")
-    assert offer["actualiteit"] == regel(kaart.aanbod[offer["url"].split("/")[1]], project.vocab)
+    assert offer["actualiteit"] == stand(kaart.aanbod[offer["url"].split("/")[1]], project.vocab)
     assert all(h["actualiteit"] == "" for h in hits if h["soort"] != "Aanbod")
 
 
@@ -423,7 +423,7 @@ def test_snippets_say_where_the_words_matched_and_mark_them(desktop, site_url, k
     hits = _hits(page)
     learn2work = next(h for h in hits if h["href"].endswith("/aanbod/learn2work/"))
     assert learn2work["veld"] == "trefwoord: " and "schuldhulp" in learn2work["marks"]
-    assert learn2work["actualiteit"] == regel(kaart.aanbod["learn2work"], project.vocab)
+    assert learn2work["actualiteit"] == stand(kaart.aanbod["learn2work"], project.vocab)
     for query in ["schulden", "W&I", "tienermoeder Almere", "jobc", "23 jaar", "warme overdracht"]:
         _type(page, query)
         hits = _hits(page)

@@ -343,20 +343,20 @@ def test_each_record_is_encoded_once_and_every_file_reads_as_plain_json(real):
     """kaart.json, the HSDS lists and the file per record are spliced from one encoding per record:
     byte for byte what json.dumps of the whole object gives."""
     from kaart.export.opendata import publish
-    from kaart.export.tables import _json_bytes, published, tables
+    from kaart.export.tables import json_bytes, published, tables
 
     project, kaart, _ = real
     records = checked_records(project)
     computed = tables(project, kaart, records)
     files = publish(project, kaart, records)
-    assert files["data/kaart.json"] == _json_bytes(computed.data)
+    assert files["data/kaart.json"] == json_bytes(computed.data)
     for name, content in computed.lists.items():
-        assert files[f"data/hsds/{name}"] == _json_bytes(content)
+        assert files[f"data/hsds/{name}"] == json_bytes(content)
     for kind, key in (("aanbod", "aanbod"), ("organisatie", "organisaties")):
         for record in computed.data[key]:
-            assert files[published(kind, record["id"])["json"]] == _json_bytes(
+            assert files[published(kind, record["id"])["json"]] == json_bytes(
                 {"schema_version": SCHEMA_VERSION, "licentie": "CC0-1.0", **record}
             )
     for kind, key in (("aanbod", "services.json"), ("organisatie", "organizations.json")):
         for item in computed.lists[key]["contents"]:
-            assert files[published(kind, item["x_id"])["hsds"]] == _json_bytes(item)
+            assert files[published(kind, item["x_id"])["hsds"]] == json_bytes(item)

@@ -325,7 +325,7 @@ def test_reserved_organisation_id_is_refused(root):
 
 def test_reserved_ids_are_every_name_the_site_generates_next_to_records(project):
     from kaart.build import prepare_site
-    from kaart.check.checker import RESERVED_IDS
+    from kaart.check.rules import RESERVED_IDS
 
     site = prepare_site(project)
     records = {"aanbod": set(site.kaart.aanbod), "organisaties": set(site.kaart.organisaties)}

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kaart.check.checker import Checker, _walk, check_project
+from kaart.check.checker import Checker, check_project
+from kaart.check.rules import walk
 from kaart.project import Project
 from kaart.records.loading import LoadedFile, parse_text
 from kaart.result import Problem
@@ -64,7 +65,7 @@ GOOD_PAGE = "---\ntitle: Voorbeeld\nregio: Almere\nthema: [werk]\nverwant_aanbod
 
 
 def _paths(data):
-    return (path for path, _ in _walk(data))
+    return (path for path, _ in walk(data))
 
 
 @st.composite
@@ -98,7 +99,7 @@ def mutated_records(draw):
 
 def _check(path: Path, text: str) -> list[Problem]:
     loaded = parse_text(text, LoadedFile(path, PROJECT.rel(path)))
-    problems = loaded.problems + CHECKER.check_record(loaded, CHECKER.aanbod_validator) + CHECKER.check_taal(loaded)
+    problems = loaded.problems + CHECKER.check_record(loaded, CHECKER.schemas.aanbod) + CHECKER.check_taal(loaded)
     for p in problems:
         assert isinstance(p, Problem)
         assert p.file == PROJECT.rel(path) and isinstance(p.line, int) and p.line >= 1

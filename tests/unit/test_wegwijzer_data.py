@@ -52,8 +52,8 @@ def test_eligibility_and_its_sources_are_in_the_data(data, kaart, project):
         assert offer.get("schooltype", []) == list(a.schooltype)
         # the age lines and sources are written once, in tables; each offer points at its own
         assert data["regels"][offer.get("actualiteit", 0)] == [
-            actualiteit.regel(a, project.vocab),
-            actualiteit.jongerenregel(a, project.vocab),
+            actualiteit.stand(a, project.vocab),
+            actualiteit.jongeren_stand(a, project.vocab),
         ]
         fb = offer.get("feitbron")
         if isinstance(fb, int):  # one source for every filled fact

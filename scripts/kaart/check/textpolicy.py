@@ -10,7 +10,7 @@ The policy (also in CONTRIBUTING.md, "Opmaak per veld"):
 
 Refused everywhere: headings (`# Kop`, a line of `===`), admonitions (`!!! danger`,
 `??? note`), horizontal rules (`---`, `***`), tables (`| a | b |`), block quotes (`>`),
-code blocks (```), definitions (`: …`), raw HTML (checked in kaart.check.checker), images from another host,
+code blocks (```), definitions (`: …`), raw HTML (checked in kaart.check.rules), images from another host,
 bidi embedding/override characters (U+202A-U+202E; the isolates U+2066-U+2069 only
 in `naam`, for a name written in another script), invisible zero-width characters
 inside words, and words that mix Latin with Cyrillic or Greek look-alike letters.
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kaart.records.loading import LOOKALIKE, char_name, skeleton
+from kaart.records.loading import ID_PATTERN, LOOKALIKE, char_name, skeleton
 from kaart.records.loading import ZERO_WIDTH as _ZERO_WIDTH
 from kaart.text import site_image
 
@@ -45,7 +45,6 @@ _MAYBE_BLOCK = re.compile(r"^[ \t]*(?:[!?#=*_|>`~+:-]|&gt;|\d{1,3}[.)])", re.MUL
 _LIST = re.compile(r"^\s*([-+*]|\d{1,3}[.)])\s+\S")
 _IMAGE = re.compile(r"!\[[^\]]*\]\s*(\(\s*<?([^)\s>]*)|\[)")
 _LOOKALIKE_SET = frozenset(LOOKALIKE)
-_ID_LIKE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BIDI_OVERRIDE = re.compile("[\u202a-\u202e]")
 _BIDI_ISOLATE = re.compile("[\u2066-\u2069]")
 BLOCK_FIELDS = {("beschrijving",)}  # aanbod: rendered as Markdown blocks (kaart.text.block)
@@ -69,7 +68,7 @@ def odd_characters(value: str, limit: int = 3) -> str:
 
 
 def check_text_policy(path: tuple, value: str, first_line: int | None = None) -> list[tuple]:
-    """(bericht, oplossing, regel, file line or None) for each thing in this text that its field does not allow.
+    """(bericht, oplossing, rule id, file line or None) for each thing in this text that its field does not allow.
 
     `first_line` is the file line of the value's first line (a literal block); without it a
     message about a later line of the text says which line of the text it is.
@@ -78,38 +77,53 @@ def check_text_policy(path: tuple, value: str, first_line: int | None = None) ->
     maybe_block = _MAYBE_BLOCK.match(value) or ("\n" in value and _MAYBE_BLOCK.search(value))
     if not maybe_block and value.isascii() and "![" not in value:
         return []  # nearly every value: nothing to look at more closely
-    found: list[tuple] = []
     block_field = tuple(p for p in path if not isinstance(p, int)) in BLOCK_FIELDS
-    reported = set()  # one message per kind of block in a value
-    lines = value.splitlines() if maybe_block else ()  # one scan decides for most values
-    for number, line in enumerate(lines, 1):
+    found = _blocks(value, block_field, first_line) if maybe_block else []
+    if "![" in value:
+        found += _images(value, block_field, first_line)
+    if value.isascii():
+        return found  # no bidi, invisible or look-alike character can be in it
+    return found + _characters(path, value, first_line)
+
+
+def _blocks(value: str, block_field: bool, first_line: int | None) -> list[tuple]:
+    """Headings, admonitions, tables and the like (one message per kind), and lists outside a block field."""
+    found: list[tuple] = []
+    reported = set()
+    for number, line in enumerate(value.splitlines(), 1):
         where = f" (regel {number} van de tekst)" if "\n" in value.strip() and first_line is None else ""
         at = first_line + number - 1 if first_line is not None else None
-        for pattern, what in _BLOCKS:
-            if pattern.search(line):
-                if what not in reported:
-                    reported.add(what)
-                    found.append(
-                        (
-                            f"{what} is niet toegestaan{where}",
-                            "schrijf gewone zinnen; alleen **vet**, *cursief* en [links](https://…) zijn toegestaan",
-                            "tekst-opmaak",
-                            at,
-                        )
-                    )
-                break
-        else:
-            if not block_field and _LIST.match(line) and "list" not in reported:
-                reported.add("list")
-                found.append(
-                    (
-                        f"een opsomming is hier niet toegestaan{where}",
-                        "schrijf het als een zin met komma's; alleen `beschrijving` mag een lijst bevatten",
-                        "tekst-opmaak",
-                        at,
-                    )
+        what = next((what for pattern, what in _BLOCKS if pattern.search(line)), None)
+        if what is None and not block_field and _LIST.match(line):
+            what = "list"
+        if what is None or what in reported:
+            continue
+        reported.add(what)
+        if what == "list":
+            found.append(
+                (
+                    f"een opsomming is hier niet toegestaan{where}",
+                    "schrijf het als een zin met komma's; alleen `beschrijving` mag een lijst bevatten",
+                    "tekst-opmaak",
+                    at,
                 )
-    for match in _IMAGE.finditer(value) if "![" in value else ():
+            )
+        else:
+            found.append(
+                (
+                    f"{what} is niet toegestaan{where}",
+                    "schrijf gewone zinnen; alleen **vet**, *cursief* en [links](https://…) zijn toegestaan",
+                    "tekst-opmaak",
+                    at,
+                )
+            )
+    return found
+
+
+def _images(value: str, block_field: bool, first_line: int | None) -> list[tuple]:
+    """Only `beschrijving` may show an image, and only one of the site itself."""
+    found: list[tuple] = []
+    for match in _IMAGE.finditer(value):
         target = match.group(2)
         if target is None or not site_image(target) or not block_field:
             found.append(
@@ -117,13 +131,18 @@ def check_text_policy(path: tuple, value: str, first_line: int | None = None) ->
                     "een afbeelding van een andere website is niet toegestaan"
                     if target and block_field
                     else "een afbeelding is hier niet toegestaan",
-                    "haal de afbeelding weg; alleen `beschrijving` mag een afbeelding van de site zelf tonen (![tekst](../assets/plaatje.png))",
+                    "haal de afbeelding weg; alleen `beschrijving` mag een afbeelding van de site zelf tonen "
+                    "(![tekst](../assets/plaatje.png))",
                     "tekst-afbeelding",
                     _line_at(value, match.start(), first_line),
                 )
             )
-    if value.isascii():
-        return found  # no bidi, invisible or look-alike character can be in it
+    return found
+
+
+def _characters(path: tuple, value: str, first_line: int | None) -> list[tuple]:
+    """Bidi overrides, zero-width characters inside words, and words that mix scripts."""
+    found: list[tuple] = []
     override = _BIDI_OVERRIDE.search(value) or (_BIDI_ISOLATE.search(value) if path[-1:] != ("naam",) else None)
     if override:
         found.append(
@@ -134,8 +153,8 @@ def check_text_policy(path: tuple, value: str, first_line: int | None = None) ->
                 _line_at(value, override.start(), first_line),
             )
         )
-    if " " not in value and len(value) <= 80 and _ID_LIKE.match(skeleton(value)):
-        return found  # an id or a list value: its own check names the odd character (kaart.check.checker)
+    if " " not in value and len(value) <= 80 and ID_PATTERN.match(skeleton(value)):
+        return found  # an id or a list value: its own check names the odd character (kaart.check.rules)
     for match in _ZERO_WIDTH.finditer(value):
         before, after = value[match.start() - 1 : match.start()], value[match.end() : match.end() + 1]
         if before.isalnum() and after.isalnum() and (before.isascii() or after.isascii()):

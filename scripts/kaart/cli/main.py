@@ -137,8 +137,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "root", None) is None and hasattr(args, "root_sub"):
-        args.root = args.root_sub
     return args.func(args)
 
 

@@ -89,8 +89,8 @@ def cmd_rapport(args) -> int:
     if kaart is None:
         return 1
     today = args.datum or dt.date.today()
-    regels = rapport.rapport(project, kaart, today, args.bron_jaren)
-    print(rapport.format_table(regels, len(kaart.aanbod), args.bron_jaren))
+    werkpunten = rapport.rapport(project, kaart, today, args.bron_jaren)
+    print(rapport.format_table(werkpunten, len(kaart.aanbod), args.bron_jaren))
     return 0
 
 

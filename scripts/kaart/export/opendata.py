@@ -18,21 +18,19 @@ from __future__ import annotations
 import json
 
 from kaart.export.tables import (
-    _BOOLS,
-    _INTS,
-    _LISTS,
     AANBOD_COLUMNS,
+    BOOL_COLUMNS,
+    INT_COLUMNS,
     LICENTIE,
+    LIST_COLUMNS,
     LIST_SEP,
     ORGANISATIE_COLUMNS,
     SCHEMA_VERSION,
     Tables,
     export_files,
+    json_bytes,
     published,
     tables,
-)
-from kaart.export.tables import (
-    _json_bytes as _json,
 )
 from kaart.model import Kaart
 from kaart.project import Project
@@ -50,8 +48,8 @@ def record_files(computed: Tables) -> dict[str, bytes]:
     the HSDS lists, each record already encoded once; the files are that text, so nothing is done twice.
     """
     files: dict[str, bytes] = {}
-    # {"schema_version":…,"licentie":…, then the record's own keys: as _json({…, **record}) writes it
-    header = _json({"schema_version": SCHEMA_VERSION, "licentie": LICENTIE}).decode("utf-8").rstrip("\n")[:-1]
+    # {"schema_version":…,"licentie":…, then the record's own keys: as json_bytes({…, **record}) writes it
+    header = json_bytes({"schema_version": SCHEMA_VERSION, "licentie": LICENTIE}).decode("utf-8").rstrip("\n")[:-1]
     for kind, items in (("aanbod", computed.data["aanbod"]), ("organisatie", computed.data["organisaties"])):
         for record, text in zip(items, computed.encoded[id(items)]):
             files[published(kind, record["id"])["json"]] = (header + "," + text[1:] + "\n").encode("utf-8")
@@ -65,7 +63,7 @@ def record_files(computed: Tables) -> dict[str, bytes]:
 def schema_files(project: Project) -> dict[str, bytes]:
     """The schemas as in the repository (compact, as all machine-read JSON): their `$ref`s are relative, so they resolve next to each other."""
     return {
-        f"schemas/{name}.schema.json": _json(
+        f"schemas/{name}.schema.json": json_bytes(
             json.loads((project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
         )
         for name in SCHEMA_NAMES
@@ -86,11 +84,11 @@ def _field(column: str, schema: dict, project: Project) -> dict:
     if prop.get("title"):
         field["title"] = prop["title"]
     description = prop.get("description", "")
-    if column in _INTS:
+    if column in INT_COLUMNS:
         field["type"] = "integer"
-    elif column in _BOOLS:
+    elif column in BOOL_COLUMNS:
         field.update(type="boolean", trueValues=["ja"], falseValues=["nee"])
-    elif column in _LISTS:
+    elif column in LIST_COLUMNS:
         description = (description + " " if description else "") + f"Een lijst: waarden gescheiden door '{LIST_SEP}'."
     elif column in ("bronnen", "resultaten"):
         description = (description + " " if description else "") + "Als JSON in het vakje."
@@ -154,5 +152,5 @@ def publish(project: Project, kaart: Kaart, records: Records) -> dict[str, bytes
     out = export_files(project, kaart, records, computed)
     out.update(schema_files(project))
     out.update(record_files(computed))
-    out["data/datapackage.json"] = _json(datapackage(project))
+    out["data/datapackage.json"] = json_bytes(datapackage(project))
     return out

@@ -97,7 +97,7 @@ ORGANISATIE_COLUMNS = [
     "contact.bronnen",
     "bronnen",
 ]
-_LISTS = {
+LIST_COLUMNS = {
     "fase",
     "helpt_bij",
     "voor",
@@ -109,8 +109,8 @@ _LISTS = {
     "toegang.aanmelden",
     "trefwoorden",
 }
-_INTS = {"doelgroep.leeftijd.min", "doelgroep.leeftijd.max"}
-_BOOLS = {"werkgebied.landelijk", "nazorg.geboden"}
+INT_COLUMNS = {"doelgroep.leeftijd.min", "doelgroep.leeftijd.max"}
+BOOL_COLUMNS = {"werkgebied.landelijk", "nazorg.geboden"}
 
 
 # -- the records as written -------------------------------------------------
@@ -179,9 +179,9 @@ def _cell(column: str, value) -> str:
         return ""
     if column in _JSON_COLUMNS:
         text = json.dumps(value, ensure_ascii=False)
-    elif column in _LISTS or (column == "aanbieder" and isinstance(value, list)):
+    elif column in LIST_COLUMNS or (column == "aanbieder" and isinstance(value, list)):
         text = LIST_SEP.join(str(v) for v in value)
-    elif column in _BOOLS:
+    elif column in BOOL_COLUMNS:
         text = "ja" if value else "nee"
     else:
         text = str(value)
@@ -199,7 +199,10 @@ def to_csv(records: list[dict], columns: list[str]) -> str:
     writer.writerow(columns)
     # Each column's path split once, not once per cell (200,000 cells at 5,000 offers); plain text
     # columns skip the type rules of _cell.
-    plan = [(c, c.split("."), c in _JSON_COLUMNS or c in _LISTS or c in _BOOLS or c == "aanbieder") for c in columns]
+    plan = [
+        (c, c.split("."), c in _JSON_COLUMNS or c in LIST_COLUMNS or c in BOOL_COLUMNS or c == "aanbieder")
+        for c in columns
+    ]
     for record in records:
         row = []
         for column, parts, typed in plan:
@@ -225,11 +228,11 @@ def from_csv(text: str) -> list[dict]:
                 cell = cell[1:]
             if column in _JSON_COLUMNS:
                 value = json.loads(cell)
-            elif column in _LISTS or (column == "aanbieder" and LIST_SEP in cell):  # several providers
+            elif column in LIST_COLUMNS or (column == "aanbieder" and LIST_SEP in cell):  # several providers
                 value = cell.split(LIST_SEP)
-            elif column in _BOOLS:
+            elif column in BOOL_COLUMNS:
                 value = cell == "ja"
-            elif column in _INTS:
+            elif column in INT_COLUMNS:
                 value = int(cell)
             else:
                 value = cell
@@ -433,7 +436,7 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
     if assured:
         out["assured_date"] = assured
     if a.status == "beschreven":
-        out["alert"] = actualiteit.regel(a, project.vocab) + "."
+        out["alert"] = actualiteit.stand(a, project.vocab) + "."
     if a.contact.get("telefoon"):
         out["phones"] = [{"id": hsds_id("phone", "service", a.id), "service_id": sid, "number": a.contact["telefoon"]}]
     out["service_areas"] = _service_areas(project, sid, a.werkgebied)
@@ -514,7 +517,7 @@ def hsds(project: Project, kaart: Kaart) -> dict[str, dict]:
     }
 
 
-def _json_bytes(data) -> bytes:
+def json_bytes(data) -> bytes:
     # Compact: these files are read by programs, and json's C encoder only runs without indent
     # (pretty-printing 5,000 offers took half the export time).  `python -m json.tool` shows them to people.
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
@@ -534,7 +537,7 @@ class Tables:
     encoded: dict[int, list[str]]  # id() of a list of records -> each record's JSON text
 
     def json_bytes(self, value: dict) -> bytes:
-        """`_json_bytes(value)`, byte for byte, with the lists of records taken from `encoded`."""
+        """`json_bytes(value)`, byte for byte, with the lists of records taken from `encoded`."""
         parts = []
         for key, item in value.items():
             known = self.encoded.get(id(item))

@@ -118,8 +118,8 @@ def offer_record(a: Aanbod, kaart: Kaart, project: Project) -> dict:
     jaar = project.vocab.newest_year(a.bronnen)
     if jaar:
         record["bron_jaar"] = jaar
-    record["regel"] = actualiteit.regel(a, project.vocab)
-    record["jongerenregel"] = actualiteit.jongerenregel(a, project.vocab)
+    record["regel"] = actualiteit.stand(a, project.vocab)
+    record["jongerenregel"] = actualiteit.jongeren_stand(a, project.vocab)
     if a.trefwoorden:
         record["trefwoorden"] = list(a.trefwoorden)
     record["jongerentaal"] = {k: " ".join(a.jongerentaal[k].split()) for k in JONGERENTAAL_VELDEN}

@@ -66,7 +66,7 @@ class Bevinding:
 
 
 @dataclass(frozen=True)
-class Regel:
+class Werkpunt:
     aanbod: Aanbod
     bevindingen: tuple[Bevinding, ...]
 
@@ -122,15 +122,15 @@ def bevindingen(
 
 def rapport(
     project: Project, kaart: Kaart, today: dt.date | None = None, bron_jaren: int = DEFAULT_BRON_JAREN
-) -> list[Regel]:
+) -> list[Werkpunt]:
     """One line per offer that needs work, in name order."""
     today = today or dt.date.today()
-    regels = []
+    werkpunten = []
     for aanbod in kaart.gesorteerd():
         found = bevindingen(project, aanbod, today, bron_jaren)
         if found:
-            regels.append(Regel(aanbod, tuple(found)))
-    return regels
+            werkpunten.append(Werkpunt(aanbod, tuple(found)))
+    return werkpunten
 
 
 def build_warnings(records: Records, today: dt.date | None = None) -> list[Problem]:
@@ -160,25 +160,25 @@ def categorie_titel(categorie: str, bron_jaren: int) -> str:
     return CATEGORIEEN[categorie].format(n=bron_jaren)
 
 
-def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRON_JAREN) -> str:
+def format_table(werkpunten: list[Werkpunt], totaal: int, bron_jaren: int = DEFAULT_BRON_JAREN) -> str:
     """A plain-text table for the terminal: one row per offer, one column per finding."""
     codes = list(CATEGORIEEN)
     headers = ["aanbod", "nooit", ">12 mnd", "contact", "jongerentaal", f"bron >{bron_jaren} jr", "doelgroep"]
     rows = [
         [r.aanbod.id] + ["x" if c in r.categorieen else "" for c in codes]
-        for r in sorted(regels, key=lambda r: r.aanbod.id)
+        for r in sorted(werkpunten, key=lambda r: r.aanbod.id)
     ]
     widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(headers)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(headers), line(["-" * w for w in widths])] + [line(r) for r in rows]
     out.append("")
     for code in codes:
-        n = sum(1 for r in regels if code in r.categorieen)
+        n = sum(1 for r in werkpunten if code in r.categorieen)
         out.append(f"{categorie_titel(code, bron_jaren)}: {n}")
-    out.append(f"{len(regels)} van {totaal} aanbiedingen hebben werk nodig.")
+    out.append(f"{len(werkpunten)} van {totaal} aanbiedingen hebben werk nodig.")
     woorden = [
         (r.aanbod, b.uitleg)
-        for r in sorted(regels, key=lambda r: r.aanbod.id)
+        for r in sorted(werkpunten, key=lambda r: r.aanbod.id)
         for b in r.bevindingen
         if b.categorie == "doelgroep-in-woorden"
     ]
@@ -189,7 +189,7 @@ def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRO
 
 
 def redactie_page(
-    project: Project, regels: list[Regel], totaal: int, today: dt.date, bron_jaren: int = DEFAULT_BRON_JAREN
+    project: Project, werkpunten: list[Werkpunt], totaal: int, today: dt.date, bron_jaren: int = DEFAULT_BRON_JAREN
 ) -> str:
     lines = [
         "---",
@@ -199,7 +199,7 @@ def redactie_page(
         "",
         "# Werklijst redactie",
         "",
-        f"Stand van {today.isoformat()}: {len(regels)} van de {totaal} aanbiedingen hebben werk nodig. "
+        f"Stand van {today.isoformat()}: {len(werkpunten)} van de {totaal} aanbiedingen hebben werk nodig. "
         "Dezelfde lijst krijg je in de terminal met `kaart rapport`. "
         "Hoe je een aanbod aanpast staat in *Aanbod toevoegen of wijzigen* (CONTRIBUTING.md in de repository).",
         "",
@@ -209,7 +209,7 @@ def redactie_page(
         "|---|---|",
     ]
     for code in CATEGORIEEN:
-        n = sum(1 for r in regels if code in r.categorieen)
+        n = sum(1 for r in werkpunten if code in r.categorieen)
         lines.append(f"| [{categorie_titel(code, bron_jaren)}](#{code}) | {n} |")
     lines += [
         "",
@@ -219,7 +219,7 @@ def redactie_page(
         "",
     ]
     for code in CATEGORIEEN:
-        hits = [r for r in regels if code in r.categorieen]
+        hits = [r for r in werkpunten if code in r.categorieen]
         lines += [f"## {categorie_titel(code, bron_jaren)} {{ #{code} }}", "", f"Wat te doen: {ACTIES[code]}.", ""]
         if not hits:
             lines += ["Geen aanbod: alles in orde.", ""]

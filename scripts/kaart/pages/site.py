@@ -179,10 +179,8 @@ class SiteRenderer:
         jt = a.jongerentaal
         lines = [
             "---",
-            f"title: {_yaml_str(a.naam)}",
-            f"description: {_yaml_str(first_sentence(jt['wat_is_het']))}",
-            "search:",
-            "  boost: 3",
+            f"title: {yaml_str(a.naam)}",
+            f"description: {yaml_str(first_sentence(jt['wat_is_het']))}",
             "---",
             "",
             f"# {inline(a.naam)}",
@@ -191,7 +189,7 @@ class SiteRenderer:
             f"{self.aanbieders_text(a)} · {inline(self.werkgebied_text(a.werkgebied))}\n{{ .kaart-meta }}",
             "",
             # near the title: how old the information is, so a 2016 source never reads as "it exists today"
-            f"{inline(actualiteit.regel(a, self.vocab))}\n{{ .kaart-actualiteit }}",
+            f"{inline(actualiteit.stand(a, self.vocab))}\n{{ .kaart-actualiteit }}",
             "",
             self.geef_door_link(issue_url("geef-het-door.yml", f"Geef het door: {a.naam} ({a.id})", aanbod=a.id)),
             "",
@@ -218,7 +216,7 @@ class SiteRenderer:
             "",
             f"    **Hoe begin je?** {inline(jt['hoe_begin_je'])}",
             "",
-            f"    {inline(actualiteit.jongerenregel(a, self.vocab))}\n    {{ .kaart-actualiteit }}",  # the age, in youth words
+            f"    {inline(actualiteit.jongeren_stand(a, self.vocab))}\n    {{ .kaart-actualiteit }}",  # the age, in youth words
             "",
         ]
         lines += self.contact_actions(a.contact, fallback=True)
@@ -415,9 +413,7 @@ class SiteRenderer:
     def organisatie_page(self, org: Organisatie) -> str:
         lines = [
             "---",
-            f"title: {_yaml_str(org.naam)}",
-            "search:",
-            "  boost: 2",
+            f"title: {yaml_str(org.naam)}",
             "---",
             "",
             f"# {inline(org.naam)}",
@@ -504,7 +500,7 @@ class SiteRenderer:
         offers = [a for a in self.kaart.gesorteerd() if term.id in getattr(a, field_name)]
         lines = [
             "---",
-            f"title: {_yaml_str(f'{what}: {term.label}')}",
+            f"title: {yaml_str(f'{what}: {term.label}')}",
             "---",
             "",
             f"# {what}: {inline(term.label)}",
@@ -539,11 +535,7 @@ def offer_list_item(a: Aanbod, prefix: str) -> str:
     return f"- [{inline(a.naam)}]({prefix}{a.id}.md){extra} — {inline(first_sentence(a.beschrijving))}"
 
 
-def _yaml_str(value: str) -> str:
+def yaml_str(value: str) -> str:
     # the theme puts title and description into HTML without escaping: neutralise < > " first
     value = value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def render_site(kaart: Kaart, project: Project, today: dt.date | None = None) -> SiteOutput:
-    return SiteRenderer(kaart, project, today).render()

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from kaart import actualiteit
 from kaart.model import Aanbod, Kaart, Organisatie
-from kaart.pages.site import _yaml_str
+from kaart.pages.site import yaml_str
 from kaart.project import Project
 from kaart.text import inline, leeftijd_text
 
-ONBEKEND = "niet bekend"
+# a field the kaart has no value for: the sheet asks the provider to fill it in
+GEEN_GEGEVEN = "niet bekend"
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class Blad:
             + [self.label("regio", r) for r in werkgebied.get("regio", [])]
             + [self.label("gemeente", g) for g in werkgebied.get("gemeenten", [])]
         )
-        return ", ".join(parts) or ONBEKEND
+        return ", ".join(parts) or GEEN_GEGEVEN
 
     def bron(self, bron) -> str:
         if bron.bevestigd:
@@ -103,7 +104,7 @@ class Blad:
 
     def contact(self, contact: dict, bronnen: dict) -> str:
         if not contact:
-            return ONBEKEND
+            return GEEN_GEGEVEN
         return "; ".join(
             f"{veld} {value}" + (f" ({self.bron(bronnen[veld])})" if veld in bronnen else "")
             for veld, value in contact.items()
@@ -113,33 +114,33 @@ class Blad:
         providers = [self.kaart.organisaties[o].naam if o in self.kaart.organisaties else o for o in a.aanbieders]
         situatie = getattr(a, "situatie", ())
         feiten = [
-            ("Stand", actualiteit.regel(a, self.vocab)),
+            ("Stand", actualiteit.stand(a, self.vocab)),
             ("Status op de kaart", self.label("status", a.status)),
             ("Aanbieder", " en ".join(providers)),
             ("Soort", self.label("soort", a.soort)),
             ("Werkgebied", self.werkgebied(a.werkgebied)),
             ("Bedoeld voor", self.labels("voor", a.voor)),
             ("Helpt bij", self.labels("helpt_bij", a.helpt_bij)),
-            ("Leeftijd", leeftijd_text(a.leeftijd_min, a.leeftijd_max) or ONBEKEND),
+            ("Leeftijd", leeftijd_text(a.leeftijd_min, a.leeftijd_max) or GEEN_GEGEVEN),
             (
                 "Situatie van de jongere",
                 (self.labels("situatie", situatie) if "situatie" in self.vocab.names() else ", ".join(situatie))
                 if situatie
-                else ONBEKEND,
+                else GEEN_GEGEVEN,
             ),
             (
                 "Startkwalificatie",
-                self.label("startkwalificatie", a.startkwalificatie) if a.startkwalificatie else ONBEKEND,
+                self.label("startkwalificatie", a.startkwalificatie) if a.startkwalificatie else GEEN_GEGEVEN,
             ),
-            ("Voorwaarden", a.voorwaarden or ONBEKEND),
+            ("Voorwaarden", a.voorwaarden or GEEN_GEGEVEN),
             (
                 "Aanmelden",
-                "; ".join(filter(None, [self.labels("aanmeldroute", a.aanmelden), a.aanmelden_uitleg])) or ONBEKEND,
+                "; ".join(filter(None, [self.labels("aanmeldroute", a.aanmelden), a.aanmelden_uitleg])) or GEEN_GEGEVEN,
             ),
-            ("Kosten", a.kosten or ONBEKEND),
+            ("Kosten", a.kosten or GEEN_GEGEVEN),
             (
                 "Nazorg",
-                ONBEKEND
+                GEEN_GEGEVEN
                 if a.nazorg is None
                 else ("ja" if a.nazorg else "nee") + (f" — {a.nazorg_uitleg}" if a.nazorg_uitleg else ""),
             ),
@@ -211,7 +212,7 @@ def verzoek_pages(project: Project, kaart: Kaart) -> dict[str, str]:
     for org in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower()):
         body = Blad(project, kaart, org).markdown()
         pages[f"redactie/verzoek/{org.id}.md"] = (
-            f"---\ntitle: {_yaml_str('Controleverzoek ' + org.naam)}\n---\n\n" + body
+            f"---\ntitle: {yaml_str('Controleverzoek ' + org.naam)}\n---\n\n" + body
         )
     return pages
 

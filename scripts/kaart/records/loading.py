@@ -151,14 +151,12 @@ class _Builder:
         line = self.loaded.lines[path]  # the key's line, which is what an editor looks for
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTIONS:
             # e.g. `!!python/object/apply:os.system [...]`: never executed, but never accepted either
-            self.problem(
-                line, _dotted(path), f"onbekend YAML-label {node.tag}", "haal het label (!…) weg", "yaml-label"
-            )
+            self.problem(line, dotted(path), f"onbekend YAML-label {node.tag}", "haal het label (!…) weg", "yaml-label")
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             if id(node) in self.seen:
                 # A reused node is an alias; stop here so an alias bomb costs nothing.
                 raise _AliasFound(
-                    self.loaded.line_of(path[:-1]) if path and isinstance(path[-1], int) else line, _dotted(path)
+                    self.loaded.line_of(path[:-1]) if path and isinstance(path[-1], int) else line, dotted(path)
                 )
             self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -168,7 +166,7 @@ class _Builder:
                 if not isinstance(key_node, yaml.ScalarNode):
                     self.problem(
                         key_line,
-                        _dotted(path),
+                        dotted(path),
                         "een sleutel moet gewone tekst zijn",
                         "gebruik een veldnaam zoals `naam:`",
                         "yaml-sleutel",
@@ -177,7 +175,7 @@ class _Builder:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     self.problem(
                         key_line,
-                        _dotted(path),
+                        dotted(path),
                         "samenvoegen met '<<' is niet toegestaan",
                         "schrijf de velden gewoon uit",
                         "yaml-alias",
@@ -187,7 +185,7 @@ class _Builder:
                 if key in result:
                     self.problem(
                         key_line,
-                        _dotted(path + (key,)),
+                        dotted(path + (key,)),
                         f"dubbele sleutel '{key}' (eerder op regel {self.loaded.lines[path + (key,)]})",
                         "houd één van de twee en voeg de inhoud samen",
                         "yaml-dubbel",
@@ -218,7 +216,7 @@ class _Builder:
                 )
                 self.problem(
                     line,
-                    _dotted(path),
+                    dotted(path),
                     what,
                     "haal de code (zoals \\e of \\x1b) weg tussen de aanhalingstekens",
                     "tekst-stuurteken",
@@ -226,7 +224,7 @@ class _Builder:
             return node.value
         self.problem(
             line,
-            _dotted(path),
+            dotted(path),
             f"onbekend YAML-label {node.tag}",
             "haal het label (!…) weg en schrijf gewone tekst",
             "yaml-label",
@@ -244,7 +242,7 @@ class _AliasFound(Exception):
         self.line, self.veld = line, veld
 
 
-def _dotted(path: tuple) -> str:
+def dotted(path: tuple) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -336,7 +334,7 @@ def list_records(directory: Path, rel: Callable[[Path], str], folders: tuple[str
             listing.records.append(path)
             continue
         stem = name.split(".", 1)[0] if not name.startswith("_") else name.lstrip("_").split(".", 1)[0]
-        suggestion = _suggest_id(stem) or "naam"
+        suggestion = suggest_id(stem) or "naam"
         if name.startswith("_"):
             refuse(
                 "een bestandsnaam die met _ begint wordt niet gelezen",
@@ -355,7 +353,11 @@ def list_records(directory: Path, rel: Callable[[Path], str], folders: tuple[str
     return listing
 
 
-def _suggest_id(text: str) -> str:
+# An id: lower case letters and digits, words joined by one hyphen (the schemas say the same).
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def suggest_id(text: str) -> str:
     """A valid id close to `text`: lower case, letters and digits, words joined by one hyphen."""
     ascii_only = skeleton(text).lower().replace("&", " en ")
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:80].strip("-")

@@ -13,7 +13,6 @@ zoeken.js; tests/browser/test_zoeken.py runs both over the same built shards.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import html
 import json
@@ -26,7 +25,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kaart.actualiteit import regel
+from kaart.actualiteit import stand
 from kaart.model import Aanbod, Kaart, Organisatie
 from kaart.project import Project
 from kaart.text import block, first_sentence
@@ -154,7 +153,7 @@ class SearchDoc:
     uitleg: str  # one short sentence under the hit
     velden: list[tuple[float, str]] = field(default_factory=list)  # (weight, text) for the index
     groep: int = GROEP_KENNIS
-    actualiteit: str = ""  # offers: how old the information is (kaart.actualiteit.regel)
+    actualiteit: str = ""  # offers: how old the information is (kaart.actualiteit.stand)
     # (field name, plain text) the browser cuts the snippet from: "trefwoord: schuldhulp"
     toon: list[tuple[str, str]] = field(default_factory=list)
 
@@ -347,7 +346,7 @@ def _aanbod_doc(a: Aanbod, kaart: Kaart, project: Project) -> SearchDoc:
         first_sentence(a.jongerentaal.get("wat_is_het") or a.beschrijving, 140),
         velden,
         GROEP_AANBOD,
-        regel(a, v),
+        stand(a, v),
         _aanbod_toon(a, aanbieders, project),
     )
 
@@ -786,7 +785,3 @@ class Searcher:
         hits = [(d, s) for d, s in rank(by_term, q, ends) if redactie or groep_of(d, ends) != GROEP_REDACTIE][:limit]
         fields = ("url", "titel", "soort", "uitleg", "actualiteit", "toon")
         return [dict(zip(fields, self.doc(d)), score=s, groep=groep_of(d, ends)) for d, s in hits]
-
-
-def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, 6))
