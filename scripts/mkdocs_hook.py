@@ -22,6 +22,7 @@ from kaart.publish.preview import error_page, preview_report
 from kaart.publish.security import secure_html
 
 log = logging.getLogger("mkdocs.hooks.kaart")
+TOOLTIPS = "kaart.publish.tooltips"
 _state: dict = {}
 
 
@@ -45,9 +46,12 @@ def on_config(config):
     for problem in prepared.result.warnings:
         log.warning(format_text(problem))
     _state["prepared"] = prepared
-    if "abbr" not in config.markdown_extensions:
-        config.markdown_extensions.append("abbr")
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = prepared.abbreviations
+    # the glossary's tooltips: abbr with one compiled pattern per build (kaart/publish/tooltips.py)
+    options = config.mdx_configs.pop("abbr", {})
+    config.markdown_extensions = [TOOLTIPS if name == "abbr" else name for name in config.markdown_extensions]
+    if TOOLTIPS not in config.markdown_extensions:
+        config.markdown_extensions.append(TOOLTIPS)
+    config.mdx_configs[TOOLTIPS] = {**options, "glossary": prepared.abbreviations}
     return config
 
 

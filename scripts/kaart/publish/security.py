@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
@@ -40,7 +41,9 @@ BASE_POLICY = {
 }
 
 
+@lru_cache(maxsize=256)
 def script_hash(body: str) -> str:
+    # the theme's scripts differ only by the page's depth: each distinct one is hashed once per build
     digest = hashlib.sha256(body.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
@@ -63,13 +66,18 @@ def inline_script_hashes(html: str, content: str = "") -> list[str]:
     return hashes
 
 
-def policy(hashes: list[str]) -> str:
+@lru_cache(maxsize=64)
+def _policy(hashes: tuple[str, ...]) -> str:
     parts = []
     for directive, sources in BASE_POLICY.items():
         if directive == "script-src":
             sources = sources + list(hashes)
         parts.append(f"{directive} {' '.join(sources)}")
     return "; ".join(parts)
+
+
+def policy(hashes: list[str]) -> str:
+    return _policy(tuple(hashes))
 
 
 def add_csp(html: str, content: str = "") -> str:
@@ -96,7 +104,12 @@ def secure_html(html: str) -> str:
     if head and _HAS_CSP.search(html, 0, head.start()):
         return html
     content = _ARTICLE.search(html)
-    return add_csp(html, content.group(1) if content else "")
+    if not content:
+        return add_csp(html)
+    outside = html[: content.start(1)] + html[content.end(1) :]  # the page content is never hashed
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(outside))}">'
+    anchor = _CHARSET.search(html) or _HEAD.search(html)
+    return html[: anchor.end()] + meta + html[anchor.end() :] if anchor else html
 
 
 def secure_site(site_dir) -> int:
