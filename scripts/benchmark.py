@@ -5,22 +5,27 @@ For each N: copy the project to a temporary directory, add N synthetic but
 realistic offers (Dutch text of realistic length, varied gemeenten, ages and
 needs) and measure
 
-- `kaart check` time;
-- our own build work (kaart.build.prepare_site: load, check, pages, finder, exports, search index),
-  also as a ratio to `kaart check` (budget: at most 2x); both are measured as K adjacent pairs
-  (--herhaal, default 3) and the table gives the medians; and the full `mkdocs build`, whose
-  difference is mkdocs' rendering;
+- `kaart check` time, and the check in one process with jsonschema-rs as the yes/no
+  check (as kaart check runs) and with jsonschema alone;
+- our own build work (kaart.build.prepare_site: load, check, pages, finder, exports, search index);
+- the whole `mkdocs build` with our hook against a plain mkdocs-material build of the same
+  Markdown (no project code, material's own search): K adjacent pairs (--herhaal, default 3),
+  the ratio is the median of the K ratios; with 1,000 and 5,000 both measured, how the build
+  time grows between them (linear: 5x);
+- the preview's rebuild (what `mkdocs serve` does after a save) after a one-line change to one
+  record, at N and on the real site (33 offers);
 - peak memory (max RSS) of the build;
 - gzip bytes on the first view of the home page and an offer page, everything included
   (Debian's Chromium via Playwright, the same launch arguments as the tests);
 - gzip bytes of the first search query;
 - finder data size (data/wegwijzer.json) and filter time (scripts/bench_wegwijzer.py, if present);
-- a plain mkdocs-material build of the same Markdown (no project code, material's own
-  search) for the overhead ratio, and what material's search loads on a first view;
 - Lighthouse 12.2.3 (npm, pinned; mobile: simulated slow 4G and a 4x slower CPU) performance
   scores of the real site's home page, an offer page, /jongeren/ and /wegwijzer/, served with gzip.
 
-Usage:  python scripts/benchmark.py [--n 100 --n 1000] [--herhaal 3] [--keep] [--no-lighthouse | --alleen-lighthouse]
+The figures, with the machine's load, go into scripts/METINGEN.md.
+
+Usage:  python scripts/benchmark.py [--n 100 --n 1000] [--herhaal 3] [--keep] [--no-browser] [--no-lighthouse]
+        [--alleen-lighthouse]
 Prints Markdown tables and writes them to benchmark-results/ (gitignored).
 """
 
@@ -271,6 +276,52 @@ for src, page in prepared.output.pages.items():
         target.write_text(page.markdown, encoding="utf-8")
 print(json.dumps({"check": t1 - t0, "prepare": t2 - t1, "search": t3 - t2}))
 """
+
+
+_CHECK_VARIANTS = """
+import json, sys, time
+from pathlib import Path
+from kaart.check import schema
+from kaart.check.checker import check_project
+from kaart.project import Project
+out = {}
+for name in ("jsonschema-rs", "jsonschema"):
+    if name == "jsonschema":  # every record through jsonschema, as without the yes/no check
+        schema.RecordSchema.is_valid = lambda self, data: False
+    t = time.perf_counter()
+    result, _ = check_project(Project(Path(sys.argv[1])))
+    out[name] = time.perf_counter() - t
+    assert result.ok
+print(json.dumps(out))
+"""
+
+# What `mkdocs serve` does after a save: the whole build again, in the same process.
+_REBUILD = """
+import json, sys, tempfile, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+root, record = Path(sys.argv[1]), Path(sys.argv[2])
+with tempfile.TemporaryDirectory() as site:
+    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=site))  # the first build of the preview
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("\\nnaam: ", "\\nnaam: Gewijzigd ", 1), encoding="utf-8")
+    t = time.perf_counter()
+    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=site), dirty=False)
+    seconds = time.perf_counter() - t
+    record.write_text(text, encoding="utf-8")
+print(json.dumps(seconds))
+"""
+
+
+def rebuild_s(project_root: Path, record: Path) -> float:
+    """Seconds for the preview's rebuild after a one-line change (the name) to one record."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _REBUILD, str(project_root), str(record)], capture_output=True, text=True, env=ENV
+    )
+    if proc.returncode:
+        raise SystemExit(proc.stderr)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def plain_config(project: Path, docs: Path) -> Path:
@@ -527,19 +578,38 @@ def run(n: int, keep: bool, browser, repeats: int = 3) -> dict:
         row["pairs"] = [[round(c, 3), round(o["prepare"], 3)] for c, o in pairs]
         row["check_s"] = statistics.median(c for c, _ in pairs)
         row["own_prepare_s"] = statistics.median(o["prepare"] for _, o in pairs)
-        row["own_ratio"] = statistics.median(o["prepare"] / c for c, o in pairs)
         row["own_search_s"] = statistics.median(o["search"] for _, o in pairs)
-        out = tmp / "site"
-        row["build_s"], row["build_rss_kb"] = timed(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)], project
+        proc = subprocess.run(
+            [sys.executable, "-c", _CHECK_VARIANTS, str(project)], capture_output=True, text=True, env=ENV
         )
-        row["render_s"] = row["build_s"] - row["own_prepare_s"]
-        plain_out = tmp / "plain-site"
+        if proc.returncode:
+            raise SystemExit(proc.stderr)
+        variants = json.loads(proc.stdout.strip().splitlines()[-1])
+        row["check_rs_s"], row["check_jsonschema_s"] = variants["jsonschema-rs"], variants["jsonschema"]
+        # the whole build, ours and plain mkdocs-material, as adjacent pairs: the ratio within a pair
+        # varies much less on a shared machine than either time
+        out, plain_out = tmp / "site", tmp / "plain-site"
         cfg = plain_config(project, docs)
-        row["plain_s"], row["plain_rss_kb"] = timed(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(plain_out)], project
-        )
-        row["ratio"] = row["build_s"] / row["plain_s"]
+        builds = []
+        for _ in range(repeats):
+            for site in (out, plain_out):
+                shutil.rmtree(site, ignore_errors=True)
+            ours = timed(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+                project,
+            )
+            plain = timed(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(plain_out)], project
+            )
+            builds.append((ours, plain))
+        row["build_pairs"] = [[round(o[0], 1), round(p[0], 1)] for o, p in builds]
+        row["build_s"] = statistics.median(o[0] for o, _ in builds)
+        row["build_rss_kb"] = max(o[1] for o, _ in builds)
+        row["plain_s"] = statistics.median(p[0] for _, p in builds)
+        row["plain_rss_kb"] = max(p[1] for _, p in builds)
+        row["ratio"] = statistics.median(o[0] / p[0] for o, p in builds)
+        row["render_s"] = row["build_s"] - row["own_prepare_s"]
+        row["rebuild_s"] = rebuild_s(project, project / "aanbod" / "bench-00001.yml")
         finder = out / "data" / "wegwijzer.json"
         row["finder_kb"] = gz(finder) / 1000 if finder.is_file() else None
         index = out / "assets" / "zoekindex"
@@ -562,7 +632,7 @@ def run(n: int, keep: bool, browser, repeats: int = 3) -> dict:
                 row["plain_home_kb"] = plain_home / 1000
             finally:
                 server.shutdown()
-        row["filter_ms"] = finder_filter_ms(out, n)
+        row["filter_ms"] = finder_filter_ms(out, n) if browser is not None else None
         return row
     finally:
         if keep:
@@ -576,37 +646,56 @@ def table(rows: list[dict]) -> str:
         return "n/a" if value is None else (fmt.format(value) if isinstance(value, (int, float)) else str(value))
 
     head = (
-        "| N | kaart check (s) | eigen werk (s) | eigen werk / check | mkdocs rendering (s) | build totaal (s) | kale mkdocs (s) | verhouding "
+        "| N | kaart check (s) | check in-proces: jsonschema-rs / alleen jsonschema (s) | eigen werk (s) "
+        "| build totaal (s) | kale mkdocs-material (s) | verhouding (mediaan van paren) | herbouw preview (s) "
         "| piekgeheugen (MB) | eerste bezoek home (KB gz) | eerste bezoek aanbod (KB gz) | eerste zoekvraag (KB gz) "
-        "| zoekindex totaal (KB gz) | wegwijzer-data (KB gz) | filter mediaan / p95 (ms) | material: eerste bezoek / zoekindex (KB gz) |"
+        "| zoekindex totaal (KB gz) | wegwijzer-data (KB gz) | filter mediaan / p95 (ms) "
+        "| material: eerste bezoek / zoekindex (KB gz) |"
     )
     lines = [head, "|" + "|".join("---" for _ in range(head.count("|") - 1)) + "|"]
     for r in rows:
-        lines.append(
-            "| "
-            + " | ".join(
-                [
-                    str(r["n"]),
-                    f(r["check_s"], "{:.2f}"),
-                    f(r["own_prepare_s"]),
-                    f(r["own_ratio"], "{:.2f}"),
-                    f(r["render_s"]),
-                    f(r["build_s"]),
-                    f(r["plain_s"]),
-                    f(r["ratio"], "{:.2f}"),
-                    f(r["build_rss_kb"] / 1024, "{:.0f}"),
-                    f(r.get("home_kb")),
-                    f(r.get("offer_kb")),
-                    f(r.get("search_kb")),
-                    f(r["index_kb"], "{:.0f}"),
-                    f(r["finder_kb"]),
-                    f(r.get("filter_ms")),
-                    f"{f(r.get('plain_home_kb'), '{:.0f}')} / {f(r['plain_index_kb'], '{:.0f}')}",
-                ]
-            )
-            + " |"
-        )
+        cells = [
+            str(r["n"]),
+            f(r["check_s"], "{:.2f}"),
+            f"{f(r['check_rs_s'], '{:.2f}')} / {f(r['check_jsonschema_s'], '{:.2f}')}",
+            f(r["own_prepare_s"]),
+            f(r["build_s"]),
+            f(r["plain_s"]),
+            f(r["ratio"], "{:.2f}"),
+            f(r["rebuild_s"]),
+            f(r["build_rss_kb"] / 1024, "{:.0f}"),
+            f(r.get("home_kb")),
+            f(r.get("offer_kb")),
+            f(r.get("search_kb")),
+            f(r["index_kb"], "{:.0f}"),
+            f(r["finder_kb"]),
+            f(r.get("filter_ms")),
+            f"{f(r.get('plain_home_kb'), '{:.0f}')} / {f(r['plain_index_kb'], '{:.0f}')}",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append(
+        "Paren (onze build, kale mkdocs-material) in s: " + "; ".join(f"N={r['n']}: {r['build_pairs']}" for r in rows)
+    )
+    by_n = {r["n"]: r for r in rows}
+    if 1000 in by_n and 5000 in by_n:
+        growth = by_n[5000]["build_s"] / by_n[1000]["build_s"]
+        lines.append(f"Groei van de build van 1.000 naar 5.000 aanbiedingen: {growth:.2f}x (lineair: 5x).")
     return "\n".join(lines)
+
+
+def real_rebuild() -> str:
+    """The preview's rebuild on the real site (a copy), after a one-line change to one record."""
+    with tempfile.TemporaryDirectory(prefix="kaart-herbouw-") as tmp:
+        project = Project(ROOT).copy_to(Path(tmp) / "project")
+        records = project.aanbod_files()
+        seconds = rebuild_s(project.root, records[0])
+    return f"Herbouw van de preview op de echte site ({len(records)} aanbiedingen): {seconds:.1f} s."
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"belasting van de machine (load average 1/5/15 min) bij het einde: {one:.1f} / {five:.1f} / {fifteen:.1f}"
 
 
 def machine() -> str:
@@ -664,7 +753,13 @@ def main(argv=None) -> int:
         if browser:
             browser.close()
             pw.stop()
-    text = f"Benchmark {dt.datetime.now().isoformat(timespec='minutes')} op {machine()}.\n\n" + table(rows) + "\n"
+    text = (
+        f"Benchmark {dt.datetime.now().isoformat(timespec='minutes')} op {machine()}; {load()}.\n\n"
+        + table(rows)
+        + "\n\n"
+        + real_rebuild()
+        + "\n"
+    )
     if browser is not None:
         text += finder_real()
     if not args.no_browser and not args.no_lighthouse and Path(CHROMIUM).exists():
