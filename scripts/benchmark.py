@@ -120,7 +120,8 @@ ZIN_BESCHRIJVING = [
     "Het traject richt zich op jongeren die geen startkwalificatie hebben en niet bij school of werk in beeld zijn.",
     "Een vaste begeleider houdt contact met de jongere, de school, de werkgever en de gemeente.",
     "De begeleiding duurt in de regel enkele maanden en wordt afgestemd op wat de jongere nodig heeft.",
-    "Waar nodig wordt schuldhulpverlening, zorg of hulp bij wonen ingezet, zodat de jongere kan blijven leren of werken.",
+    "Waar nodig wordt schuldhulpverlening, zorg of hulp bij wonen ingezet, zodat de jongere kan blijven leren of "
+    "werken.",
     "Werkgevers in de regio bieden leerwerkplekken aan; de jobcoach begeleidt de jongere op de werkvloer.",
     "Na de start op school of in werk is er nazorg, zodat een terugval snel wordt opgemerkt.",
     "Het aanbod is onderdeel van de regionale aanpak voortijdig schoolverlaten en werkt samen met het RMC.",
@@ -170,7 +171,8 @@ def generate(project_root: Path, n: int, seed: int = 16_27) -> None:
             f"{rnd.choice(NAAM_A)}{rnd.choice(NAAM_B)} {rnd.choice(['Noord', 'Zuid', 'Oost', 'West', 'Centrum'])} {i}"
         )
         (org_dir / f"{org_id}.yml").write_text(
-            f"id: {org_id}\nnaam: {naam}\nbeschrijving: Synthetische organisatie voor de benchmark, met aanbod voor jongeren van 16 tot 27 jaar.\n"
+            f"id: {org_id}\nnaam: {naam}\nbeschrijving: Synthetische organisatie voor de benchmark, met aanbod voor "
+            f"jongeren van 16 tot 27 jaar.\n"
             f"bronnen:\n  - document: {rnd.choice(v['document'])}\n",
             encoding="utf-8",
         )
@@ -413,7 +415,7 @@ _COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".csv"
 
 
 class _GzipHandler(_Quiet):
-    """Static files as a production server sends them: text gzip-compressed (nginx gzip on; see README)."""
+    """Static files as a production server sends them: text gzip-compressed (nginx gzip on; see CONTRIBUTING.md)."""
 
     def do_GET(self):
         path = Path(self.translate_path(self.path))

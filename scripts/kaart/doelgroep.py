@@ -67,7 +67,8 @@ def check_bronnen(loaded: LoadedFile, data: dict) -> list[Problem]:
                 loaded.line_of(("doelgroep", "schooltype")),
                 "doelgroep.schooltype",
                 "schooltype zonder situatie op-school of dreigt-uit-te-vallen",
-                "zet `op-school` of `dreigt-uit-te-vallen` in `doelgroep.situatie` als de bron dat zegt, of haal `schooltype` weg",
+                "zet `op-school` of `dreigt-uit-te-vallen` in `doelgroep.situatie` als de bron dat zegt, of haal "
+                "`schooltype` weg",
                 "doelgroep-schooltype",
             )
         )

@@ -233,7 +233,7 @@ class Kaart:
 
     def _per_aanbieder(self) -> dict[str, list[Aanbod]]:
         # Every organisation page, werklijst row, search entry and verzoek asks this: one pass over
-        # the offers instead of one per organisation (at 5,000 offers that was 6 s of the build).
+        # the offers instead of one per organisation (a pass per organisation grows with the square of the map).
         key = self._aanbod_key()
         cached = self.__dict__.get("_aanbieder_index")
         if cached is None or cached[0] != key:

@@ -66,7 +66,8 @@ class Project:
             return path.as_posix()
 
     def aanbod_listing(self) -> Listing:
-        """Every entry of aanbod/: records to read, refused files with a message, ignored ones (kaart.records.loading.list_records)."""
+        """Every entry of aanbod/: records to read, refused files with a message, ignored ones
+        (kaart.records.loading.list_records)."""
         return list_records(self.aanbod_dir, self.rel, folders=("organisaties",))
 
     def organisatie_listing(self) -> Listing:

@@ -1,7 +1,7 @@
 """Mobile quality: 320 px and 200% text without sideways scrolling, big tap targets, no layout shift,
 and a small first-visit transfer for the youth pages and an offer page.
 
-Budget (also in the README): at most TRANSFER_BUDGET bytes gzip for everything a first visit of one
+Budget (also in scripts/METINGEN.md): at most TRANSFER_BUDGET bytes gzip for everything a first visit of one
 of these pages loads (HTML, CSS, JS, images, data), measured by gzipping every response body.
 """
 

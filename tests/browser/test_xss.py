@@ -247,7 +247,8 @@ def test_no_payload_runs_in_the_browser(built_site, tmp_path, desktop):
             # fire the events an injected handler would wait for, and follow any script: link
             page.evaluate("""() => { for (const el of document.querySelectorAll('article *')) {
                 for (const type of ['mouseover', 'focus', 'click']) {
-                    if (el.tagName === 'A' && type === 'click' && !/^(javascript|vbscript|data):/i.test(el.getAttribute('href') || '')) continue;
+                    if (el.tagName === 'A' && type === 'click'
+                        && !/^(javascript|vbscript|data):/i.test(el.getAttribute('href') || '')) continue;
                     el.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true}));
                 } } }""")
             page.wait_for_timeout(50)

@@ -82,7 +82,8 @@ QUERIES = [
     ("dagbesteding", "lerende-netwerken/praktijken/utrechtse-aanpak/"),  # no offer: the knowledge base answers
 ]
 
-# Words no source and no page uses: the honest answer is nothing, and the page then offers the wegwijzer and the A-Z list.
+# Words no source and no page uses: the honest answer is nothing, and the page then offers the wegwijzer and the A-Z
+# list.
 NOTHING = ["NT2", "rijbewijs", "huurtoeslag", "zakgeld"]
 MARKDOWN_OR_ESCAPE = re.compile(r"&(amp|lt|gt|quot);|\*\*|__|\]\(|\{[:.#]|(^|\n)\s*[-*+] |(^|\n)#+ | [.,](\s|$)|`|\|")
 
@@ -408,9 +409,11 @@ def _hits(page, selector="#kaart-zoek-resultaten"):
         href: li.querySelector('a').getAttribute('href'),
         titel: li.querySelector('.kaart-zoek__titel') ? li.querySelector('.kaart-zoek__titel').textContent : '',
         veld: li.querySelector('.kaart-zoek__veld') ? li.querySelector('.kaart-zoek__veld').textContent : '',
-        fragment: li.querySelector('.kaart-zoek__fragment') ? li.querySelector('.kaart-zoek__fragment').textContent : '',
+        fragment: li.querySelector('.kaart-zoek__fragment')
+            ? li.querySelector('.kaart-zoek__fragment').textContent : '',
         marks: Array.from(li.querySelectorAll('mark')).map(m => m.textContent),
-        actualiteit: li.querySelector('.kaart-zoek__actualiteit') ? li.querySelector('.kaart-zoek__actualiteit').textContent : '',
+        actualiteit: li.querySelector('.kaart-zoek__actualiteit')
+            ? li.querySelector('.kaart-zoek__actualiteit').textContent : '',
         text: li.textContent}))""",
     )
 
@@ -533,6 +536,7 @@ def test_results_page_with_snippets_marks_and_groups_has_no_wcag_violations(any_
 
 
 def test_an_editors_keyword_counts_for_its_synonyms(searcher):
-    """Learn2Work has 'schulden' as kenmerk and 'schuldhulp' as keyword: it beats an offer that only mentions a budgetcoach."""
+    """Learn2Work has 'schulden' as kenmerk and 'schuldhulp' as keyword: it beats an offer that only
+    mentions a budgetcoach."""
     assert top(searcher, "schulden", 1) == ["aanbod/learn2work/"]
     assert top(searcher, "schuldhulp", 1) == ["aanbod/learn2work/"]

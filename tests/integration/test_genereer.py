@@ -59,7 +59,8 @@ def plain_site(tree, tmp_path_factory) -> Path:
 
 
 def assert_site_is_ours(site: Path, project):
-    """Every offer page exists, carries our CSP (every inline theme script by hash, no other host) and our search box."""
+    """Every offer page exists, carries our CSP (every inline theme script by hash, no other host) and
+    our search box."""
     for aanbod_id in sorted(p.stem for p in project.aanbod_files()):
         page = site / "aanbod" / aanbod_id / "index.html"
         assert page.is_file(), f"aanbod/{aanbod_id}/ is missing"

@@ -122,12 +122,12 @@ def test_another_site_cannot_frame_the_wegwijzer_and_pages_still_work(rules, bui
         other.shutdown()
 
 
-def test_readme_nginx_command_gives_the_same_headers(rules, built_site, tmp_path):
-    """README's command turns `_headers` into nginx `add_header` lines with the same names and values."""
+def test_the_nginx_command_gives_the_same_headers(rules, built_site, tmp_path):
+    """CONTRIBUTING's command turns `_headers` into nginx `add_header` lines with the same names and values."""
     import shutil
     import subprocess
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     [command] = [line for line in readme.splitlines() if line.startswith("awk ") and "_headers" in line]
     command = command.replace("site/_headers", str(built_site / "_headers")).replace(
         "/etc/nginx/snippets/sociale-kaart-headers.conf", str(tmp_path / "headers.conf")

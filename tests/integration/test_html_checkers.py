@@ -104,7 +104,8 @@ BAD_PAGE = (
 
 
 def test_vnu_finds_no_html_errors_outside_the_allow_list(built_site, tmp_path):
-    """One java process for the whole site and a page with known errors (under pytest-xdist a fixture could run twice)."""
+    """One java process for the whole site and a page with known errors (under pytest-xdist a fixture
+    could run twice)."""
     (tmp_path / "index.html").write_text(BAD_PAGE, encoding="utf-8")
     messages = _vnu_messages(built_site, tmp_path)
     in_bad = [m for m in messages if str(tmp_path) in m.get("url", "")]

@@ -172,3 +172,12 @@ def test_no_link_in_the_built_site_points_at_a_markdown_source(built_site):
             if not href.startswith(("http://", "https://"))
         ]
     assert dead == []
+
+
+def test_the_site_shows_the_editors_guide_but_not_the_maintainers_part(built_site):
+    """CONTRIBUTING.md is one text for the repository and the site; its part for maintainers (nginx,
+    tests, benchmarks) stays in the repository."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "<!-- site:einde" in guide and "## Voor beheerders en ontwikkelaars" in guide
+    page = html(built_site, "bijdragen")
+    assert "Alle velden" in page and "Voor beheerders en ontwikkelaars" not in page and "nginx" not in page

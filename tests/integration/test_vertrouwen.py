@@ -125,15 +125,18 @@ def test_status_bevestigd_without_a_date_is_refused(tmp_path):
     project = Project(make_project(tmp_path, [base_record("zonder-datum", status="bevestigd")]))
     result, _ = check_project(project)
     assert [format_text(p) for p in result.errors] == [
-        "aanbod/zonder-datum.yml:4: status: status 'bevestigd' zonder datum van de bevestiging — voeg onder `bronnen` een bron "
-        "`bevestigd: \"JJJJ-MM-DD\"` (met `door`) toe, of zet de status op 'beschreven' zolang de aanbieder het niet heeft "
+        "aanbod/zonder-datum.yml:4: status: status 'bevestigd' zonder datum van de bevestiging — voeg onder `bronnen` "
+        "een bron "
+        "`bevestigd: \"JJJJ-MM-DD\"` (met `door`) toe, of zet de status op 'beschreven' zolang de aanbieder het niet "
+        "heeft "
         "bevestigd [status-bevestigd]"
     ]
 
 
 # -- 5. every contact value carries its own source ---------------------------------
 CONTACT_ZONDER_BRON = (
-    "aanbod/met-telefoon.yml:{line}: contact.telefoon: contactgegeven zonder eigen bron — voeg `contact.bronnen.telefoon` toe "
+    "aanbod/met-telefoon.yml:{line}: contact.telefoon: contactgegeven zonder eigen bron — voeg "
+    "`contact.bronnen.telefoon` toe "
     'met de passage waar het staat (document en onderdeel) of met `bevestigd: "JJJJ-MM-DD"` als de aanbieder het heeft '
     "bevestigd; staat het nergens, haal het dan weg [contact-bron]"
 )
@@ -187,7 +190,8 @@ def test_a_confirmation_in_the_future_is_refused(tmp_path):
     record = base_record("toekomst", bronnen=[{"bevestigd": "2999-01-01"}])
     result, _ = check_project(Project(make_project(tmp_path, [record])))
     assert [p.message() for p in result.errors] == [
-        "bronnen[0].bevestigd: datum 2999-01-01 ligt in de toekomst — vul de datum in waarop de aanbieder het echt heeft bevestigd"
+        "bronnen[0].bevestigd: datum 2999-01-01 ligt in de toekomst — vul de datum in waarop de aanbieder het echt "
+        "heeft bevestigd"
     ]
 
 
@@ -454,7 +458,8 @@ def test_an_unknown_provider_in_a_list_is_named_with_its_position(tmp_path):
     record = base_record("twee", aanbieder=["org-a", "org-b"])
     result, _ = check_project(Project(make_project(tmp_path, [record])))
     assert [p.message() for p in result.errors] == [
-        "aanbieder[1]: onbekende organisatie 'org-b' — bedoelde je 'org-a'? maak aanbod/organisaties/<id>.yml aan of gebruik een bestaand id"
+        "aanbieder[1]: onbekende organisatie 'org-b' — bedoelde je 'org-a'? maak aanbod/organisaties/<id>.yml aan of "
+        "gebruik een bestaand id"
     ]
 
 

@@ -180,16 +180,26 @@ def test_every_entry_of_aanbod_is_read_refused_or_named(root):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     mine = [l for l in _lines(proc) if not l.startswith("aanbod/organisaties/") or "Org.YML" in l or "pijp" in l]
     expected = [
-        "aanbod/Groot.YML:1: alleen bestanden die op .yml eindigen (kleine letters) worden gelezen — hernoem het bestand naar groot.yml [bestand-naam]",
-        "aanbod/_concept.yml:1: een bestandsnaam die met _ begint wordt niet gelezen — hernoem het bestand naar concept.yml (en maak het id 'concept'), of haal het weg [bestand-naam]",
-        "aanbod/klein.Yaml:1: alleen bestanden die op .yml eindigen (kleine letters) worden gelezen — hernoem het bestand naar klein.yml [bestand-naam]",
-        "aanbod/lang.yaml:1: alleen bestanden die op .yml eindigen (kleine letters) worden gelezen — hernoem het bestand naar lang.yml [bestand-naam]",
-        "aanbod/map.yml:1: dit is een map met de naam van een aanbod, geen bestand — haal de map weg of hernoem haar; een aanbod is één bestand map.yml [bestand-soort]",
-        "aanbod/notitie.yml.txt:1: alleen bestanden die op .yml eindigen (kleine letters) worden gelezen — hernoem het bestand naar notitie.yml [bestand-naam]",
-        "aanbod/organisaties/Org.YML:1: alleen bestanden die op .yml eindigen (kleine letters) worden gelezen — hernoem het bestand naar org.yml [bestand-naam]",
-        "aanbod/organisaties/pijp.yml:1: dit is geen gewoon bestand maar een named pipe (FIFO) — haal het weg; een aanbod is een gewoon tekstbestand [bestand-soort]",
-        "aanbod/pijp.yml:1: dit is geen gewoon bestand maar een named pipe (FIFO) — haal het weg; een aanbod is een gewoon tekstbestand [bestand-soort]",
-        "aanbod/submap:1: bestanden in een submap worden niet gelezen — zet elk aanbod direct in aanbod/ (organisaties in aanbod/organisaties/) [bestand-submap]",
+        "aanbod/Groot.YML:1: alleen bestanden die op .yml eindigen (kleine letters) worden gelezen — hernoem het "
+        "bestand naar groot.yml [bestand-naam]",
+        "aanbod/_concept.yml:1: een bestandsnaam die met _ begint wordt niet gelezen — hernoem het bestand naar "
+        "concept.yml (en maak het id 'concept'), of haal het weg [bestand-naam]",
+        "aanbod/klein.Yaml:1: alleen bestanden die op .yml eindigen (kleine letters) worden gelezen — hernoem het "
+        "bestand naar klein.yml [bestand-naam]",
+        "aanbod/lang.yaml:1: alleen bestanden die op .yml eindigen (kleine letters) worden gelezen — hernoem het "
+        "bestand naar lang.yml [bestand-naam]",
+        "aanbod/map.yml:1: dit is een map met de naam van een aanbod, geen bestand — haal de map weg of hernoem haar; "
+        "een aanbod is één bestand map.yml [bestand-soort]",
+        "aanbod/notitie.yml.txt:1: alleen bestanden die op .yml eindigen (kleine letters) worden gelezen — hernoem het "
+        "bestand naar notitie.yml [bestand-naam]",
+        "aanbod/organisaties/Org.YML:1: alleen bestanden die op .yml eindigen (kleine letters) worden gelezen — "
+        "hernoem het bestand naar org.yml [bestand-naam]",
+        "aanbod/organisaties/pijp.yml:1: dit is geen gewoon bestand maar een named pipe (FIFO) — haal het weg; een "
+        "aanbod is een gewoon tekstbestand [bestand-soort]",
+        "aanbod/pijp.yml:1: dit is geen gewoon bestand maar een named pipe (FIFO) — haal het weg; een aanbod is een "
+        "gewoon tekstbestand [bestand-soort]",
+        "aanbod/submap:1: bestanden in een submap worden niet gelezen — zet elk aanbod direct in aanbod/ (organisaties "
+        "in aanbod/organisaties/) [bestand-submap]",
     ]
     assert mine[:-1] == expected
     assert mine[-1] == (
@@ -204,7 +214,8 @@ def test_ignored_files_are_named_even_when_all_is_well(root):
     assert proc.returncode == 0
     assert (
         _lines(proc)[-1]
-        == f"Alles in orde: {_n_files(root)} bestanden gecontroleerd. Niet gelezen: aanbod/.gitkeep (verborgen bestand)."
+        == f"Alles in orde: {_n_files(root)} bestanden gecontroleerd. Niet gelezen: aanbod/.gitkeep (verborgen "
+        f"bestand)."
     )
 
 
@@ -252,7 +263,8 @@ def test_files_that_are_no_mapping_get_a_message_with_the_right_template(root):
         f"aanbod/leeg-null.yml:1: bestand is leeg — {offer} [bestand-leeg]",
         f"aanbod/leeg-streep.yml:1: bestand is leeg — {offer} [bestand-leeg]",
         f"aanbod/leeg-tilde.yml:1: bestand is leeg — {offer} [bestand-leeg]",
-        f"aanbod/lijst.yml:1: het bestand moet velden bevatten (veldnaam: waarde), geen lijst — {offer} [bestand-opbouw]",
+        f"aanbod/lijst.yml:1: het bestand moet velden bevatten (veldnaam: waarde), geen lijst — {offer} "
+        f"[bestand-opbouw]",
         f"aanbod/organisaties/leeg.yml:1: bestand is leeg — {org} [bestand-leeg]",
         f"aanbod/organisaties/null.yml:2: bestand is leeg — {org} [bestand-leeg]",
     ]
@@ -276,7 +288,8 @@ def test_organisation_template_filled_in_passes_the_check(root):
     proc = _check(root)
     assert proc.returncode == 0, proc.stdout[-2000:]
     assert [l for l in _lines(proc) if "nieuwe-organisatie" in l] == [
-        "aanbod/organisaties/nieuwe-organisatie.yml:1: waarschuwing: organisatie 'nieuwe-organisatie' heeft geen aanbod — "
+        "aanbod/organisaties/nieuwe-organisatie.yml:1: waarschuwing: organisatie 'nieuwe-organisatie' heeft geen "
+        "aanbod — "
         "verwijs vanuit een aanbod naar deze organisatie of haal het bestand weg [organisatie-ongebruikt]"
     ]
 
@@ -299,7 +312,8 @@ def test_invalid_file_name_gets_a_valid_id_suggestion(root):
     (root / "aanbod" / "learn 2 work.yml").write_text(_record_as(root, "learn 2 work"), encoding="utf-8")
     lines = [l for l in _lines(_check(root)) if l.startswith("aanbod/learn 2 work.yml:")]
     assert lines == [
-        "aanbod/learn 2 work.yml:2: id: 'learn 2 work' heeft niet de goede vorm — gebruik kleine letters, cijfers en streepjes, "
+        "aanbod/learn 2 work.yml:2: id: 'learn 2 work' heeft niet de goede vorm — gebruik kleine letters, cijfers en "
+        "streepjes, "
         "zoals de bestandsnaam, bijvoorbeeld: learn-2-work [schema-vorm]",
         "aanbod/learn 2 work.yml:2: id: de bestandsnaam 'learn 2 work' is geen geldig id — "
         "hernoem het bestand naar learn-2-work.yml en maak het id 'learn-2-work' [id-bestandsnaam]",
@@ -318,7 +332,8 @@ def test_reserved_organisation_id_is_refused(root):
     ]
     assert lines == [
         "aanbod/organisaties/index.yml:2: id: id 'index' is gereserveerd: de site maakt zelf organisaties/index/ "
-        "(de lijst met alle organisaties) — kies een ander id, bijvoorbeeld 'index-organisatie', en hernoem het bestand naar "
+        "(de lijst met alle organisaties) — kies een ander id, bijvoorbeeld 'index-organisatie', en hernoem het "
+        "bestand naar "
         "index-organisatie.yml [id-gereserveerd]"
     ]
 
@@ -368,7 +383,8 @@ def test_text_fields_get_the_text_as_typed(root):
             "learn2work",
             naam="naam: 12:30",
             toelichting="toelichting: yes",
-            contact="contact:\n  telefoon: 0201234567\n  bronnen:\n    telefoon: {document: verwey-jonker-almere-2016, onderdeel: Tabel 3}",
+            contact="contact:\n  telefoon: 0201234567\n  bronnen:\n    telefoon: {document: verwey-jonker-almere-2016, "
+            "onderdeel: Tabel 3}",
         ),
         encoding="utf-8",
     )
@@ -386,7 +402,8 @@ def test_control_characters_are_escaped_when_printed(root):
     assert "\x1b" not in proc.stdout
     esc = "(let op: teken 10 is het onzichtbare U+001B (ESC); teken 14 is het onzichtbare U+001B (ESC))"
     assert (
-        f"aanbod/ansi.yml:4: aanbieder: onbekende organisatie 'de-schoor\\x1b[2K\\x1b[1A' {esc} — bedoelde je 'de-schoor'? "
+        f"aanbod/ansi.yml:4: aanbieder: onbekende organisatie 'de-schoor\\x1b[2K\\x1b[1A' {esc} — bedoelde je "
+        f"'de-schoor'? "
         "maak aanbod/organisaties/<id>.yml aan of gebruik een bestaand id [verwijzing]"
     ) in _lines(proc)
     assert (
@@ -408,7 +425,8 @@ def test_github_format_cannot_be_forged_by_a_file_name(root):
     assert not any(l.startswith("::error file=nep.yml") for l in _lines(proc))  # no forged annotation
     assert (
         "::error file=aanbod/x%0A%3A%3Aerror file=nep.yml%3A%3Anep.yml,line=2,title=kaart check%3A id-bestandsnaam::"
-        "id: de bestandsnaam 'x%0A::error file=nep.yml::nep' is geen geldig id (let op: teken 2 is het onzichtbare U+000A (LF)) — "
+        "id: de bestandsnaam 'x%0A::error file=nep.yml::nep' is geen geldig id (let op: teken 2 is het onzichtbare "
+        "U+000A (LF)) — "
         "hernoem het bestand naar x-error-file-nep-yml-nep.yml en maak het id 'x-error-file-nep-yml-nep'"
     ) in annotations
 
@@ -475,8 +493,10 @@ def test_id_of_a_hand_written_page_next_to_the_records_is_reserved(root):
     (root / "content" / "aanbod" / "uitleg.md").write_text("# Uitleg\n", encoding="utf-8")
     (root / "aanbod" / "uitleg.yml").write_text(_record_as(root, "uitleg"), encoding="utf-8")
     assert [l for l in _lines(_check(root)) if "[id-gereserveerd]" in l] == [
-        "aanbod/uitleg.yml:2: id: id 'uitleg' is gereserveerd: de site maakt zelf aanbod/uitleg/ (de pagina content/aanbod/uitleg) — "
-        "kies een ander id, bijvoorbeeld 'uitleg-aanbod', en hernoem het bestand naar uitleg-aanbod.yml [id-gereserveerd]"
+        "aanbod/uitleg.yml:2: id: id 'uitleg' is gereserveerd: de site maakt zelf aanbod/uitleg/ (de pagina "
+        "content/aanbod/uitleg) — "
+        "kies een ander id, bijvoorbeeld 'uitleg-aanbod', en hernoem het bestand naar uitleg-aanbod.yml "
+        "[id-gereserveerd]"
     ]
 
 
@@ -502,7 +522,8 @@ def test_link_in_published_folder_leaks_nothing(root, tmp_path, target, where):
     what = "deze map" if os.path.isdir(target) else "dit bestand"
     expected = (
         f"{where}:1: {what} is een snelkoppeling (symlink); de site publiceert niets via een snelkoppeling"
-        " — vervang de snelkoppeling door een gewoon bestand (of map) met de inhoud die op de site hoort [bestand-symlink]"
+        " — vervang de snelkoppeling door een gewoon bestand (of map) met de inhoud die op de site hoort "
+        "[bestand-symlink]"
     )
     check = _check(root)
     assert check.returncode == 1 and expected in check.stdout, check.stdout + check.stderr

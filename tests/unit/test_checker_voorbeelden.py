@@ -66,7 +66,8 @@ def test_github_annotations_name_file_and_line(tmp_path):
 
 
 def test_github_annotations_escape_properties_and_data_as_github_documents():
-    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts: data %25 %0D %0A, properties also %3A %2C
+    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts: data %25 %0D %0A, properties also %3A
+    # %2C
     from kaart.result import Problem
 
     problem = Problem(

@@ -49,3 +49,16 @@ def test_no_module_imports_a_private_name_of_another():
         if alias.name.startswith("_")
     ]
     assert not imported, "make these public where they are shared: " + "; ".join(imported)
+
+
+def test_only_the_commands_parse_arguments():
+    """Stage modules take data and return data; reading the command line is cli/'s job."""
+    parsing = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).parts[0] != "cli"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        and "argparse" in ([a.name for a in node.names] if isinstance(node, ast.Import) else [node.module])
+    ]
+    assert not parsing, parsing

@@ -21,7 +21,8 @@ def records(project):
 
 
 def _key(text: str) -> str:
-    """Compare text as words only: the PDFs' text breaks lines and hyphenates words anywhere ("startk-\\nwalificatie")."""
+    """Compare text as words only: the PDFs' text breaks lines and hyphenates words anywhere
+    ("startk-\\nwalificatie")."""
     return re.sub(r"[\s\-\u00ad]+", "", text)
 
 

@@ -1,4 +1,5 @@
-"""Mobile speed, as far as a test can say it: our own JS and CSS are served minified and nothing of ours blocks rendering.
+"""Mobile speed, as far as a test can say it: our own JS and CSS are served minified and nothing of
+ours blocks rendering.
 
 Lighthouse scores are measured by scripts/benchmark.py, not here.
 """

@@ -129,7 +129,8 @@ def test_kaart_check_fails_with_file_and_line_on_a_broken_copy(tmp_path):
     )
     assert proc.returncode == 1
     assert re.search(
-        r"^aanbod/learn2work\.yml:\d+: werkgebied\.gemeenten\[0\]: onbekende gemeente 'almeer' — bedoelde je 'almere'\?",
+        r"^aanbod/learn2work\.yml:\d+: werkgebied\.gemeenten\[0\]: onbekende gemeente 'almeer' — bedoelde je "
+        r"'almere'\?",
         proc.stdout,
         re.M,
     )

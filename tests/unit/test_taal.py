@@ -42,7 +42,8 @@ def _record(jongerentaal: dict) -> str:
     ]
     lines += [f"  {k}: {v}" for k, v in jongerentaal.items()]
     lines += [
-        "beschrijving: Een aanbod dat alleen bestaat om de controle van de jongerentaal te testen. Het staat niet op de site.",
+        "beschrijving: Een aanbod dat alleen bestaat om de controle van de jongerentaal te testen. Het staat niet op "
+        "de site.",
         "bronnen:",
         "  - document: handreiking-2017",
     ]
@@ -78,7 +79,8 @@ def test_bureaucratic_text_fails_with_file_line_field_and_plain_alternative(kopi
         f"{veld} vakwoord 'arbeidsparticipatie' — schrijf in gewone woorden, bijvoorbeeld: werken [taal-vakwoord]",
         f"{veld} vakwoord 'doelgroep' — schrijf in gewone woorden, bijvoorbeeld: jongeren zoals jij [taal-vakwoord]",
         f"{veld} vakwoord 'integraal' — schrijf in gewone woorden, bijvoorbeeld: alles tegelijk [taal-vakwoord]",
-        f"{veld} vakwoord 'ketenpartners' — schrijf in gewone woorden, bijvoorbeeld: organisaties die samenwerken [taal-vakwoord]",
+        f"{veld} vakwoord 'ketenpartners' — schrijf in gewone woorden, bijvoorbeeld: organisaties die samenwerken "
+        f"[taal-vakwoord]",
         f"{veld} vakwoord 're-integratietraject' — schrijf in gewone woorden, bijvoorbeeld: "
         "hulp om (weer) aan het werk te gaan [taal-vakwoord]",
         f"{veld} zin van 24 woorden (maximaal 15): 'In het kader van de …' — "

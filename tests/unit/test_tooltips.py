@@ -42,4 +42,3 @@ def test_a_page_gets_the_same_tooltips_as_with_abbr():
         extension_configs={"kaart.publish.tooltips": {"glossary": glossary}},
     )
     assert "<abbr" in ours and ours == plain
-

@@ -292,7 +292,8 @@ def _doelgroep_bronnen(values: dict) -> None:
         if feit not in values:
             if citaat:
                 raise NieuwFout(
-                    f"--{_flag(feit)}-citaat zonder --{_flag(feit) if feit != 'leeftijd' else 'leeftijd-min/--leeftijd-max'}"
+                    f"--{_flag(feit)}-citaat zonder "
+                    f"--{_flag(feit) if feit != 'leeftijd' else 'leeftijd-min/--leeftijd-max'}"
                     " — geef ook het feit zelf, of laat het citaat weg"
                 )
             continue

@@ -70,11 +70,13 @@ def add_commands(sub) -> None:
 
     p = sub.add_parser(
         "verzoek",
-        help="controleverzoek voor een aanbieder: wat de kaart zegt, wat onbekend is en de vragen (om te printen of te mailen)",
+        help="controleverzoek voor een aanbieder: wat de kaart zegt, wat onbekend is en de vragen (om te printen of te "
+        "mailen)",
     )
     p.add_argument(
         "organisatie",
-        help="id van de organisatie (aanbod/organisaties/<id>.yml) of van een aanbod, bijvoorbeeld de-schoor of learn2work",
+        help="id van de organisatie (aanbod/organisaties/<id>.yml) of van een aanbod, bijvoorbeeld de-schoor of "
+        "learn2work",
     )
     p.set_defaults(func=cmd_verzoek)
 
@@ -115,7 +117,8 @@ def cmd_verzoek(args) -> int:
 
 
 def cmd_export(args) -> int:
-    """`kaart export`: kaart.json, CSV and the HSDS lists, plus the files per record, the schemas and datapackage.json."""
+    """`kaart export`: kaart.json, CSV and the HSDS lists, plus the files per record, the schemas and
+    datapackage.json."""
     project = project_of(args)
     records = checked_records(project, "export")
     if records is None:

@@ -61,7 +61,8 @@ def record_files(computed: Tables) -> dict[str, bytes]:
 
 
 def schema_files(project: Project) -> dict[str, bytes]:
-    """The schemas as in the repository (compact, as all machine-read JSON): their `$ref`s are relative, so they resolve next to each other."""
+    """The schemas as in the repository (compact, as all machine-read JSON): their `$ref`s are
+    relative, so they resolve next to each other."""
     return {
         f"schemas/{name}.schema.json": json_bytes(
             json.loads((project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
@@ -125,7 +126,8 @@ def datapackage(project: Project) -> dict:
         "profile": "tabular-data-package",
         "name": "sociale-kaart-16-27",
         "title": "Sociale kaart 16-27",
-        "description": "Het aanbod voor jongeren van 16 tot 27 jaar zonder school of werk, en de organisaties die het bieden. "
+        "description": "Het aanbod voor jongeren van 16 tot 27 jaar zonder school of werk, en de organisaties die het "
+        "bieden. "
         "Een leeg vakje betekent: niet bekend in de bron.",
         "version": SCHEMA_VERSION,
         "licenses": [

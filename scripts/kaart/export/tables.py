@@ -31,7 +31,9 @@ from kaart.records.load import Records
 
 # Bump the major number when a field is removed, renamed or changes meaning;
 # the minor number when a field is added.  Documented on the open-data page.
-SCHEMA_VERSION = "2.1"  # 2.1: records carry `pagina` and `hsds`; 2.0: status beschreven/bevestigd/gestopt, aanbieder may be a list (1.1: doelgroep.situatie, schooltype, bronnen)
+# 2.1: records carry `pagina` and `hsds`; 2.0: status beschreven/bevestigd/gestopt, aanbieder may be a list (1.1:
+# doelgroep.situatie, schooltype, bronnen)
+SCHEMA_VERSION = "2.1"
 LICENTIE = "CC0-1.0"
 HSDS_VERSION = "3.0"
 # Stable HSDS ids: HSDS wants UUIDs; we derive them from our own ids so they never change.
@@ -248,7 +250,8 @@ def from_csv(text: str) -> list[dict]:
 # -- HSDS 3.0 -----------------------------------------------------------------
 @functools.lru_cache(maxsize=65536)  # the same taxonomy terms, services and organisations are named from many places
 def hsds_id(kind: str, *parts: str) -> str:
-    """uuid.uuid5(_NAMESPACE, "kind/part/…") as text, computed without building UUID objects (30,000 per 1,000 offers)."""
+    """uuid.uuid5(_NAMESPACE, "kind/part/…") as text, computed without building UUID objects (30,000
+    per 1,000 offers)."""
     digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + "/".join((kind, *parts)).encode("utf-8")).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
     digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
@@ -519,7 +522,7 @@ def hsds(project: Project, kaart: Kaart) -> dict[str, dict]:
 
 def json_bytes(data) -> bytes:
     # Compact: these files are read by programs, and json's C encoder only runs without indent
-    # (pretty-printing 5,000 offers took half the export time).  `python -m json.tool` shows them to people.
+    # (pretty-printing is much slower).  `python -m json.tool` shows them to people.
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 

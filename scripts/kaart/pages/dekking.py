@@ -88,7 +88,8 @@ def dekking_page(project: Project, kaart: Kaart) -> str:
     lines = [
         "---",
         "title: Dekking van het aanbod",
-        "description: Per gemeente, leefgebied en leeftijd het aantal aanbiedingen dat niet gestopt is, met de lege plekken.",
+        "description: Per gemeente, leefgebied en leeftijd het aantal aanbiedingen dat niet gestopt is, met de lege "
+        "plekken.",
         "---",
         "",
         "# Dekking van het aanbod",
@@ -97,14 +98,19 @@ def dekking_page(project: Project, kaart: Kaart) -> str:
         "hoeveel aanbiedingen (niet gestopt) er zijn per leefgebied (helpt bij) en leeftijd. "
         f"Er zijn {n_actief} aanbiedingen die niet gestopt zijn; {empty} van de {len(cells)} vakjes zijn leeg.",
         "",
-        "**Zo lees je het.** Een vakje met **0 — leeg** betekent: in deze kaart staat voor die gemeente, dat leefgebied en die "
-        "leeftijd geen aanbod dat niet gestopt is. Dat kan een gat in het aanbod zijn, of aanbod dat nog niet in de kaart staat. "
+        "**Zo lees je het.** Een vakje met **0 — leeg** betekent: in deze kaart staat voor die gemeente, dat "
+        "leefgebied en die "
+        "leeftijd geen aanbod dat niet gestopt is. Dat kan een gat in het aanbod zijn, of aanbod dat nog niet in de "
+        "kaart staat. "
         "Elk getal is een link naar de [wegwijzer](../wegwijzer/index.md) met die gemeente, dat leefgebied en "
         "de jongste leeftijd van de groep.",
         "",
-        "**Hoe er geteld wordt.** Al het aanbod telt, behalve wat gestopt is (ook wat de aanbieder nog niet heeft bevestigd). Aanbod voor een regio of heel Nederland telt in "
-        "elke gemeente van dat gebied. Aanbod telt in een leeftijdsgroep als de leeftijd uit de bron overlapt met de groep. "
-        "Staat de leeftijd niet in de bron, dan telt het aanbod in alle groepen: de wegwijzer kan dan meer of minder tonen "
+        "**Hoe er geteld wordt.** Al het aanbod telt, behalve wat gestopt is (ook wat de aanbieder nog niet heeft "
+        "bevestigd). Aanbod voor een regio of heel Nederland telt in "
+        "elke gemeente van dat gebied. Aanbod telt in een leeftijdsgroep als de leeftijd uit de bron overlapt met de "
+        "groep. "
+        "Staat de leeftijd niet in de bron, dan telt het aanbod in alle groepen: de wegwijzer kan dan meer of minder "
+        "tonen "
         "dan hier staat.",
         "",
         "## Gemeenten",
@@ -115,11 +121,13 @@ def dekking_page(project: Project, kaart: Kaart) -> str:
         "",
         "## Nazorg per leefgebied",
         "",
-        "Loopt de steun door als de jongere op school of werk begint? Per leefgebied het aantal aanbiedingen (niet gestopt) "
+        "Loopt de steun door als de jongere op school of werk begint? Per leefgebied het aantal aanbiedingen (niet "
+        "gestopt) "
         "en hoeveel daarvan volgens de bron wel of geen nazorg bieden. *Onbekend*: de bron zegt het niet.",
         "",
         '<div class="kaart-dekking">',
-        '<table class="kaart-dekking-tabel kaart-dekking-nazorg"><caption>Nazorg bij het aanbod dat niet gestopt is, per leefgebied</caption>',
+        '<table class="kaart-dekking-tabel kaart-dekking-nazorg"><caption>Nazorg bij het aanbod dat niet gestopt is, '
+        "per leefgebied</caption>",
         '<thead><tr><th scope="col">Helpt bij</th><th scope="col">Actief</th><th scope="col">Met nazorg</th>'
         '<th scope="col">Zonder nazorg</th><th scope="col">Onbekend</th></tr></thead><tbody>',
     ]

@@ -91,7 +91,8 @@ def load_glossary(project: Project) -> tuple[list[Begrip], list[Problem]]:
                     loaded.line_of((i, "hoofdlettergevoelig")),
                     f"[{i}].hoofdlettergevoelig",
                     f"`hoofdlettergevoelig` moet true of false zijn, niet '{exact}'",
-                    "schrijf `hoofdlettergevoelig: true` (uitleg alleen bij precies deze schrijfwijze) of laat het veld weg",
+                    "schrijf `hoofdlettergevoelig: true` (uitleg alleen bij precies deze schrijfwijze) of laat het "
+                    "veld weg",
                     "woordenlijst",
                 )
             )

@@ -22,6 +22,7 @@ from kaart.result import WARNING, Problem
 from kaart.text import block, first_sentence, inline, leeftijd_text, link, safe_url
 
 ONBEKEND = "niet bekend in de bron"
+SITE_END = "<!-- site:einde"  # in CONTRIBUTING.md: what follows is not published
 DOELGROEP_KOPPEN = {
     "leeftijd": "Leeftijd",
     "startkwalificatie": "Startkwalificatie",
@@ -61,7 +62,8 @@ def repo_url_problems() -> list[Problem]:
             0,
             "",
             f"'{url[:80]}' is geen https://-adres; de links 'Geef het door' gaan naar {DEFAULT_REPO}",
-            "zet KAART_REPO_URL op het adres van de repository, bijvoorbeeld https://github.com/organisatie/sociale-kaart",
+            "zet KAART_REPO_URL op het adres van de repository, bijvoorbeeld "
+            "https://github.com/organisatie/sociale-kaart",
             regel="omgeving",
             ernst=WARNING,
         )
@@ -169,9 +171,10 @@ class SiteRenderer:
             out.pages[f"overzicht/helpt-bij/{area.id}.md"] = GeneratedPage(self.grouped_page("helpt_bij", area))
         contributing = self.project.root / "CONTRIBUTING.md"
         if contributing.is_file():  # one text for the repository and the site, so the two never drift apart
+            # the part for maintainers and developers, after the marker, stays in the repository
+            guide = contributing.read_text(encoding="utf-8").split(SITE_END, 1)[0].rstrip("\n") + "\n"
             out.pages["bijdragen/index.md"] = GeneratedPage(
-                "---\ntitle: Aanbod toevoegen of wijzigen\n---\n\n" + contributing.read_text(encoding="utf-8"),
-                "CONTRIBUTING.md",
+                "---\ntitle: Aanbod toevoegen of wijzigen\n---\n\n" + guide, "CONTRIBUTING.md"
             )
         return out
 
@@ -197,13 +200,15 @@ class SiteRenderer:
         if a.status == "gestopt":
             lines += [
                 '!!! warning "Gestopt"',
-                "    Volgens de nieuwste bron bestaat dit aanbod niet meer. De pagina blijft staan omdat professionals de naam nog horen.",
+                "    Volgens de nieuwste bron bestaat dit aanbod niet meer. De pagina blijft staan omdat professionals "
+                "de naam nog horen.",
                 "",
             ]
         if a.alleen_voor_professionals:
             lines += [
                 '!!! info "Voor professionals"',
-                f"    Dit is bedoeld voor {inline(self.labels('voor', a.voor).lower())}; jongeren kunnen zich hier niet zelf aanmelden.",
+                f"    Dit is bedoeld voor {inline(self.labels('voor', a.voor).lower())}; jongeren kunnen zich hier "
+                f"niet zelf aanmelden.",
                 "",
             ]
         lines += [
@@ -216,7 +221,8 @@ class SiteRenderer:
             "",
             f"    **Hoe begin je?** {inline(jt['hoe_begin_je'])}",
             "",
-            f"    {inline(actualiteit.jongeren_stand(a, self.vocab))}\n    {{ .kaart-actualiteit }}",  # the age, in youth words
+            f"    {inline(actualiteit.jongeren_stand(a, self.vocab))}\n    "
+            f"{{ .kaart-actualiteit }}",  # the age, in youth words
             "",
         ]
         lines += self.contact_actions(a.contact, fallback=True)
@@ -327,7 +333,10 @@ class SiteRenderer:
             if waarden[feit] is None:
                 cell = ONBEKEND
             elif bron:
-                cell = f"{inline(waarden[feit])} · {self.bron_kort(a.doelgroep_bron[feit])} · “{inline(bron.get('citaat'))}”"
+                cell = (
+                    f"{inline(waarden[feit])} · {self.bron_kort(a.doelgroep_bron[feit])} · "
+                    f"“{inline(bron.get('citaat'))}”"
+                )
             else:
                 cell = inline(waarden[feit])
             rows.append(f"| {DOELGROEP_KOPPEN[feit]} | {cell} |")
@@ -362,7 +371,8 @@ class SiteRenderer:
             )
         if contact.get("email") and safe_url(f"mailto:{contact['email']}"):
             buttons.append(
-                f"[Mail {inline(contact['email'])}]({safe_url('mailto:' + contact['email'])}){{ .md-button .kaart-actie }}"
+                f"[Mail {inline(contact['email'])}]({safe_url('mailto:' + contact['email'])})"
+                "{ .md-button .kaart-actie }"
             )
         if contact.get("website") and safe_url(contact["website"]):
             buttons.append(f"[Naar de website]({safe_url(contact['website'])}){{ .md-button .kaart-actie }}")
@@ -371,7 +381,8 @@ class SiteRenderer:
         if fallback:
             return [
                 "Er staan geen telefoonnummer, e-mail of website in de bron. "
-                "Vraag je mentor, je klantmanager bij de gemeente of een jongerenwerker om je op weg te helpen.\n{ .kaart-geen-contact }",
+                "Vraag je mentor, je klantmanager bij de gemeente of een jongerenwerker om je op weg te helpen.\n{ "
+                ".kaart-geen-contact }",
                 "",
             ]
         return []

@@ -39,7 +39,8 @@ GATEN = (
     Gat(
         "situatie van de jongere",
         lambda a: not getattr(a, "situatie", ()),
-        "Voor jongeren in welke situatie is het: op school, dreigt uit te vallen, gestopt met school, met een uitkering, met werk?",
+        "Voor jongeren in welke situatie is het: op school, dreigt uit te vallen, gestopt met school, met een "
+        "uitkering, met werk?",
     ),
     Gat(
         "startkwalificatie",
@@ -56,7 +57,8 @@ GATEN = (
     Gat(
         "contact",
         lambda a: not a.contact,
-        "Welk telefoonnummer, e-mailadres, website of adres mogen wij op de kaart zetten voor jongeren en professionals?",
+        "Welk telefoonnummer, e-mailadres, website of adres mogen wij op de kaart zetten voor jongeren en "
+        "professionals?",
     ),
 )
 
@@ -191,13 +193,15 @@ class Blad:
             '"Klopt er iets niet of is er nieuws? Geef het door". Noem bij uw antwoord uw functie; '
             "schrijf geen gegevens van jongeren.",
             "",
-            f"Organisatie: {inline(org.naam)} (`organisaties/{org.id}/`) · werkgebied: {inline(self.werkgebied(org.werkgebied))} · "
+            f"Organisatie: {inline(org.naam)} (`organisaties/{org.id}/`) · werkgebied: "
+            f"{inline(self.werkgebied(org.werkgebied))} · "
             f"contact op de kaart: {inline(self.contact(org.contact, org.contact_bronnen))}",
             "",
         ]
         if not org.contact:
             lines += [
-                "Vraag over de organisatie: welk algemeen telefoonnummer, e-mailadres of welke website mogen wij vermelden?",
+                "Vraag over de organisatie: welk algemeen telefoonnummer, e-mailadres of welke website mogen wij "
+                "vermelden?",
                 "",
             ]
         for nummer, a in enumerate(offers, 1):

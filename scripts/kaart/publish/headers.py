@@ -4,7 +4,7 @@ say: `frame-ancestors 'none'` (no other site may frame the wegwijzer), nosniff a
 
 The pages keep their own `<meta>` CSP (it is exact per page); the header allows the union of the
 theme's inline-script hashes of all pages, so it never blocks what a page's meta allows. A browser
-applies both, so the stricter one wins. README shows the same headers for nginx.
+applies both, so the stricter one wins. CONTRIBUTING.md shows the same headers for nginx.
 """
 
 from __future__ import annotations
@@ -47,7 +47,10 @@ def headers(site_dir: Path) -> dict[str, str]:
 
 
 def headers_file(site_dir: Path) -> str:
-    lines = ["# Written by kaart (kaart/headers.py) for static hosts that read _headers; nginx: see README.", "/*"]
+    lines = [
+        "# Written by kaart (kaart/headers.py) for static hosts that read _headers; nginx: see CONTRIBUTING.md.",
+        "/*",
+    ]
     lines += [f"  {name}: {value}" for name, value in headers(site_dir).items()]
     return "\n".join(lines) + "\n"
 

@@ -39,7 +39,8 @@ def error_page(report: str, refresh_seconds: int = REFRESH_SECONDS) -> str:
 <meta http-equiv="refresh" content="{int(refresh_seconds)}">
 <title>Voorbeeld: de site is niet gebouwd</title>
 <style>
-body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; }}
+body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem;
+  line-height: 1.5; color: #1a1a1a; }}
 h1 {{ font-size: 1.5rem; color: #a00; }}
 li {{ margin: .5rem 0; }}
 code {{ white-space: pre-wrap; overflow-wrap: anywhere; font-size: .95rem; }}

@@ -1,1 +1,2 @@
-"""Read: every file of aanbod/ once, safely (loading), as one Records (load); the gate for the other published folders."""
+"""Read: every file of aanbod/ once, safely (loading), as one Records (load); the gate for the other
+published folders."""

@@ -33,7 +33,7 @@ from yaml.resolver import BaseResolver
 
 from kaart.result import Problem
 
-try:  # libyaml is ~10x faster; fall back to the pure-Python parser
+try:  # libyaml (C) where installed; else the pure-Python parser
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml.composer import Composer
@@ -692,7 +692,8 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
 
 
 _PHRASES = {
-    "mapping values are not allowed": "een dubbele punt op een plek waar dat niet mag (zet tekst met ': ' tussen aanhalingstekens)",
+    "mapping values are not "
+    "allowed": "een dubbele punt op een plek waar dat niet mag (zet tekst met ': ' tussen aanhalingstekens)",
     "could not find expected ':'": "verwachtte een dubbele punt na de veldnaam",
     "found character '\\t' that cannot start any token": "een tab; gebruik spaties om in te springen",
     "tab character": "een tab; gebruik spaties om in te springen",
@@ -704,16 +705,23 @@ _PHRASES = {
     "did not find expected '-' indicator": "het inspringen klopt niet: hier verwachtte de lijst een nieuw streepje",
     "found undefined alias": "een verwijzing (*) naar een anker dat niet bestaat",
     "but found another document": "hier begint een tweede document (---); zet één aanbod per bestand",
-    "did not find expected <document start>": "na het einde van het document (...) staat nog tekst; zet één aanbod per bestand",
-    "found invalid Unicode character escape code": "een tekencode (zoals \\ud800) die geen bestaand teken is; schrijf het teken zelf",
-    "found unknown escape character": "een onbekende code na een \\ tussen dubbele aanhalingstekens; schrijf \\\\ voor een \\ of gebruik enkele aanhalingstekens",
+    "did not find expected <document "
+    "start>": "na het einde van het document (...) staat nog tekst; zet één aanbod per bestand",
+    "found invalid Unicode character escape "
+    "code": "een tekencode (zoals \\ud800) die geen bestaand teken is; schrijf het teken zelf",
+    "found unknown escape character": "een onbekende code na een \\ tussen dubbele aanhalingstekens; "
+    "schrijf \\\\ voor een \\ of gebruik enkele aanhalingstekens",
     "expected escape sequence of": "een onvolledige tekencode na een \\ tussen dubbele aanhalingstekens",
-    "that cannot start any token": "een teken waarmee een waarde niet mag beginnen (zoals @, ` of %); zet de waarde tussen aanhalingstekens",
+    "that cannot start any "
+    "token": "een teken waarmee een waarde niet mag beginnen (zoals @, ` of %); zet de waarde tussen aanhalingstekens",
     "found a tab character where an indentation space is expected": "een tab; gebruik spaties om in te springen",
-    "expected alphabetic or numeric character": "een anker (&) of verwijzing (*) zonder naam; zet de waarde tussen aanhalingstekens",
-    "found unexpected ':'": "een dubbele punt op een plek waar dat niet mag (zet tekst met ': ' tussen aanhalingstekens)",
+    "expected alphabetic or numeric "
+    "character": "een anker (&) of verwijzing (*) zonder naam; zet de waarde tussen aanhalingstekens",
+    "found unexpected "
+    "':'": "een dubbele punt op een plek waar dat niet mag (zet tekst met ': ' tussen aanhalingstekens)",
     "while scanning a block scalar": "na | of > mag op dezelfde regel alleen een getal, + of - staan",
-    "while scanning a directive": "een regel die met % begint is een YAML-opdracht; zet de tekst tussen aanhalingstekens",
+    "while scanning a "
+    "directive": "een regel die met % begint is een YAML-opdracht; zet de tekst tussen aanhalingstekens",
 }
 _UNCLOSED = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
 
@@ -724,7 +732,8 @@ def _translate(exc: yaml.MarkedYAMLError, line: int) -> tuple[str, int]:
         if exc.context and kind in exc.context and exc.context_mark is not None:
             start = exc.context_mark.line + 1  # where the bracket opened, not the end of the file
             return (
-                f"de {'lijst' if opening == '[' else 'groep'} die hier met {opening} begint, is niet gesloten met {closing} "
+                f"de {'lijst' if opening == '[' else 'groep'} die hier met {opening} begint, is niet gesloten met "
+                f"{closing} "
                 f"(of zet de tekst tussen aanhalingstekens)"
             ), start
     for part in (exc.problem or "", exc.context or ""):
