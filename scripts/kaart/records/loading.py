@@ -76,6 +76,7 @@ class _Loader(_Parser, _Resolver12):
 
 
 MAX_FILE_BYTES = 64 * 1024  # a record is a few KB; more is a mistake or an attack
+MAX_PAGE_BYTES = 256 * 1024  # the longest page of content/ is under 20 KB
 MAX_NODES = 5000  # a record has a few hundred nodes at most
 
 _STR = "tag:yaml.org,2002:str"
@@ -375,12 +376,30 @@ def skeleton(value: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool = True) -> LoadedFile:
+def load_file(
+    path: Path,
+    rel: str,
+    allowed_dir: Path | None = None,
+    parse: bool = True,
+    limit: int | None = None,
+    size_hint: str | None = None,
+) -> LoadedFile:
     """Read and parse one YAML file; every problem is recorded, nothing raises.
 
     With parse=False only the safety checks run and `data` is the decoded text.
+    `limit` and `size_hint` fit the kind of file (a record, a page, the glossary); by default
+    they follow from the name: a page (.md) may be larger than a record.
     """
     loaded = LoadedFile(path, rel)
+    page = rel.endswith(".md")
+    if limit is None:
+        limit = MAX_PAGE_BYTES if page else MAX_FILE_BYTES
+    if size_hint is None:
+        size_hint = (
+            "een pagina past in een paar tientallen KB; splits de pagina"
+            if page
+            else "een aanbod past in een paar KB; kort de beschrijving in of splits het aanbod"
+        )
 
     def fail(bericht, oplossing, regel, line=1):
         loaded.problems.append(Problem(rel, line, "", bericht, oplossing, regel))
@@ -396,11 +415,11 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool
                 "bestand-symlink",
             )
     try:
-        raw = _read_regular(path)
+        raw = _read_regular(path, limit)
     except _NotRegular as special:
         return fail(
             f"dit is geen gewoon bestand maar {special.kind}",
-            "haal het weg; een aanbod is een gewoon tekstbestand",
+            f"haal het weg; {'een pagina' if page else 'een aanbod'} is een gewoon tekstbestand",
             "bestand-soort",
         )
     except OSError as exc:
@@ -409,15 +428,9 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool
             "controleer of het bestand bestaat en leesbaar is",
             "bestand-lezen",
         )
-    if len(raw) > MAX_FILE_BYTES:
-        size = (
-            f"meer dan {_getal(MAX_FILE_BYTES)} bytes" if len(raw) > MAX_FILE_BYTES + 1 else f"{_getal(len(raw))} bytes"
-        )
-        return fail(
-            f"bestand is te groot ({size}, maximaal {_getal(MAX_FILE_BYTES)} bytes)",
-            "een aanbod past in een paar KB; kort de beschrijving in of splits het aanbod",
-            "bestand-grootte",
-        )
+    if len(raw) > limit:
+        size = f"meer dan {_getal(limit)} bytes" if len(raw) > limit + 1 else f"{_getal(len(raw))} bytes"
+        return fail(f"bestand is te groot ({size}, maximaal {_getal(limit)} bytes)", size_hint, "bestand-grootte")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail(
             "tekst is als UTF-16 opgeslagen",
@@ -462,8 +475,8 @@ class _NotRegular(Exception):
         self.kind = kind
 
 
-def _read_regular(path: Path) -> bytes:
-    """The bytes of a regular file, at most MAX_FILE_BYTES + 2 of them.
+def _read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, at most limit + 2 of them.
 
     O_NONBLOCK makes opening a named pipe return at once instead of waiting for
     a writer; fstat on the open descriptor then tells what was really opened.
@@ -475,7 +488,7 @@ def _read_regular(path: Path) -> bytes:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise _NotRegular(special_kind(mode))
-        chunks, left = [], MAX_FILE_BYTES + 2
+        chunks, left = [], limit + 2
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 16))
             if not chunk:
