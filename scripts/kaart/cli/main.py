@@ -12,10 +12,12 @@ from kaart.check.reporting import format_text, render
 from kaart.check.taal import taal_rapport
 from kaart.cli.common import project_of as _project
 from kaart.cli.redactie import add_commands
-from kaart.publish.atomic_build import SiteDirError, build_atomic
+from kaart.publish.atomic_build import MARKER, SiteDirError, build_atomic
 from kaart.publish.genereer import DOCS, GenereerError, check_target, write_tree
 from kaart.publish.headers import write_headers
 from kaart.publish.security import secure_site
+from kaart.publish.target import TargetError, built_site
+from kaart.records.loading import _why
 
 
 def cmd_check(args) -> int:
@@ -63,7 +65,7 @@ def cmd_genereer(args) -> int:
     try:
         target = write_tree(prepared, project, Path(args.map))
     except OSError as exc:
-        print(f"{args.map}: kan niet schrijven ({exc.strerror or exc}) — kies een map waarin je mag schrijven")
+        print(f"{args.map}: kan niet schrijven ({_why(exc)}) — kies een map waarin je mag schrijven")
         return 1
     print(
         f"Geschreven: {target / DOCS} ({len(prepared.output.pages)} gemaakte pagina's, "
@@ -76,10 +78,10 @@ def cmd_genereer(args) -> int:
 
 def cmd_nabewerk(args) -> int:
     site = Path(args.site)
-    if not (site / "index.html").is_file():
-        print(
-            f"{site} is geen gebouwde site (index.html ontbreekt); bouw eerst, bijvoorbeeld met mkdocs build -d {site}"
-        )
+    try:
+        built_site(site, MARKER)  # before anything is written: a site that mkdocs made, no link, no FIFO
+    except TargetError as exc:
+        print(f"kaart nabewerk: {exc}")
         return 1
     print(f"Content-Security-Policy toegevoegd aan {secure_site(site)} pagina's in {site}.")
     print(f"Geschreven: {write_headers(site)}")  # what the hook writes after a build: _headers for the static host
@@ -123,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="schrijf de volledige docs-map (content/ plus alle gemaakte pagina's en data) "
         "met een mkdocs.yml zonder hook, voor mkdocs of Zensical",
     )
-    genereer.add_argument("map", help="nieuwe of lege map, bijvoorbeeld gegenereerd/")
+    genereer.add_argument("map", help="nieuwe of lege map buiten het project, bijvoorbeeld ../gegenereerd")
     genereer.set_defaults(func=cmd_genereer)
     nabewerk = sub.add_parser(
         "nabewerk", help="zet de Content-Security-Policy op elke pagina van een gebouwde site-map en schrijf _headers"

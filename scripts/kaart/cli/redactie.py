@@ -17,6 +17,11 @@ from kaart.cli.common import checked_kaart, checked_records, project_of
 from kaart.export.opendata import publish
 from kaart.pages import rapport
 from kaart.pages.verzoek import Blad, find_organisaties
+from kaart.publish.target import TargetError, output_folder
+from kaart.records.loading import _why
+
+EXPORT_MARKER = ".kaart-export"
+EXPORT_MARKER_TEXT = "Deze map is geschreven door `kaart export`; een volgende `kaart export` mag erin schrijven.\n"
 
 
 def _datum(value: str) -> dt.date:
@@ -79,7 +84,10 @@ def add_commands(sub) -> None:
     p.set_defaults(func=cmd_verzoek)
 
     p = sub.add_parser("export", help="schrijf de open data (JSON, CSV, HSDS 3.0) naar een map")
-    p.add_argument("map", help="doelmap, bijvoorbeeld export/")
+    p.add_argument(
+        "map",
+        help=f"doelmap, bijvoorbeeld export/: een nieuwe of lege map, of een die kaart export eerder schreef ({EXPORT_MARKER}); nooit een map van het project",
+    )
     p.set_defaults(func=cmd_export)
 
 
@@ -120,11 +128,24 @@ def cmd_export(args) -> int:
     records = checked_records(project, "export")
     if records is None:
         return 1
-    target = Path(args.map)
+    try:  # before anything is written: a new or empty folder, or one an earlier export wrote
+        target = output_folder(project, Path(args.map), marker=EXPORT_MARKER, example="export/")
+    except TargetError as exc:
+        print(f"kaart export: {exc}", file=sys.stderr)
+        return 2
     files = publish(project, records.kaart, records)
-    for rel, content in files.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        print(f"Geschreven: {path}")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        (target / EXPORT_MARKER).write_text(EXPORT_MARKER_TEXT, encoding="utf-8")
+        for rel, content in files.items():
+            path = target / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            print(f"Geschreven: {path}")
+    except OSError as exc:
+        print(
+            f"kaart export: {target}: kan niet schrijven ({_why(exc)}); kies een map waarin je mag schrijven",
+            file=sys.stderr,
+        )
+        return 1
     return 0
