@@ -35,7 +35,7 @@ from kaart.pages.dekking import dekking_page
 from kaart.pages.finder import add_finder
 from kaart.pages.glossary import abbreviations, glossary_page, load_glossary
 from kaart.pages.rapport import build_warnings, rapport, redactie_page
-from kaart.pages.site import GeneratedPage, SiteOutput, SiteRenderer, repo_url_problems
+from kaart.pages.site import GeneratedPage, SiteOutput, SiteRenderer, settings_problems
 from kaart.pages.verzoek import verzoek_lijst, verzoek_pages
 from kaart.project import Project
 from kaart.records.load import Records, jobs, load_records
@@ -74,11 +74,11 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
     result = check_records(records, today)
     begrippen, problems = load_glossary(project)  # the glossary, read once: its page and every tooltip
     result.extend(problems)
+    result.extend(settings_problems())  # KAART_REPO_URL, KAART_EDIT_URI, KAART_SITE_URL: a bad one stops the build
     if not result.ok:
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))
     kaart = records.kaart
     result.extend(build_warnings(kaart, today, project, records))  # stale records: a warning, so only --strict fails
-    result.extend(repo_url_problems())  # a refused KAART_REPO_URL is named, never silently replaced
     # Everything loaded so far lives until the build ends: the garbage collector need not scan it
     # at every collection (over a second at 5,000 offers), here and in the forked children.
     with _frozen_heap(), _stopped_on_error() as lanes:

@@ -18,7 +18,7 @@ from kaart import actualiteit
 from kaart.doelgroep import FEITEN, SITUATIES_MET_SCHOOLTYPE
 from kaart.model import Aanbod, Bron, Kaart, Organisatie
 from kaart.project import Project
-from kaart.result import WARNING, Problem
+from kaart.result import Problem
 from kaart.text import block, first_sentence, inline, leeftijd_text, link, safe_url
 
 ONBEKEND = "niet bekend in de bron"
@@ -43,29 +43,46 @@ def repo_url() -> str:
     if not url:
         edit = os.environ.get("KAART_EDIT_URI", "")
         url = edit.split("/edit/", 1)[0] if "/edit/" in edit else DEFAULT_REPO
-    return url.rstrip("/") if _usable_repo(url) else DEFAULT_REPO  # never a javascript: link
+    return url.rstrip("/") if _usable_url(url, https_only=True) else DEFAULT_REPO  # never a javascript: link
 
 
-def _usable_repo(url: str) -> bool:
-    return bool(safe_url(url)) and url.startswith("https://")
+def _usable_url(url: str, https_only: bool = False) -> bool:
+    # safe_url escapes ( ) [ ] in what it returns; a setting must not need that: `)` ends a Markdown link
+    return safe_url(url) == url and (url.startswith("https://") or not https_only and url.startswith("http://"))
 
 
-def repo_url_problems() -> list[Problem]:
-    """A warning when KAART_REPO_URL is set but not used (not a full https:// address): never silently."""
-    url = os.environ.get("KAART_REPO_URL", "").strip()
-    if not url or _usable_repo(url):
-        return []
-    return [
-        Problem(
-            "KAART_REPO_URL",
-            0,
-            "",
-            f"'{url[:80]}' is geen https://-adres; de links 'Geef het door' gaan naar {DEFAULT_REPO}",
-            "zet KAART_REPO_URL op het adres van de repository, bijvoorbeeld https://github.com/organisatie/sociale-kaart",
-            regel="omgeving",
-            ernst=WARNING,
+# The settings the site builds addresses from (README, "Instellingen"): name -> (https only, example).
+URL_SETTINGS = {
+    "KAART_REPO_URL": (True, "https://github.com/organisatie/sociale-kaart"),
+    "KAART_EDIT_URI": (True, "https://github.com/organisatie/sociale-kaart/edit/main/content/"),
+    "KAART_SITE_URL": (False, "https://kaart.example.org/"),
+}
+
+
+def settings_problems() -> list[Problem]:
+    """An error for every address setting that is set but is not a plain full address: the build stops on it.
+
+    A value like `https://x/)[klik](javascript:…)` would otherwise end a Markdown link early and
+    put a javascript: link on every page; mkdocs uses KAART_EDIT_URI and KAART_SITE_URL as they are.
+    """
+    problems = []
+    for name, (https_only, example) in URL_SETTINGS.items():
+        url = os.environ.get(name, "").strip()
+        if not url or _usable_url(url, https_only):
+            continue
+        shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in url[:80]) + ("…" if len(url) > 80 else "")
+        problems.append(
+            Problem(
+                name,
+                0,
+                "",
+                f"'{shown}' is geen volledig {'https' if https_only else 'http(s)'}://-adres zonder spaties, "
+                "aanhalingstekens, haakjes of andere tekens die een link kunnen breken; de site wordt niet gebouwd",
+                f"zet {name} op een gewoon adres, bijvoorbeeld {example}, of laat de instelling weg",
+                regel="omgeving",
+            )
         )
-    ]
+    return problems
 
 
 def issue_url(template: str, title: str, **ids: str) -> str:
@@ -428,7 +445,7 @@ class SiteRenderer:
                 issue_url("geef-het-door.yml", f"Geef het door: {org.naam} ({org.id})", organisatie=org.id)
             )
             + f" · [Nieuw aanbod van {inline(org.naam)}? Meld het]"
-            f"({issue_url('nieuw-aanbod.yml', 'Nieuw aanbod: ', organisatie=org.id)})",
+            f"({safe_url(issue_url('nieuw-aanbod.yml', 'Nieuw aanbod: ', organisatie=org.id))})",
             "",
         ]
         if org.werkgebied:
