@@ -72,8 +72,7 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
     records = load_records(project)
     # check: a build stops on any error, with the same messages as `kaart check`
     result = check_records(records, today)
-    begrippen, problems = load_glossary(project)  # the glossary, read once: its page and every tooltip
-    result.extend(problems)
+    begrippen, _ = load_glossary(project)  # its page and every tooltip; its problems are in `result` (check/content.py)
     result.extend(settings_problems())  # KAART_REPO_URL, KAART_EDIT_URI, KAART_SITE_URL: a bad one stops the build
     if not result.ok:
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))

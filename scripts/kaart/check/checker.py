@@ -19,6 +19,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.validators import extend
 from referencing import Registry, Resource
 
+from kaart.check.content import content_problems
 from kaart.check.fastcheck import Unsupported, compile_schema
 from kaart.check.taal import check_record_taal, load_taallijst
 from kaart.check.taal import organisation_names as _org_names
@@ -26,7 +27,6 @@ from kaart.check.textpolicy import check_text_policy, odd_characters
 from kaart.doelgroep import check_bronnen
 from kaart.model import CONTACT_VELDEN, Aanbod, Kaart, Organisatie, Praktijk
 from kaart.project import Project
-from kaart.records.gate import link_problems
 from kaart.records.load import Records, load_records
 from kaart.records.load import jobs as _jobs
 from kaart.records.loading import LoadedFile, _dotted, _suggest_id, load_file, parse_text, skeleton, template_hint
@@ -136,8 +136,8 @@ class Checker:
     # -- the whole project -------------------------------------------------
     def check(self) -> tuple[CheckResult, Kaart]:
         result = CheckResult()
-        # no symlink in the folders the site publishes as they are (content/, overrides/, schemas/)
-        result.extend(link_problems(self.project.root))
+        # content/, overrides/, schemas/: the gate, the pages' text policy and the glossary (check/content.py)
+        result.extend(content_problems(self.project))
         kaart = Kaart()
         own_load = self.records is None
         if own_load:

@@ -44,7 +44,7 @@ LIMITS = {
 OTHER_LIMIT = (5 * MB, "verklein het bestand (een foto voor het web is een paar honderd KB)")
 
 # Read by their own reader (records/loading.load_file), with messages that name the kind of file.
-OWN_READER = ("content/woordenlijst.yml",)
+OWN_READER = ("content/woordenlijst.yml", "schemas/jargon.yml")
 OWN_READER_FOLDERS = ("content/lerende-netwerken/praktijken/",)
 
 

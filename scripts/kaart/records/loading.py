@@ -585,6 +585,8 @@ def template_hint(rel: str) -> str:
     """Where an editor starts a file of this kind."""
     if rel.startswith("aanbod/organisaties/"):
         return "kopieer het sjabloon schemas/organisatie.sjabloon.yml"
+    if rel == "content/woordenlijst.yml":
+        return "begin elk begrip met '- term:' en geef het een 'uitleg:' (zie CONTRIBUTING.md, Woordenlijst)"
     if rel.endswith(".md"):
         return "schrijf de voorpagina als velden, zoals `title: Naam van de praktijk`"
     return "kopieer het sjabloon schemas/aanbod.sjabloon.yml of gebruik `kaart nieuw`"
