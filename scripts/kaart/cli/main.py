@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from kaart.check.checker import check_project
 from kaart.check.reporting import format_text, render
 from kaart.check.taal import taal_rapport
 from kaart.cli.common import project_of as _project
+from kaart.cli.parser import DutchParser
 from kaart.cli.redactie import add_commands
 from kaart.publish.atomic_build import MARKER, SiteDirError, build_atomic
 from kaart.publish.genereer import DOCS, GenereerError, check_target, write_tree
@@ -88,12 +88,12 @@ def cmd_nabewerk(args) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> DutchParser:
+    parser = DutchParser(
         prog="kaart", description="Sociale kaart 16-27: aanbod controleren, rapporteren en exporteren."
     )
-    parser.add_argument("--root", help="map van het project (standaard: de map waarin je staat)")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--root", metavar="MAP", help="map van het project (standaard: de map waarin je staat)")
+    sub = parser.add_subparsers(dest="command", required=True, title="opdrachten", metavar="OPDRACHT")
 
     check = sub.add_parser("check", help="controleer alle bestanden in aanbod/ en meld elke fout met bestand en regel")
     check.add_argument(
@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="bouw de site; alleen als het lukt vervangt hij de vorige versie")
     build.add_argument(
         "--site-dir",
+        metavar="MAP",
         help="map voor de site (standaard: site/ in het project); alleen een lege map of "
         "een eerdere site van kaart build wordt vervangen, nooit aanbod/, content/, "
         "schemas/ of de projectmap",

@@ -12,6 +12,7 @@ import difflib
 import sys
 from pathlib import Path
 
+from kaart.check.reporting import shown
 from kaart.cli import nieuw, velden
 from kaart.cli.common import checked_kaart, checked_records, project_of
 from kaart.export.opendata import publish
@@ -110,10 +111,12 @@ def cmd_verzoek(args) -> int:
     orgs = find_organisaties(kaart, args.organisatie)
     if orgs is None:
         known = sorted(set(kaart.organisaties) | set(kaart.aanbod))
-        close = difflib.get_close_matches(args.organisatie, known, n=1, cutoff=0.6)
+        close = (
+            difflib.get_close_matches(args.organisatie, known, n=1, cutoff=0.6) if len(args.organisatie) < 200 else []
+        )
         hint = f"bedoelde je '{close[0]}'? " if close else ""
         print(
-            f"kaart verzoek: geen organisatie of aanbod met id '{args.organisatie}' — {hint}"
+            f"kaart verzoek: geen organisatie of aanbod met id '{shown(args.organisatie)}' — {hint}"
             "geef het id van een bestand in aanbod/organisaties/ of aanbod/",
             file=sys.stderr,
         )
