@@ -233,6 +233,9 @@ def convert(project: Project, vraag: Vraag, answer):
 
 def normalise(project: Project, raw: dict) -> dict:
     """Check and convert the answers; raise NieuwFout naming the option and the fix."""
+    reserved = _reserved(project, raw["id"]) if isinstance(raw.get("id"), str) else None
+    if reserved:  # first: whatever else is missing, this id can never be written
+        raise NieuwFout(f"{reserved} — kies een ander --id")
     values: dict = {}
     for vraag in VRAGEN:
         try:
