@@ -490,3 +490,28 @@ def test_a_javascript_edit_uri_stops_a_plain_mkdocs_build(root, tmp_path):
     assert proc.returncode != 0
     assert "KAART_EDIT_URI: 'javascript:alert(1)//' is geen volledig https://-adres" in proc.stdout + proc.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+# -- the finder ----------------------------------------------------------------------------------
+def test_a_finder_link_repeating_a_bad_value_2000_times_gives_one_note():
+    import json
+    import shutil
+
+    from support import ROOT
+
+    if shutil.which("node") is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("node is not installed (apt-get install -y nodejs)")
+        pytest.skip("node is not installed")
+    script = (
+        "const m = require(process.argv[1]);"
+        "const data = {labels: {gemeente: {almere: 'Almere'}, helpt_bij: {}, kenmerk: {}}};"
+        "const same = '?' + Array(2000).fill('leeftijd=x').join('&');"
+        "const other = '?' + Array.from({length: 2000}, (_, i) => 'leeftijd=x' + i).join('&');"
+        "console.log(JSON.stringify([m.parseQuery(same, data).notes, m.parseQuery(other, data).notes]));"
+    )
+    matching = ROOT / "content" / "assets" / "javascripts" / "matching.js"
+    out = subprocess.run(["node", "-e", script, str(matching)], capture_output=True, text=True, timeout=60, check=True)
+    same, other = json.loads(out.stdout)
+    assert same == ["leeftijd \u2018x\u2019 is geen geheel getal van 0 tot 100 en is genegeerd"]
+    assert len(other) == 11 and other[-1] == "1990 andere meldingen niet getoond"

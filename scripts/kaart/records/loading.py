@@ -102,10 +102,9 @@ _SCALARS = {
     "tag:yaml.org,2002:bool": lambda text: text.lower() == "true",
     "tag:yaml.org,2002:null": lambda text: None,
 }
-_AS_STRING = {
+_AS_STRING = {  # not !!binary: its text is base64, never what an editor means (refused as an unknown label)
     _STR,
     "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:binary",
     "tag:yaml.org,2002:value",
     "tag:yaml.org,2002:merge",
 }
@@ -203,6 +202,16 @@ class _Builder:
         if node.tag in _SCALARS:
             if not node.style and node.tag != "tag:yaml.org,2002:null":  # plain: None (Python parser) or "" (libyaml)
                 self.loaded.as_written[path] = node.value
+            if node.tag == "tag:yaml.org,2002:int" and node.value.lstrip("+-")[:2] in ("0x", "0o"):
+                # YAML 1.2 reads 0x12 as 18: no editor means that, and the page would show another number
+                self.problem(
+                    line,
+                    _dotted(path),
+                    f"het getal {node.value} is als {'hexadecimaal' if 'x' in node.value else 'octaal'} getal geschreven "
+                    f"(dat is {_int(node.value.lstrip('+-'))})",
+                    "schrijf het getal gewoon in cijfers, zoals in de bron",
+                    "yaml-getal",
+                )
             try:
                 return _SCALARS[node.tag](node.value)
             except (ValueError, OverflowError):  # e.g. an explicit `!!int x`
@@ -608,6 +617,10 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what, line = _translate(exc, line)
+        here = text.split("\n")[mark.line] if mark and mark.line < len(text.split("\n")) else ""
+        if "\t" in here[: len(here) - len(here.lstrip(" \t-"))]:
+            # libyaml says only "a character that cannot start any token": here it is a tab before the value
+            what = "een tab; gebruik spaties om in te springen"
         loaded.problems.append(
             Problem(
                 loaded.rel,
