@@ -515,3 +515,26 @@ def test_a_finder_link_repeating_a_bad_value_2000_times_gives_one_note():
     same, other = json.loads(out.stdout)
     assert same == ["leeftijd \u2018x\u2019 is geen geheel getal van 0 tot 100 en is genegeerd"]
     assert len(other) == 11 and other[-1] == "1990 andere meldingen niet getoond"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "---\ntitle: Boos\n\n# Kop\n",
+            "content/kapot.md:1: de voorpagina (front matter) begint met --- maar wordt nergens afgesloten — zet na "
+            "de laatste veldregel een regel met alleen --- [pagina-voorpagina]",
+        ),
+        (
+            "---\ntitle: [kapot\n---\n\n# Kop\n",
+            "content/kapot.md:2: YAML-fout: de lijst die hier met [ begint, is niet gesloten met ] (of zet de tekst "
+            "tussen aanhalingstekens) — controleer inspringen, dubbele punten en aanhalingstekens op deze regel en "
+            "de regel erboven [yaml-syntax]",
+        ),
+    ],
+    ids=["niet-afgesloten", "kapotte-yaml"],
+)
+def test_broken_front_matter_of_a_page_is_named(root, text, expected):
+    (root / "content" / "kapot.md").write_text(text, encoding="utf-8")
+    check = kaart(root, "check", timeout=60)
+    assert check.returncode == 1 and expected in output(check).splitlines()

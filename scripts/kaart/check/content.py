@@ -23,8 +23,8 @@ from pathlib import Path
 
 from kaart.pages.glossary import load_glossary
 from kaart.project import Project
-from kaart.records.gate import published_problems
-from kaart.records.loading import _NotRegular, _read_regular
+from kaart.records.gate import OWN_READER_FOLDERS, published_problems
+from kaart.records.loading import LoadedFile, _NotRegular, _read_regular, parse_text
 from kaart.result import Problem
 from kaart.text import site_image
 
@@ -84,8 +84,32 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+def front_matter_problems(text: str, rel: str) -> list[Problem]:
+    """A page that starts with --- has front matter: it must be closed and be YAML fields.
+
+    Otherwise mkdocs shows the block as text on the page (the `title:` line became a heading).
+    """
+    if not text.startswith("---\n") or rel.startswith(OWN_READER_FOLDERS):
+        return []  # the praktijk pages' reader checks theirs (kaart.check.checker)
+    end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+    if end is None:
+        return [
+            Problem(
+                rel,
+                1,
+                "",
+                "de voorpagina (front matter) begint met --- maar wordt nergens afgesloten",
+                "zet na de laatste veldregel een regel met alleen ---",
+                "pagina-voorpagina",
+            )
+        ]
+    loaded = parse_text(text[4 : 4 + end.start()], LoadedFile(Path(rel), rel))
+    return [Problem(p.file, p.line + 1, p.veld, p.bericht, p.oplossing, p.regel, p.ernst) for p in loaded.problems]
+
+
 def text_problems(text: str, rel: str) -> list[Problem]:
     source = text
+    front = front_matter_problems(text, rel)
     for pattern in (_FRONT, _FENCE, _COMMENT, _CODE):
         text = pattern.sub(_blank, text)
     out: list[Problem] = []
@@ -148,7 +172,7 @@ def text_problems(text: str, rel: str) -> list[Problem]:
                 "gebruik in { } alleen .klasse of #id",
                 "pagina-html",
             )
-    return sorted(out, key=lambda p: p.line)
+    return sorted(front + out, key=lambda p: p.line)
 
 
 _HTML_FIX = (
