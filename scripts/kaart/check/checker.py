@@ -621,6 +621,20 @@ class Checker:
                 "schema-type",
             )
         if kind == "pattern":
+            if (
+                isinstance(value, str)
+                and "\n" in value.strip(" ")
+                and value.strip()
+                and path in loaded.escaped_newlines
+            ):
+                return Problem(
+                    loaded.rel,
+                    line,
+                    veld,
+                    "de waarde bevat een nieuwe regel (\\n tussen aanhalingstekens)",
+                    f"haal de \\n weg; deze waarde staat op één regel{example}",
+                    "schema-vorm",
+                )
             if isinstance(value, str) and "\n" in value.strip(" ") and value.strip():
                 return Problem(
                     loaded.rel,

@@ -120,6 +120,8 @@ class LoadedFile:
     # tuple path -> the text of a plain scalar that YAML read as a number or true/false,
     # e.g. `telefoon: 0201234567`; the checker uses it where the schema wants text
     as_written: dict = field(default_factory=dict)
+    # paths of double-quoted values with a line end written as an escape ("a\nb"): not a block
+    escaped_newlines: set = field(default_factory=set)
     # tuple path -> file line of the first line of a literal block (`beschrijving: |`), so a
     # message about line 3 of the text can point at its own line in the file
     block_lines: dict = field(default_factory=dict)
@@ -219,6 +221,8 @@ class _Builder:
         if node.tag in _AS_STRING:
             if node.style == "|":
                 self.loaded.block_lines[path] = node.start_mark.line + 2
+            elif node.style == '"' and "\n" in node.value:
+                self.loaded.escaped_newlines.add(path)
             if CONTROL.search(node.value):  # written as an escape ("\e", "\x1b", "\ud800"): YAML let it through
                 char = CONTROL.search(node.value).group()
                 what = (
