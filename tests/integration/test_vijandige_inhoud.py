@@ -538,3 +538,21 @@ def test_broken_front_matter_of_a_page_is_named(root, text, expected):
     (root / "content" / "kapot.md").write_text(text, encoding="utf-8")
     check = kaart(root, "check", timeout=60)
     assert check.returncode == 1 and expected in output(check).splitlines()
+
+
+def test_a_javascript_site_url_is_named_in_dutch_before_mkdocs_starts(root, tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "kaart.cli.main", "--root", str(root), "build", "--site-dir", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**ENV, "KAART_SITE_URL": "javascript:alert(1)"},
+    )
+    assert proc.returncode == 1
+    assert output(proc).splitlines() == [
+        "KAART_SITE_URL: 'javascript:alert(1)' is geen volledig http(s)://-adres zonder spaties, aanhalingstekens, "
+        "haakjes of andere tekens die een link kunnen breken; de site wordt niet gebouwd — zet KAART_SITE_URL op een "
+        "gewoon adres, bijvoorbeeld https://kaart.example.org/, of laat de instelling weg [omgeving]",
+        "De site is niet gebouwd: los eerst de instelling hierboven op.",
+    ]
+    assert not (tmp_path / "site").exists()

@@ -12,6 +12,7 @@ from kaart.check.taal import taal_rapport
 from kaart.cli.common import project_of as _project
 from kaart.cli.parser import DutchParser
 from kaart.cli.redactie import add_commands
+from kaart.pages.site import settings_problems
 from kaart.publish.atomic_build import MARKER, SiteDirError, build_atomic
 from kaart.publish.genereer import DOCS, GenereerError, check_target, write_tree
 from kaart.publish.headers import write_headers
@@ -37,6 +38,12 @@ def cmd_taal(args) -> int:
 
 def cmd_build(args) -> int:
     project = _project(args)
+    bad_settings = settings_problems()
+    if bad_settings:  # before mkdocs starts: it would stop on a bad KAART_SITE_URL with its own English text
+        for problem in bad_settings:
+            print(format_text(problem), file=sys.stderr)
+        print("De site is niet gebouwd: los eerst de instelling hierboven op.", file=sys.stderr)
+        return 1
     try:
         outcome = build_atomic(project, Path(args.site_dir) if args.site_dir else None)
     except SiteDirError as exc:
