@@ -20,6 +20,7 @@ from kaart.publish.headers import write_headers
 from kaart.publish.minify import minify_site
 from kaart.publish.preview import error_page, preview_report
 from kaart.publish.security import secure_html
+from kaart.result import ProjectFileError
 
 log = logging.getLogger("mkdocs.hooks.kaart")
 _state: dict = {}
@@ -35,11 +36,12 @@ def on_config(config):
     try:
         prepared = prepare_site(project)
     except Exception as exc:
+        refused = isinstance(exc, (BuildError, ProjectFileError))
         if not _state.get("serve"):
-            if isinstance(exc, BuildError):
+            if refused:
                 raise PluginError(str(exc)) from None
             raise
-        if not isinstance(exc, BuildError):  # a bug in kaart itself: the traceback goes to the terminal
+        if not refused:  # a bug in kaart itself: the traceback goes to the terminal
             log.exception("kaart stopte met een interne fout")
         return _preview_error(config, preview_report(exc))
     for problem in prepared.result.warnings:

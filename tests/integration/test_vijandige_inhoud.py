@@ -556,3 +556,18 @@ def test_a_javascript_site_url_is_named_in_dutch_before_mkdocs_starts(root, tmp_
         "De site is niet gebouwd: los eerst de instelling hierboven op.",
     ]
     assert not (tmp_path / "site").exists()
+
+
+def test_a_schema_replaced_by_a_fifo_is_named_never_a_hang(root, tmp_path):
+    schema = root / "schemas" / "aanbod.schema.json"
+    schema.unlink()
+    os.mkfifo(schema)
+    message = (
+        "schemas/aanbod.schema.json: dit is geen gewoon bestand maar een named pipe (FIFO) — zet het bestand terug "
+        "uit de repository (git checkout -- schemas/aanbod.schema.json)"
+    )
+    check = kaart(root, "check", timeout=60)
+    assert check.returncode == 1 and output(check).splitlines() == [f"kaart check: {message}"]
+    build = kaart(root, "build", "--site-dir", str(tmp_path / "site"), timeout=120)
+    assert build.returncode == 1 and message in output(build)
+    assert not (tmp_path / "site").exists()

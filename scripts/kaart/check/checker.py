@@ -29,7 +29,16 @@ from kaart.model import CONTACT_VELDEN, Aanbod, Kaart, Organisatie, Praktijk
 from kaart.project import Project
 from kaart.records.load import Records, load_records
 from kaart.records.load import jobs as _jobs
-from kaart.records.loading import LoadedFile, _dotted, _suggest_id, load_file, parse_text, skeleton, template_hint
+from kaart.records.loading import (
+    LoadedFile,
+    _dotted,
+    _suggest_id,
+    load_file,
+    parse_text,
+    read_project_text,
+    skeleton,
+    template_hint,
+)
 from kaart.result import WARNING, CheckResult, Problem
 from kaart.text import site_image
 
@@ -82,11 +91,11 @@ class Checker:
 
     @cached_property
     def _registry(self) -> Registry:
-        vocab = json.loads((self.project.schemas_dir / "vocabulaires.schema.json").read_text(encoding="utf-8"))
+        vocab = json.loads(read_project_text(self.project.schemas_dir / "vocabulaires.schema.json"))
         return Registry().with_resource("vocabulaires.schema.json", Resource.from_contents(vocab))
 
     def _validator(self, name: str) -> Draft202012Validator:
-        schema = json.loads((self.project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+        schema = json.loads(read_project_text(self.project.schemas_dir / f"{name}.schema.json"))
         return _Validator(_whole_string_patterns(schema), registry=self._registry)
 
     @cached_property
@@ -98,7 +107,7 @@ class Checker:
         (nearly all) pass this fast check; only invalid ones go through the full
         validator, whose oneOf errors give the Dutch vocabulary messages.
         """
-        vocab = json.loads((self.project.schemas_dir / "vocabulaires.schema.json").read_text(encoding="utf-8"))
+        vocab = json.loads(read_project_text(self.project.schemas_dir / "vocabulaires.schema.json"))
         defs = _enumify(vocab)["$defs"]
         out = {}
         for full in (self.aanbod_validator, self.organisatie_validator):

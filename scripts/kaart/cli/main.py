@@ -19,6 +19,7 @@ from kaart.publish.headers import write_headers
 from kaart.publish.security import secure_site
 from kaart.publish.target import TargetError, built_site
 from kaart.records.loading import _why
+from kaart.result import ProjectFileError
 
 
 def cmd_check(args) -> int:
@@ -149,7 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "root", None) is None and hasattr(args, "root_sub"):
         args.root = args.root_sub
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ProjectFileError as exc:  # a schema the tools need is a FIFO or unreadable: named, never a hang
+        print(f"kaart {args.command}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 from yaml.resolver import BaseResolver
 
-from kaart.result import Problem
+from kaart.result import Problem, ProjectFileError
 
 try:  # libyaml is ~10x faster; fall back to the pure-Python parser
     from yaml.cyaml import CParser as _Parser
@@ -471,6 +471,24 @@ def load_file(
         loaded.data = text
         return loaded
     return parse_text(text, loaded)
+
+
+def read_project_text(path: Path, limit: int = 1024 * 1024) -> str:
+    """The text of a file the tools need (a schema), read like a record: never blocking on a FIFO.
+
+    Raises ProjectFileError with a Dutch message naming the file when it is no regular UTF-8 file.
+    """
+    where = f"{path.parent.name}/{path.name}"
+    try:
+        raw = _read_regular(path, limit)
+        return raw.decode("utf-8")
+    except _NotRegular as special:
+        why = f"dit is geen gewoon bestand maar {special.kind}"
+    except UnicodeDecodeError:
+        why = "tekst is niet in UTF-8 opgeslagen"
+    except OSError as exc:
+        why = f"bestand kan niet worden gelezen ({_why(exc)})"
+    raise ProjectFileError(f"{where}: {why} — zet het bestand terug uit de repository (git checkout -- {where})")
 
 
 def _text_with_nul(raw: bytes) -> bool:
