@@ -263,6 +263,9 @@ GEEN_AFKORTING = frozenset(
         "YAML",
         "JJJJ-MM-DD",
         "CONTRIBUTING",
+        "KB",
+        "MB",  # file sizes in the rules for editors (CONTRIBUTING.md, "Pagina's in content/")
+        "FIFO",  # "named pipe (FIFO)": the name an editor's system gives it, explained where it appears
     }
 )
 _NOT_TEXT = [
