@@ -65,7 +65,10 @@ def test_csv_defuses_spreadsheet_formulas_and_still_round_trips(tmp_path):
     record = base_record(
         "formule",
         beschrijving='=HYPERLINK("https://example.org") staat hier als tekst, niet als formule.',
-        contact={"telefoon": "+31 20 123 4567", "bronnen": {"telefoon": {"bevestigd": "2026-03-01"}}},
+        contact={
+            "telefoon": "+31 20 123 4567",
+            "bronnen": {"telefoon": {"bevestigd": "2026-03-01", "door": "receptie, per telefoon"}},
+        },
         trefwoorden=["-min", "gewoon"],
     )
     project = make_project(tmp_path, [record])

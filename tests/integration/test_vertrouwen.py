@@ -108,7 +108,10 @@ def test_a_dated_confirmation_shows_on_the_page_instead_of_not_yet_confirmed(tmp
             {"titel": "Testbron", "jaar": 2016},
             {"bevestigd": "2026-03-01", "door": "teamleider, per e-mail aan de redactie"},
         ],
-        contact={"telefoon": "036 123 45 67", "bronnen": {"telefoon": {"bevestigd": "2026-03-01"}}},
+        contact={
+            "telefoon": "036 123 45 67",
+            "bronnen": {"telefoon": {"bevestigd": "2026-03-01", "door": "receptie, per telefoon"}},
+        },
     )
     project = Project(make_project(tmp_path, [record]))
     result, kaart = check_project(project)
@@ -172,7 +175,10 @@ def test_a_source_for_a_contact_value_that_is_not_there_is_refused(tmp_path):
         "met-telefoon",
         contact={
             "website": "https://example.org/",
-            "bronnen": {"website": {"titel": "Folder"}, "email": {"bevestigd": "2026-03-01"}},
+            "bronnen": {
+                "website": {"titel": "Folder"},
+                "email": {"bevestigd": "2026-03-01", "door": "receptie, per telefoon"},
+            },
         },
     )
     result, _ = check_project(Project(make_project(tmp_path, [record])))
@@ -183,7 +189,7 @@ def test_a_source_for_a_contact_value_that_is_not_there_is_refused(tmp_path):
 
 
 def test_a_confirmation_in_the_future_is_refused(tmp_path):
-    record = base_record("toekomst", bronnen=[{"bevestigd": "2999-01-01"}])
+    record = base_record("toekomst", bronnen=[{"bevestigd": "2999-01-01", "door": "receptie, per telefoon"}])
     result, _ = check_project(Project(make_project(tmp_path, [record])))
     assert [p.message() for p in result.errors] == [
         "bronnen[0].bevestigd: datum 2999-01-01 ligt in de toekomst — vul de datum in waarop de aanbieder het echt heeft bevestigd"
