@@ -571,3 +571,13 @@ def test_a_schema_replaced_by_a_fifo_is_named_never_a_hang(root, tmp_path):
     build = kaart(root, "build", "--site-dir", str(tmp_path / "site"), timeout=120)
     assert build.returncode == 1 and message in output(build)
     assert not (tmp_path / "site").exists()
+
+
+def test_a_stray_backtick_does_not_hide_html_in_the_next_paragraph():
+    from kaart.check.content import text_problems
+
+    text = "Een ` los.\n\n<script>window.__xss = 1</script>\n\nNog een ` hier.\n"
+    assert [f"{p.line}: {p.message()}" for p in text_problems(text, "content/a.md")] == [
+        f"3: HTML-element <script> is niet toegestaan op een pagina — {HTML_FIX}"
+    ]
+    assert text_problems("Code `<script>` is tekst.\n", "content/a.md") == []
