@@ -581,3 +581,18 @@ def test_a_stray_backtick_does_not_hide_html_in_the_next_paragraph():
         f"3: HTML-element <script> is niet toegestaan op een pagina — {HTML_FIX}"
     ]
     assert text_problems("Code `<script>` is tekst.\n", "content/a.md") == []
+
+
+def test_an_export_never_carries_a_contact_value_the_check_refuses(root, tmp_path):
+    from support import ROOT
+
+    hostile = (ROOT / "tests" / "example-files" / "negative" / "contact-tekens.yml").read_text(encoding="utf-8")
+    (root / "aanbod" / "contact-tekens.yml").write_text(hostile, encoding="utf-8")
+    proc = kaart(root, "export", str(tmp_path / "uit"), timeout=120)
+    text = output(proc)
+    assert proc.returncode == 1 and "kaart export: los eerst de fouten hierboven op." in text
+    assert (
+        "aanbod/contact-tekens.yml:20: contact.website: 'https://example.org/\"onmouseover=\"alert(1)' heeft niet"
+        in text
+    )
+    assert not (tmp_path / "uit").exists()
