@@ -1,6 +1,6 @@
 """Dutch search: what a professional types finds the right pages, with little data.
 
-The ranking in Python (kaart.search.index.Searcher) runs over the shards of the
+The ranking in Python (tests/support/zoeken.py, Searcher) runs over the shards of the
 built site, the same files the browser loads; browser tests check that
 zoeken.js gives the same order and loads only a few shards.
 """
@@ -19,8 +19,11 @@ from hypothesis import strategies as st
 
 from kaart.actualiteit import regel
 from kaart.check.checker import check_project
-from kaart.search.index import INDEX_DIR, REDACTIE_PREFIXES, Searcher, normalise, stem
+from kaart.search.documents import REDACTIE_PREFIXES
+from kaart.search.index import INDEX_DIR
+from kaart.search.text import normalise, stem
 from support.browser import no_horizontal_scroll
+from support.zoeken import Searcher
 
 # (query, page that must be in the top 5).  Realistic: what professionals type.
 QUERIES = [
@@ -175,11 +178,11 @@ def test_editor_pages_come_last_and_labelled_when_asked_for(searcher):
 
 def test_the_werklijst_is_found_by_its_headings_not_by_every_offer_it_lists(kaart, project):
     from kaart.pages.rapport import rapport, redactie_page
-    from kaart.search.index import _markdown_doc, _overview_markdown
+    from kaart.search.documents import markdown_doc, overview_markdown
 
     today = dt.date(2026, 12, 1)
     page = redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today)
-    doc = _markdown_doc("redactie/index.md", _overview_markdown(page), "Overzicht", body_weight=0.3)
+    doc = markdown_doc("redactie/index.md", overview_markdown(page), "Overzicht", body_weight=0.3)
     text = " ".join(t for _, t in doc.velden)
     assert "Werklijst redactie" in text and "Samenvatting" in text
     listed = [a for a in kaart.aanbod.values() if f"](../aanbod/{a.id}.md)" in page]
@@ -212,18 +215,18 @@ def test_the_werklijst_is_found_by_its_headings_not_by_every_offer_it_lists(kaar
 )
 def test_a_description_reads_the_same_in_search_with_or_without_markup(text):
     """Plain descriptions skip Markdown: the snippet text must be what the rendered page shows."""
-    from kaart.search.index import _plain, markdown_text
+    from kaart.search.documents import markdown_text, plain
     from kaart.text import block
 
-    assert _plain(text) == " ".join(markdown_text(block(text))[1])
+    assert plain(text) == " ".join(markdown_text(block(text))[1])
 
 
 def test_every_real_description_reads_the_same_in_search_as_on_its_page(kaart):
-    from kaart.search.index import _plain, markdown_text
+    from kaart.search.documents import markdown_text, plain
     from kaart.text import block
 
     for a in kaart.aanbod.values():
-        assert _plain(a.beschrijving) == " ".join(markdown_text(block(a.beschrijving))[1]), a.id
+        assert plain(a.beschrijving) == " ".join(markdown_text(block(a.beschrijving))[1]), a.id
 
 
 @given(st.text())

@@ -2,8 +2,9 @@
  *
  * Nothing is loaded until the search field is used; then the manifest (list of
  * shards), only the shards of the typed words and only the metadata chunks of
- * the hits shown.  normalise/stem/rank mirror scripts/kaart/search.py exactly:
- * tests/test_zoeken.py compares both on the same built index.
+ * the hits shown.  normalise/stem are those of scripts/kaart/search/text.py (tests/unit/
+ * test_zoeken_stam.py runs both); rank is mirrored in tests/support/zoeken.py, and
+ * tests/browser/test_zoeken.py compares both on the same built index.
  * No innerHTML: every text from the index is set with textContent, and the
  * matched words are wrapped in <mark> elements built with createElement.
  */
