@@ -139,9 +139,20 @@ def test_plural_and_singular_find_the_same_pages(searcher):
         ("schuld", "schulden"),
         ("jobcoach", "jobcoaches"),
         ("leerwerkloket", "leerwerkloketten"),
+        ("stage", "stages"),
+        ("huis", "huizen"),
+        ("bedrijf", "bedrijven"),
+        ("werkloos", "werkloze"),
     ]:
         assert top(searcher, one) == top(searcher, many)
         assert stem(one) == stem(many)
+
+
+def test_a_plural_finds_as_much_as_its_singular(searcher):
+    """Issue 19: 'stages' found 5 pages against 15 for 'stage'."""
+    for one, many in [("stage", "stages"), ("bedrijf", "bedrijven")]:
+        found = searcher.search(one, 500)
+        assert len(found) >= 5 and [h["url"] for h in found] == [h["url"] for h in searcher.search(many, 500)]
 
 
 def test_nonsense_finds_nothing(searcher):

@@ -62,37 +62,55 @@ def normalise(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)  # the same words recur on thousands of pages
 def stem(word: str) -> str:
-    """A light Dutch stemmer (plural, diminutive, -ing, -e), identical in zoeken.js.
+    """A light Dutch stemmer, identical in zoeken.js: plurals, diminutives, -ing and the adjective -e.
 
-    Snowball's Dutch stemmer is not available offline in the browser; this small
-    rule set merges the forms professionals type (schulden/schuld,
-    jobcoaches/jobcoach, tienermoeders/tienermoeder, leerwerkloketten).
+    It merges the forms professionals type: schulden/schuld, jobcoaches/jobcoach, stages/stage,
+    huizen/huis, bedrijven/bedrijf, werkloze/werkloos, actieve/actief.  Snowball's Dutch stemmers
+    were tried and not taken: the Porter one (also in lunr-languages) keeps stages, huizen,
+    bedrijven and werkloze apart from their singular; the Kraaij-Pohlmann one (Snowball 3) keeps
+    werkloze/werkloos and jobcoaches/jobcoach apart, splits schulden from schuld, and has no
+    browser port.
     """
-    w = word
-    if len(w) <= 3 or w.isdigit():
-        return w
+    if len(word) <= 3 or word.isdigit():
+        return word
+    return _tidy(_strip_ending(word))
+
+
+def _strip_ending(w: str) -> str:
+    """The plural or diminutive ending, at most one."""
     if w.endswith("heden"):
-        w = w[:-5] + "heid"
-    elif w.endswith("tjes") and len(w) > 6:
-        w = w[:-4]
-    elif w.endswith("tje") and len(w) > 5:
-        w = w[:-3]
-    elif w.endswith("ies") and len(w) > 5:
-        w = w[:-1]
-    elif w.endswith("ches") and len(w) > 5:  # English loans: jobcoaches
-        w = w[:-2]
-    elif w.endswith("en") and len(w) > 4 and w[-3] not in _VOWELS:
-        w = w[:-2]
-    elif w.endswith("s") and len(w) > 4 and w[-2] not in _VOWELS + "sy":
-        w = w[:-1]
+        return w[:-5] + "heid"
+    if w.endswith("tjes") and len(w) > 6:
+        return w[:-4]
+    if w.endswith("tje") and len(w) > 5:
+        return w[:-3]
+    if w.endswith("ies") and len(w) > 5:
+        return w[:-1]
+    if w.endswith("ches") and len(w) > 5:  # English loans: jobcoaches
+        return w[:-2]
+    if w.endswith("en") and len(w) > 4 and w[-3] not in _VOWELS:
+        return w[:-2]
+    if w.endswith("s") and len(w) > 4 and w[-2] not in _VOWELS + "sy":
+        return w[:-1]
+    if w.endswith("es") and len(w) > 4 and w[-3] not in _VOWELS and w[-4] in _VOWELS and not w.endswith("oces"):
+        # -s after a word's own -e (stages, routes, keuzes); not proces, which is processen in the plural
+        return w[:-1]
+    return w
+
+
+def _tidy(w: str) -> str:
+    """What the ending leaves: the adjective or verb -e, -ing, a doubled consonant or vowel, z/v for s/f."""
     if w.endswith("e") and len(w) > 4 and w[-2] not in _VOWELS:
         w = w[:-1]
     if w.endswith("ing") and len(w) > 6:
         w = w[:-3]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS:
         w = w[:-1]
+    if len(w) > 3 and w[-1] in "zv":
+        # Dutch writes s and f at the end of a word, z and v before an ending: huizen/huis, bedrijven/bedrijf
+        w = w[:-1] + ("s" if w[-1] == "z" else "f")
     if len(w) > 4 and w[-1] not in _VOWELS and w[-2] == w[-3] and w[-2] in _VOWELS and w[-4] not in _VOWELS:
-        w = w[:-2] + w[-1]
+        w = w[:-2] + w[-1]  # werkloos/werkloze, kwetsbaar/kwetsbare
     return w
 
 
