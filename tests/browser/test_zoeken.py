@@ -128,6 +128,35 @@ def test_an_age_ranks_offers_whose_age_range_includes_it_first(searcher, kaart):
     )
 
 
+def test_a_topic_with_an_age_puts_the_topic_first(searcher):
+    """Issue 19: 'uitkering 25' put Jongerencoach 18+ first on its age alone, above Werk en Inkomen."""
+    assert top(searcher, "uitkering 25", 1)[0] in ("aanbod/werk-en-inkomen/", "aanbod/team-werk/")
+    assert top(searcher, "schulden 20", 1) == top(searcher, "schulden", 1) == ["aanbod/learn2work/"]
+
+
+@pytest.mark.parametrize("topic", ["uitkering", "schulden", "werk", "stage", "tienermoeder", "school", "jobcoach"])
+@pytest.mark.parametrize("age", ["16", "19", "25"])
+def test_an_offer_that_matches_only_the_age_comes_after_every_offer_that_matches_the_topic(searcher, topic, age):
+    on_topic = {h["url"] for h in searcher.search(topic, 500)}
+    urls = [h["url"] for h in searcher.search(f"{topic} {age}", 500) if h["soort"] in ("Aanbod", "Organisatie")]
+    first_off_topic = next((i for i, u in enumerate(urls) if u not in on_topic), len(urls))
+    assert set(urls[first_off_topic:]).isdisjoint(on_topic), f"'{topic} {age}': an age-only match ranks above a topic"
+    assert {u for u in on_topic if u.startswith("aanbod/")} <= set(urls), "an age must not drop a topic match"
+
+
+def test_the_finders_are_not_found_by_the_labels_of_their_forms(searcher, project, built_site):
+    """Issue 19: 'tienermoeder' listed the Wegwijzer page, matched on its own checkbox label."""
+    finders = {"wegwijzer/", "jongeren/"}
+    assert not finders & set(top(searcher, "tienermoeder", 100))
+    labels = [t.label.lower() for name in ("kenmerk", "gemeente", "schooltype") for t in project.vocab[name]]
+    indexed = {d[0]: " ".join([d[1], d[3]] + [t for _, t in d[5]]).lower() for d in _index_docs(built_site)}
+    assert finders <= set(indexed)
+    assert {
+        (u, label) for u in finders for label in labels if re.search(rf"\b{re.escape(label)}\b", indexed[u])
+    } == set()
+    assert top(searcher, "wegwijzer", 1) == ["wegwijzer/"]
+
+
 def test_an_offer_name_puts_that_offer_first(searcher, kaart):
     for a in list(kaart.gesorteerd())[:: max(1, len(kaart.aanbod) // 8)]:
         assert top(searcher, a.naam, 3)[0] in (f"aanbod/{a.id}/", f"organisaties/{a.aanbieder}/"), a.naam
@@ -370,7 +399,7 @@ def test_browser_ranks_like_python_and_loads_only_a_few_shards(phone, site_url, 
     phone.page.goto(site_url + "/")
     assert requested == [], "the search index must not load before the search field is used"
     n_shards = len(json.loads((built_site / INDEX_DIR / "manifest.json").read_text())["shards"])
-    for query in ["schulden", "Mind at Work", "23 jaar", "jobc"]:
+    for query in ["schulden", "Mind at Work", "23 jaar", "jobc", "uitkering 25", "werk 17 almere"]:
         got = _type(phone.page, query)
         want = ["/" + u for u in top(searcher, query, 8)]
         assert got == want, f"browser and Python rank '{query}' differently"

@@ -17,6 +17,8 @@ from kaart.search.text import STOPWOORDEN, normalise, stem
 
 PREFIX_FACTOR = 0.5  # a completion of a typed fragment counts half against whole words of the query
 MAX_COMPLETIONS = 30
+AGE_BOOST = 0.5  # an offer whose age range holds the typed age: its topic score times 1.5
+AGE_WORDS = frozenset({"jaar", "jar", "jr", "leeftijd"})  # stems that belong to an age, as in '23 jaar'
 
 
 def query_terms(query: str, stopwoorden=STOPWOORDEN) -> list[str]:
@@ -44,6 +46,10 @@ def groep_of(doc: int, ends: list[int]) -> int:
     return next((g for g, end in enumerate(ends) if doc < end), len(ends))
 
 
+def is_age(t: str) -> bool:
+    return t.isdigit() or t in AGE_WORDS
+
+
 def rank(
     shards_by_term: dict[str, dict[str, list[int]]], query: list[str], ends: list[int] | None = None
 ) -> list[tuple[int, float]]:
@@ -51,9 +57,13 @@ def rank(
 
     Hits are ordered by group first (offers and organisations, then knowledge and
     overviews, then editors' pages), then by score: a professional looks for help to offer.
+    Topic words decide; an age only orders the documents that match the topic, and a
+    document that matches on the age alone comes after them.
     """
     totals: dict[int, float] = defaultdict(float)
     matched: dict[int, int] = defaultdict(int)
+    ages: dict[int, float] = defaultdict(float)
+    aged: dict[int, int] = defaultdict(int)
     for t in query:
         shard = shards_by_term.get(t) or {}
         best: dict[int, float] = {}
@@ -74,15 +84,25 @@ def rank(
                 score = flat[i + 1] * factor
                 if score > best.get(doc, 0):
                     best[doc] = score
+        sums, counts = (ages, aged) if is_age(t) else (totals, matched)
         for doc, score in best.items():
-            totals[doc] += score
-            matched[doc] += 1
+            sums[doc] += score
+            counts[doc] += 1
+    n_topic = sum(1 for t in query if not is_age(t))
+    n_age = len(query) - n_topic
     n = max(len(query), 1)
-    # Documents that contain every typed word come first (coordination factor).
-    scored = [(doc, s * (matched[doc] / n) ** 2) for doc, s in totals.items()]
+    scored = []
+    for doc in set(totals) | set(ages):
+        m, a = matched.get(doc, 0), aged.get(doc, 0)
+        if n_topic and m:
+            # Documents that contain every typed word come first (coordination factor).
+            boost = 1 + AGE_BOOST * (a / n_age) ** 2 if n_age else 1
+            scored.append((doc, totals[doc] * (m / n_topic) ** 2 * boost, 0))
+        else:
+            scored.append((doc, (totals.get(doc, 0.0) + ages.get(doc, 0.0)) * ((m + a) / n) ** 2, 1 if n_topic else 0))
     ends = ends or []
-    scored.sort(key=lambda x: (groep_of(x[0], ends), -x[1], x[0]))
-    return scored
+    scored.sort(key=lambda x: (groep_of(x[0], ends), x[2], -x[1], x[0]))
+    return [(doc, score) for doc, score, _ in scored]
 
 
 class Searcher:

@@ -14,6 +14,8 @@
   var VOWELS = "aeiou";
   var PREFIX_FACTOR = 0.5;
   var MAX_COMPLETIONS = 30;
+  var AGE_BOOST = 0.5;       // an offer whose age range holds the typed age: its topic score times 1.5
+  var AGE_WORDS = ["jaar", "jar", "jr", "leeftijd"];  // stems that belong to an age, as in "23 jaar"
   var GROEP_REDACTIE = 2;
   var SNIPPET_BEFORE = 8;    // words of context before the first matched word
   var SNIPPET_WORDS = 26;    // words in a snippet
@@ -100,9 +102,17 @@
     return ends.length;
   }
 
+  function isAge(t) { return /^[0-9]+$/.test(t) || AGE_WORDS.indexOf(t) >= 0; }
+
+  // Topic words decide; an age ("uitkering 25") only orders the offers that match the topic:
+  // an offer whose age range holds it gets AGE_BOOST more, and an offer that matches on the
+  // age alone comes after every offer that matches the topic.  A query of ages only ("23 jaar")
+  // ranks by the age.
   function rank(byTerm, query, ends) {
     var totals = new Map();
     var matched = new Map();
+    var ages = new Map();
+    var aged = new Map();
     query.forEach(function (t) {
       var shard = byTerm[t] || {};
       var best = new Map();
@@ -121,17 +131,35 @@
           if (score > (best.get(doc) || 0)) best.set(doc, score);
         }
       });
+      var sums = isAge(t) ? ages : totals;
+      var counts = isAge(t) ? aged : matched;
       best.forEach(function (score, doc) {
-        totals.set(doc, (totals.get(doc) || 0) + score);
-        matched.set(doc, (matched.get(doc) || 0) + 1);
+        sums.set(doc, (sums.get(doc) || 0) + score);
+        counts.set(doc, (counts.get(doc) || 0) + 1);
       });
     });
+    var nTopic = query.filter(function (t) { return !isAge(t); }).length;
+    var nAge = query.length - nTopic;
     var n = Math.max(query.length, 1);
+    var docs = new Set(Array.from(totals.keys()).concat(Array.from(ages.keys())));
     var scored = [];
-    totals.forEach(function (s, doc) { scored.push([doc, s * Math.pow(matched.get(doc) / n, 2)]); });
+    docs.forEach(function (doc) {
+      var topic = totals.get(doc) || 0;
+      var m = matched.get(doc) || 0;
+      var a = aged.get(doc) || 0;
+      if (nTopic && m) {
+        // Documents that contain every typed word come first (coordination factor).
+        var boost = nAge ? 1 + AGE_BOOST * Math.pow(a / nAge, 2) : 1;
+        scored.push([doc, topic * Math.pow(m / nTopic, 2) * boost, 0]);
+      } else {
+        scored.push([doc, (topic + (ages.get(doc) || 0)) * Math.pow((m + a) / n, 2), nTopic ? 1 : 0]);
+      }
+    });
     ends = ends || [];
-    scored.sort(function (a, b) { return groepOf(a[0], ends) - groepOf(b[0], ends) || b[1] - a[1] || a[0] - b[0]; });
-    return scored;
+    scored.sort(function (x, y) {
+      return groepOf(x[0], ends) - groepOf(y[0], ends) || x[2] - y[2] || y[1] - x[1] || x[0] - y[0];
+    });
+    return scored.map(function (x) { return [x[0], x[1]]; });
   }
 
   function fetchJson(name, versie) {

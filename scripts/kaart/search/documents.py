@@ -28,6 +28,9 @@ GROEP_AANBOD, GROEP_KENNIS, GROEP_REDACTIE = 0, 1, 2
 REDACTIE_PREFIXES = ("redactie/", "bijdragen/", "dekking/", "open-data/")
 # Verification sheets per organisation are printed and sent to a provider, not looked up.
 NIET_GEINDEXEERD = ("redactie/verzoek/",)
+# The finders (kaart.pages.finder) are tools: found by their title, intro and headings, not by the
+# labels of their form (every kenmerk and gemeente), their rules or the offers they list.
+FINDER_PAGES = ("wegwijzer/index.md", "jongeren/index.md")
 
 
 @dataclass
@@ -326,6 +329,14 @@ def overview_markdown(markdown: str) -> str:
     )
 
 
+def finder_intro(markdown: str) -> str:
+    """A finder page up to its first HTML block (front matter, heading, intro), then only its headings
+    (the leefgebieden of its list of all offers)."""
+    lines = markdown.splitlines()
+    end = next((i for i, line in enumerate(lines) if line.startswith("<")), len(lines))
+    return "\n".join(lines[:end] + [line + "\n" for line in lines[end:] if line.startswith("#")])
+
+
 def record_docs(kaart: Kaart, project: Project) -> list[SearchDoc]:
     """The offers and organisations: the first documents of the index, known as soon as the records are checked."""
     docs = [_aanbod_doc(a, kaart, project) for a in kaart.gesorteerd()]
@@ -376,6 +387,8 @@ def collect_docs(
             continue
         if src.startswith("woordenlijst"):
             doc = markdown_doc(src, page.markdown, "Kennisbank")
+        elif src in FINDER_PAGES:
+            doc = markdown_doc(src, finder_intro(page.markdown), "Overzicht", body_weight=0.3)
         else:
             # Overview pages list many offers: those are found on their own; the page counts by its title and intro.
             doc = markdown_doc(src, overview_markdown(page.markdown), "Overzicht", body_weight=0.3)
