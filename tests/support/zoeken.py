@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from kaart.search.documents import GROEP_REDACTIE
-from kaart.search.index import shard_key
+from kaart.search.index import SHARD_DEPTH, shard_key
 from kaart.search.text import STOPWOORDEN, normalise, stem
 
 PREFIX_FACTOR = 0.5  # a completion of a typed fragment counts half against whole words of the query
@@ -32,10 +32,10 @@ def query_terms(query: str, stopwoorden=STOPWOORDEN) -> list[str]:
     return seen
 
 
-def shard_for(term: str, keys: list[str] | set[str]) -> str | None:
+def shard_for(term: str, keys: list[str] | set[str], depth_max: int = SHARD_DEPTH) -> str | None:
     """The shard that holds `term` (and its completions): the key that is a prefix of the padded term."""
     keyset = set(keys)
-    for depth in range(2, 7):
+    for depth in range(2, depth_max + 1):
         key = shard_key(term, depth)
         if key in keyset:
             return key
@@ -133,7 +133,7 @@ class Searcher:
         q = query_terms(query, set(self.manifest["stopwoorden"]))
         by_term = {}
         for t in q:
-            key = shard_for(t, self.manifest["shards"])
+            key = shard_for(t, self.manifest["shards"], self.manifest["diepte"])
             by_term[t] = self.shard(key) if key else {}
         ends = self.manifest["groepen"]
         hits = [(d, s) for d, s in rank(by_term, q, ends) if redactie or groep_of(d, ends) != GROEP_REDACTIE][:limit]

@@ -89,8 +89,8 @@
     return padded.slice(0, depth);
   }
 
-  function shardFor(term, keys) {
-    for (var depth = 2; depth <= 6; depth++) {
+  function shardFor(term, keys, depthMax) {
+    for (var depth = 2; depth <= depthMax; depth++) {
       var key = shardKey(term, depth);
       if (keys.has(key)) return key;
     }
@@ -203,7 +203,7 @@
       var q = queryTerms(query, m.stop);
       var byTerm = {};
       return Promise.all(q.map(function (t) {
-        var key = shardFor(t, m.keys);
+        var key = shardFor(t, m.keys, m.diepte || 6);
         if (!key) { byTerm[t] = {}; return null; }
         return cached(shards, "t-" + key + ".json", m.versie).then(function (s) { byTerm[t] = s; });
       })).then(function () {

@@ -39,6 +39,9 @@ from kaart.search.text import STOPWOORDEN, SYNONYM_TERMS, normalise, stem, synon
 INDEX_DIR = "assets/zoekindex"
 CHUNK_SIZE = 10  # documents per metadata chunk: each hit shown loads one chunk, so it holds few snippet texts
 SHARD_TARGET = 24_000  # raw JSON bytes per term shard (about 6-8 KB gzip) before it is split further
+# Longest shard key: deep enough that a common stem ('schuld') gets a shard of its own, apart from the
+# words it starts (schuldhulp, schuldsanering), which synonyms give as many postings.
+SHARD_DEPTH = 12
 K1, B = 1.2, 0.75  # BM25
 NAAM_BONUS = {W_TITEL: 2.0, W_TREFWOORD: 1.0, W_ORGANISATIE: 0.8}  # by field weight, added after saturation
 
@@ -165,7 +168,8 @@ def shard_index(index: dict[str, list[int]], target: int = SHARD_TARGET) -> dict
         for t in terms_:
             groups[shard_key(t, depth)].append(t)
         for key, members in groups.items():
-            if sum(sizes[t] for t in members) > target and depth < 6 and len(members) > 1 and not key.endswith("_"):
+            too_large = sum(sizes[t] for t in members) > target
+            if too_large and depth < SHARD_DEPTH and len(members) > 1 and not key.endswith("_"):
                 place(members, depth + 1)
             else:
                 shards[key] = {t: index[t] for t in sorted(members)}
@@ -199,6 +203,7 @@ def search_files(
         "documenten": len(docs),
         "chunk": CHUNK_SIZE,
         "shards": sorted(shards),
+        "diepte": SHARD_DEPTH,
         "stopwoorden": sorted(STOPWOORDEN),
         "groepen": group_ends(docs),
         "synoniemen": [sorted(g) for g in synonym_groups()],
