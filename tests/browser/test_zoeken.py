@@ -22,6 +22,7 @@ from kaart.check.checker import check_project
 from kaart.search.documents import REDACTIE_PREFIXES
 from kaart.search.index import INDEX_DIR
 from kaart.search.text import normalise, stem
+from support import ROOT
 from support.browser import no_horizontal_scroll
 from support.zoeken import Searcher
 
@@ -365,6 +366,59 @@ def test_search_box_is_labelled_and_results_are_announced(built_site):
     assert re.search(r'<label for="kaart-zoek-invoer"[^>]*>Zoek in de kaart</label>', page)
     assert re.search(r'<form id="kaart-zoek"[^>]*role="search"', page)
     assert re.search(r'id="kaart-zoek-status"[^>]*aria-live="polite"', page)
+
+
+NODE_RANK = r"""
+const fs = require("fs");
+const path = require("path");
+const Z = require(process.argv[1]);
+const dir = process.argv[2];
+const read = name => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
+let input = "";
+process.stdin.on("data", c => input += c).on("end", () => {
+  const m = read("manifest.json");
+  const keys = new Set(m.shards);
+  const out = JSON.parse(input).map(query => {
+    const q = Z.queryTerms(query, new Set(m.stopwoorden));
+    const byTerm = {};
+    q.forEach(t => { const key = Z.shardFor(t, keys, m.diepte); byTerm[t] = key ? read("t-" + key + ".json") : {}; });
+    return Z.rank(byTerm, q, m.groepen).slice(0, 30);
+  });
+  process.stdout.write(JSON.stringify(out));
+});
+"""
+
+
+def test_zoeken_js_ranks_every_query_as_the_python_mirror(built_site):
+    """The ranking exists twice (zoeken.js, tests/support/zoeken.py): the same hits, order and scores under node."""
+    import shutil
+    import subprocess
+
+    from support.zoeken import query_terms, rank, shard_for
+
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("node is not installed")
+    queries = [q for q, _ in QUERIES] + ["uitkering 25", "werk 17 almere", "23 jaar", "schulden 20", "stage 16 jaar"]
+    index = built_site / INDEX_DIR
+    proc = subprocess.run(
+        [node, "-e", NODE_RANK, str(ROOT / "content" / "assets" / "javascripts" / "zoeken.js"), str(index)],
+        input=json.dumps(queries),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
+    for query, js in zip(queries, json.loads(proc.stdout)):
+        q = query_terms(query, set(manifest["stopwoorden"]))
+        by_term = {}
+        for t in q:
+            key = shard_for(t, manifest["shards"], manifest["diepte"])
+            by_term[t] = json.loads((index / f"t-{key}.json").read_text(encoding="utf-8")) if key else {}
+        py = rank(by_term, q, manifest["groepen"])[:30]
+        assert [d for d, _ in js] == [d for d, _ in py], f"'{query}' ranks differently in zoeken.js"
+        assert [s for _, s in js] == pytest.approx([s for _, s in py]), query
 
 
 # -- in the browser -------------------------------------------------------------

@@ -13,6 +13,8 @@ import shutil
 import subprocess
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from kaart.search.text import normalise, stem
 from support import ROOT, SEEDS
@@ -90,6 +92,13 @@ def test_python_and_javascript_stem_every_corpus_word_alike(corpus_words):
     assert len(corpus_words) >= 200
     differ = [(w, py, js) for w, py, js in zip(words, map(stem, words), stems) if py != js]
     assert differ == [], f"{len(differ)} words stem differently in zoeken.js, e.g. {differ[:10]}"
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=16), min_size=1, max_size=300))
+@example(["proces", "oces", "zzzz", "vvvv", "aaes", "heden", "tjes", "eeze", "ieze"])
+def test_python_and_javascript_stem_any_word_alike(words):
+    assert node_run(words, [])["stems"] == [stem(w) for w in words]
 
 
 def test_python_and_javascript_split_the_corpus_into_the_same_words():

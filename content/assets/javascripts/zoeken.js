@@ -20,8 +20,8 @@
   var SNIPPET_BEFORE = 8;    // words of context before the first matched word
   var SNIPPET_WORDS = 26;    // words in a snippet
   if (typeof document === "undefined") {
-    // under node (tests/unit/test_zoeken_stam.py): the word functions only, no page
-    module.exports = { normalise: normalise, stem: stem };
+    // under node (tests/unit/test_zoeken_stam.py, tests/browser/test_zoeken.py): the functions without a page
+    module.exports = { normalise: normalise, stem: stem, queryTerms: queryTerms, shardFor: shardFor, rank: rank };
     return;
   }
   var script = document.currentScript;
