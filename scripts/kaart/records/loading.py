@@ -719,7 +719,9 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
                 1,
                 "",
                 f"bestand heeft meer dan {MAX_NODES} waarden",
-                "een aanbod heeft er een paar honderd; kort het in",
+                "een begrip heeft drie of vier waarden, de hele woordenlijst nu een paar honderd; kort hem in"
+                if loaded.rel == "content/woordenlijst.yml"
+                else "een aanbod heeft er een paar honderd; kort het in",
                 "bestand-grootte",
             )
         )
