@@ -938,6 +938,8 @@ def _pattern_fix(path: tuple, example: str, value=None) -> str:
         "telefoon": "schrijf alleen cijfers, spaties of streepjes (eventueel met + vooraan), zoals in de bron",
         "email": "schrijf een e-mailadres zoals naam@organisatie.nl",
         "laatst_gecontroleerd": "schrijf de datum als JJJJ-MM-DD tussen aanhalingstekens",
+        "bevestigd": "schrijf de echte datum van de bevestiging (vanaf 2000) als JJJJ-MM-DD tussen aanhalingstekens",
+        "citaat": "neem de woorden van de bron letterlijk over, niet alleen ' … '",
     }
     return fixes.get(last, "zie de beschrijving in het schema") + example
 
