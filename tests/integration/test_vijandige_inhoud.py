@@ -596,3 +596,17 @@ def test_an_export_never_carries_a_contact_value_the_check_refuses(root, tmp_pat
         in text
     )
     assert not (tmp_path / "uit").exists()
+
+
+def test_velden_never_writes_through_a_link(root, tmp_path):
+    outside = tmp_path / "elders.md"
+    outside.write_bytes((root / "CONTRIBUTING.md").read_bytes())
+    before = outside.read_bytes()
+    (root / "CONTRIBUTING.md").unlink()
+    (root / "CONTRIBUTING.md").symlink_to(outside)
+    proc = kaart(root, "velden", timeout=60)
+    assert proc.returncode == 2 and output(proc).strip() == (
+        "kaart velden: CONTRIBUTING.md is een snelkoppeling (symlink); kaart velden schrijft er niet doorheen — "
+        "vervang hem door het bestand zelf"
+    )
+    assert outside.read_bytes() == before
