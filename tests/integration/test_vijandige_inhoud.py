@@ -610,3 +610,28 @@ def test_velden_never_writes_through_a_link(root, tmp_path):
         "vervang hem door het bestand zelf"
     )
     assert outside.read_bytes() == before
+
+
+def test_nieuw_never_writes_through_a_dangling_link(root, tmp_path):
+    from support.redactie_fixtures import NIEUW_FLAGS
+
+    outside = tmp_path / "buiten.yml"
+    (root / "aanbod" / "via-link.yml").symlink_to(outside)
+    flags = [v.replace("org-a", "de-schoor") for v in NIEUW_FLAGS]
+    proc = kaart(
+        root,
+        "nieuw",
+        "--id",
+        "via-link",
+        *flags,
+        "--landelijk",
+        "--bron-document",
+        "verwey-jonker-almere-2016",
+        "--bron-onderdeel",
+        "§2",
+        "--geen-vragen",
+        timeout=60,
+    )
+    assert proc.returncode == 2, output(proc)
+    assert "kaart nieuw: aanbod/via-link.yml bestaat al — kies een ander --id of pas dat bestand aan" in output(proc)
+    assert not outside.exists()

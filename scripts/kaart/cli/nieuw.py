@@ -418,9 +418,11 @@ def write_record(project: Project, values: dict) -> str:
     reserved = _reserved(project, values["id"])
     if reserved:  # checked before writing: a refused file is never left behind
         raise NieuwFout(f"{reserved} — kies een ander --id")
-    if target.exists():
-        raise NieuwFout(f"aanbod/{values['id']}.yml bestaat al — kies een ander --id of pas dat bestand aan")
-    target.write_text(text, encoding="utf-8")
+    try:  # "x": never over an existing file, and never through a (dangling) link to somewhere else
+        with open(target, "x", encoding="utf-8") as out:
+            out.write(text)
+    except FileExistsError:
+        raise NieuwFout(f"aanbod/{values['id']}.yml bestaat al — kies een ander --id of pas dat bestand aan") from None
     return project.rel(target)
 
 
