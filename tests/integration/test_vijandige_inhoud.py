@@ -635,3 +635,18 @@ def test_nieuw_never_writes_through_a_dangling_link(root, tmp_path):
     assert proc.returncode == 2, output(proc)
     assert "kaart nieuw: aanbod/via-link.yml bestaat al — kies een ander --id of pas dat bestand aan" in output(proc)
     assert not outside.exists()
+
+
+def test_export_never_writes_through_a_link_in_its_own_folder(root, tmp_path):
+    target = tmp_path / "uit"
+    assert kaart(root, "export", str(target), timeout=120).returncode == 0
+    outside = tmp_path / "buiten.json"
+    outside.write_text("blijft\n", encoding="utf-8")
+    (target / "data" / "kaart.json").unlink()
+    (target / "data" / "kaart.json").symlink_to(outside)
+    proc = kaart(root, "export", str(target), timeout=120)
+    assert proc.returncode == 2 and output(proc).strip() == (
+        f"kaart export: {target}: data/kaart.json is een snelkoppeling (symlink); daar wordt nooit doorheen "
+        "geschreven; kies een nieuwe of lege map, bijvoorbeeld export/."
+    )
+    assert outside.read_text(encoding="utf-8") == "blijft\n"

@@ -99,11 +99,24 @@ def output_folder(
                 f"{target} bestaat al en is niet leeg"
                 + (f" (en het bestand {marker} ontbreekt: deze opdracht maakte de map niet)" if marker else ""),
             )
+        link = None if empty else _first_link(target)
+        if link:  # the files are written again: never through a link to somewhere else
+            return _refuse(
+                example, given, f"{link} is een snelkoppeling (symlink); daar wordt nooit doorheen geschreven"
+            )
     else:
         parent = target.parent
         if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
             return _refuse(example, given, f"de map {parent} bestaat niet of je mag er niet in schrijven")
     return target
+
+
+def _first_link(folder: Path) -> str | None:
+    for dirpath, dirnames, filenames in os.walk(folder):  # never follows a link
+        for name in sorted([*dirnames, *filenames]):
+            if os.path.islink(os.path.join(dirpath, name)):
+                return Path(dirpath, name).relative_to(folder).as_posix()
+    return None
 
 
 def _refuse(example: str, given: Path, why: str) -> Path:
