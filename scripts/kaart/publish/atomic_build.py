@@ -340,7 +340,7 @@ def build_atomic(project: Project, site_dir: Path | None = None, strict: bool = 
                     False,
                     "",
                     target,
-                    f"De site is niet gebouwd: mkdocs kon niet worden gestart ({exc}).",
+                    f"De site is niet gebouwd: mkdocs kon niet worden gestart ({_why(exc)}).",
                     removed=removed,
                 )
             found = report(output)
