@@ -555,6 +555,11 @@ def _why(exc: OSError) -> str:
         errno.ELOOP: "snelkoppelingen die naar elkaar wijzen",
         errno.EISDIR: "het is een map",
         errno.ENOTDIR: "het is geen map",
+        errno.EROFS: "het bestandssysteem is alleen-lezen",
+        errno.ENOSPC: "de schijf is vol",
+        errno.EEXIST: "het bestaat al",
+        errno.ENAMETOOLONG: "de naam is te lang",
+        errno.EXDEV: "een ander bestandssysteem",
     }.get(exc.errno, f"systeemfout {exc.errno}")
 
 
