@@ -660,3 +660,15 @@ def test_export_never_writes_through_a_link_in_its_own_folder(root, tmp_path):
         "geschreven; kies een nieuwe of lege map, bijvoorbeeld export/."
     )
     assert outside.read_text(encoding="utf-8") == "blijft\n"
+
+
+def test_a_fifo_glossary_is_named_as_the_glossary(root):
+    glossary = root / "content" / "woordenlijst.yml"
+    glossary.unlink()
+    os.mkfifo(glossary)
+    check = kaart(root, "check", timeout=60)
+    assert check.returncode == 1
+    assert (
+        "content/woordenlijst.yml:1: dit is geen gewoon bestand maar een named pipe (FIFO) — haal het weg; de "
+        "woordenlijst is een gewoon tekstbestand [bestand-soort]"
+    ) in output(check).splitlines()

@@ -432,7 +432,7 @@ def load_file(
     except _NotRegular as special:
         return fail(
             f"dit is geen gewoon bestand maar {special.kind}",
-            f"haal het weg; {'een pagina' if page else 'een aanbod'} is een gewoon tekstbestand",
+            f"haal het weg; {_kind_noun(rel)} is een gewoon tekstbestand",
             "bestand-soort",
         )
     except OSError as exc:
@@ -489,6 +489,12 @@ def read_project_text(path: Path, limit: int = 1024 * 1024) -> str:
     except OSError as exc:
         why = f"bestand kan niet worden gelezen ({_why(exc)})"
     raise ProjectFileError(f"{where}: {why} — zet het bestand terug uit de repository (git checkout -- {where})")
+
+
+def _kind_noun(rel: str) -> str:
+    if rel.endswith(".md"):
+        return "een pagina"
+    return "de woordenlijst" if rel == "content/woordenlijst.yml" else "een aanbod"
 
 
 def _text_with_nul(raw: bytes) -> bool:
