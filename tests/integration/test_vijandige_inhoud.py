@@ -270,6 +270,11 @@ GLOSSARY_CASES = {
         "content/woordenlijst.yml:3: [1].term: 'RMC\\u200b' staat er al in (regel 1) — voeg de uitleg samen in één "
         "begrip [woordenlijst]",
     ),
+    "onbekende-bron": (
+        "- term: RMC\n  uitleg: Een punt.\n  bron: bestaat-niet\n",
+        "content/woordenlijst.yml:3: [0].bron: onbekend brondocument 'bestaat-niet' — gebruik het id van een "
+        "document uit schemas/vocabulaires.schema.json (document), of laat het veld weg [woordenlijst]",
+    ),
     "leeg-bestand": (
         "",
         "content/woordenlijst.yml:1: bestand is leeg — begin elk begrip met '- term:' en geef het een 'uitleg:' "

@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 
 from kaart.project import Project
 from kaart.records.loading import load_file
-from kaart.result import Problem
+from kaart.result import Problem, ProjectFileError
 from kaart.text import inline
 
 GLOSSARY_FILE = "content/woordenlijst.yml"
@@ -152,6 +152,10 @@ def _load_glossary(project: Project, path) -> tuple[list[Begrip], list[Problem]]
         problem(line, veld, *_message(error, field))
     begrippen: list[Begrip] = []
     seen: dict[str, int] = {}
+    try:
+        documents: set | None = set(project.vocab["document"].ids)
+    except (KeyError, OSError, ValueError, ProjectFileError):  # named by the check of the schemas themselves
+        documents = None
     for i, item in enumerate(loaded.data):
         if i in bad:
             continue
@@ -176,6 +180,17 @@ def _load_glossary(project: Project, path) -> tuple[list[Begrip], list[Problem]]
             )
             continue
         seen[key] = line
+        bron = item.get("bron")
+        if (
+            bron is not None and documents is not None and bron not in documents
+        ):  # the page would drop the source without a word
+            problem(
+                loaded.line_of((i, "bron")),
+                f"[{i}].bron",
+                f"onbekend brondocument '{bron}'",
+                "gebruik het id van een document uit schemas/vocabulaires.schema.json (document), of laat het veld weg",
+            )
+            continue
         begrippen.append(
             Begrip(term, item["uitleg"], item.get("voluit"), item.get("bron"), item.get("hoofdlettergevoelig", False))
         )
