@@ -236,7 +236,7 @@ SITUATIES: dict[str, dict] = {
         top=1,
         in_top={"meiden-met-pit"},
         bron_noemt="meiden-met-pit",
-        vraag="situatie",
+        vraag="startkwalificatie",
     ),
     "20, Entree, zoekt school": dict(
         query="?leeftijd=20&kenmerk=entree&zoekt=school&gemeente=almere",

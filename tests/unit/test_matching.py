@@ -37,7 +37,7 @@ process.stdin.on("data", c => input += c).on("end", () => {
             counts: r.counts, notes: parsed.notes,
             bewijs: Object.fromEntries(r.passend.map(i => [i.aanbod.id, M.bewijs(i)])),
             twijfel: Object.fromEntries(r.passend.map(i => [i.aanbod.id, i.twijfelTeksten])),
-            vraag: M.beslisvraag(r.passend)};
+            vraag: M.beslisvraag(r.passend, parsed.state)};
   });
   process.stdout.write(JSON.stringify(out));
 });

@@ -546,14 +546,20 @@
 
   /* The unanswered question that would split the current list most, or null.
    * Per open question (situatie, startkwalificatie) the offers whose fit depends on the
-   * answer: those with a doubt on it.  `leerlingen` counts the offers only for pupils.
-   * Returns {vraag, aantal, totaal, leerlingen}. */
-  function beslisvraag(passend) {
+   * answer: those with a doubt on it (for situatie: on school or work, not on an uitkering).
+   * `leerlingen` counts the offers only for pupils.  Returns {vraag, aantal, totaal, leerlingen}. */
+  function beslisvraag(passend, state) {
     var tel = { situatie: 0, startkwalificatie: 0 }, leerlingen = 0;
+    // The question asks what the young person does now (school or work); an open uitkering is not asked.
+    var schoolOpen = !state || !state.situatie.some(function (x) { return !isUitkering(x); });
     for (var i = 0; i < passend.length; i++) {
       var t = passend[i].twijfels;
-      for (var j = 0; j < t.length; j++) if (has(tel, t[j])) tel[t[j]]++;
-      if (t.indexOf("situatie") !== -1 && alleenLeerlingen(passend[i].aanbod)) leerlingen++;
+      if (t.indexOf("startkwalificatie") !== -1) tel.startkwalificatie++;
+      if (t.indexOf("situatie") === -1 || !schoolOpen) continue;
+      var offer = passend[i].aanbod;
+      if (!(offer.situatie || []).some(function (x) { return !isUitkering(x); })) continue;
+      tel.situatie++;
+      if (alleenLeerlingen(offer)) leerlingen++;
     }
     var vraag = tel.situatie >= tel.startkwalificatie ? "situatie" : "startkwalificatie";
     if (!tel[vraag]) return null;
@@ -568,13 +574,23 @@
   /* Where a young person can go with a question themselves, in their gemeente: offers
    * for young people that are a loket or bemiddeling (soort) and do not fall out on
    * age, gemeente, situation or startkwalificatie.  Without a gemeente: only offers in
-   * all of the Netherlands, so no gemeente is favoured.  Ranked by bewijsscore. */
-  function ingangen(data, state) {
+   * all of the Netherlands, so no gemeente is favoured.  Ranked by bewijsscore.
+   * options.zonderSchool: only those a young person reaches without a school or mentor:
+   * they sign up themselves (zelf), leerplicht/RMC contacts them (via-rmc), or a loket
+   * whose sign-up the source does not describe and that is not only for pupils. */
+  function ingangen(data, state, options) {
+    options = options || {};
     expand(data);
     var zonderVraag = zonderBehoefte(state);
     var out = [];
     data.aanbod.forEach(function (offer) {
       if (offer.voor.indexOf("jongeren") === -1 || ["loket", "bemiddeling"].indexOf(offer.soort) === -1) return;
+      if (options.zonderSchool) {
+        var routes = offer.aanmelden || [];
+        var zelf = routes.indexOf("zelf") !== -1 || routes.indexOf("via-rmc") !== -1 ||
+          (!routes.length && offer.soort === "loket" && !alleenLeerlingen(offer));
+        if (!zelf) return;
+      }
       if (!state.gemeente && !offer.landelijk) return;
       var item = assess(offer, zonderVraag, [], data.labels);
       if (item && !item.af) out.push(item);

@@ -38,20 +38,36 @@ JONGEREN_WENSEN = [
     ("steun", "Iemand om mee te praten"),
 ]
 
-# The ranking rule, shown in a disclosure beside the form (HTML: it sits inside raw HTML).
+# The rules, shown in two disclosures beside the form (HTML: they sit inside raw HTML).
 MATCHING_RULES = (
     "<p>Elk gegeven dat u invult, wordt per aanbod beoordeeld: <strong>past</strong> (de bron zegt dat het past), "
     "<strong>onbekend</strong> (de bron zegt er niets over) of <strong>past niet</strong> (de bron zegt dat het niet past). "
     "Eén gegeven dat niet past, en het aanbod <em>valt af</em>: de leeftijd valt buiten de grenzen van de bron, het aanbod "
     "vraagt wel of juist geen startkwalificatie, is alleen voor een andere situatie of een ander schooltype, werkt niet in "
-    "de gemeente, helpt bij niets wat de jongere zoekt, of is gestopt (tenzij u <em>ook gestopt aanbod</em> aanvinkt). "
-    "Onder <em>Valt af</em> staat bij elk aanbod waarom.</p>"
-    "<p>Volgorde: eerst het aanbod met de meeste gegevens waarvan bekend is dat ze passen (elk gevraagd leefgebied en "
-    "elk kenmerk telt mee), dan het meest specifieke (een kenmerk als tienermoeder, de situatie of het schooltype past), "
-    "dan het minst onbekende, dan op naam. <strong>Past</strong>: niets van wat u invulde is onbekend. "
-    "<strong>Past misschien</strong>: de bron zegt iets niet; dat staat erbij. "
-    "Met vrije tekst ziet u alleen aanbod waarin al die woorden voorkomen. Aanbod dat alleen voor professionals of "
-    "scholen is, krijgt een label.</p>"
+    "de gemeente, helpt bij niets wat de jongere zoekt, is een hulpmiddel voor werkgevers terwijl u geen hulpvraag koos, "
+    "of is gestopt (tenzij u <em>ook gestopt aanbod</em> aanvinkt). Onder <em>Valt af</em> staat bij elk aanbod waarom.</p>"
+    "<p><strong>Past</strong>: niets van wat u invulde is onbekend. <strong>Past misschien</strong>: de bron zegt iets "
+    "niet (dat staat erbij), of het aanbod stelt een voorwaarde die u nog open liet, zoals "
+    "<em>Past misschien — alleen als de jongere nog op school zit</em>. De kaart is voor jongeren van 16 tot en met 27 "
+    "jaar: bij een andere leeftijd past niets zeker. Met vrije tekst ziet u alleen aanbod waarin al die woorden "
+    "voorkomen.</p>"
+)
+ORDER_RULES = (
+    "<p>Bovenaan staat het aanbod waarvan de bron zegt dat het voor <em>deze</em> jongere gemaakt is. Elk aanbod krijgt "
+    "een <strong>bewijsscore</strong>:</p><ul>"
+    "<li>+3 voor elk kenmerk (zoals tienermoeder), de situatie of het schooltype waarvoor het aanbod is gemaakt en dat "
+    "past;</li>"
+    "<li>+2 als het aanbod juist voor jongeren zonder (of met) startkwalificatie is en dat past, +1 als het voor beide "
+    "is;</li>"
+    "<li>+1 als de leeftijd binnen de grenzen van de bron valt: een leeftijdsgrens zegt weinig, veel aanbod heeft er "
+    "een;</li>"
+    "<li>+1 als de jongere er zelf heen kan, +1 voor elke gezochte hulp waarbij het helpt;</li>"
+    "<li>−1 voor elke voorwaarde die u nog open liet (alleen voor leerlingen, alleen zonder startkwalificatie, alleen "
+    "tot 23 jaar, alleen voor tienermoeders).</li></ul>"
+    "<p>Bij een gelijke score gaat voor: minder open voorwaarden, dan aanbod waarbij de gezochte hulp de hoofdzaak is "
+    "(niet een bijzaak), dan minder onbekend, dan de naam. Vraagt een open vraag het verschil, dan staat die boven de "
+    'lijst. Hoe de score precies werkt, staat bij de <a href="../open-data/wegwijzer-json/#hoe-de-wegwijzer-kiest">'
+    "open data</a>.</p>"
 )
 
 # The question "wat doet de jongere nu?" (situatie); uitkering is asked apart, it goes with any of these.
@@ -276,7 +292,9 @@ def wegwijzer_page(kaart: Kaart, project: Project) -> str:
         'aria-label="Situatie van de jongere" hidden>\n'
         '<div class="kaart-velden">\n'
         '<p class="kaart-veld"><label for="ww-leeftijd">Leeftijd</label>'
-        '<input id="ww-leeftijd" name="leeftijd" type="number" inputmode="numeric" min="0" max="99" step="1" autocomplete="off"></p>\n'
+        '<input id="ww-leeftijd" name="leeftijd" type="number" inputmode="numeric" min="0" max="99" step="1" autocomplete="off" '
+        'aria-describedby="ww-leeftijd-uitleg">'
+        '<span id="ww-leeftijd-uitleg" class="kaart-hint">De kaart is voor 16 tot en met 27 jaar.</span></p>\n'
         f'<p class="kaart-veld"><label for="ww-gemeente">Gemeente</label><select id="ww-gemeente" name="gemeente">'
         f"{_options(labels['gemeente'], 'Alle gemeenten')}</select></p>\n"
         "</div>\n"
@@ -304,6 +322,7 @@ def wegwijzer_page(kaart: Kaart, project: Project) -> str:
         '<details id="kaart-vragen" class="kaart-vragen" open><summary>Situatie van de jongere</summary>\n'
         f"{form}\n</details>\n"
         f'<details class="kaart-regels"><summary>Zo kiest de wegwijzer</summary>{MATCHING_RULES}</details>\n'
+        f'<details class="kaart-regels" id="kaart-volgorde"><summary>Hoe de volgorde werkt</summary>{ORDER_RULES}</details>\n'
         "</div>"
     )
     uitkomst = (
@@ -318,9 +337,13 @@ def wegwijzer_page(kaart: Kaart, project: Project) -> str:
         '<button type="button" id="kaart-weergave" class="md-button" aria-pressed="false">Versie voor de jongere</button>'
         "</p>\n"
         '<p id="kaart-link-status" class="kaart-link-status" role="status"></p>\n'
+        '<p id="kaart-leeftijd-noot" class="kaart-noot" hidden></p>\n'
+        '<div id="kaart-beslisvraag" class="kaart-beslisvraag" hidden></div>\n'
         '<div id="kaart-leeg" class="kaart-leeg-blok" hidden></div>\n'
         '<ol id="kaart-resultaten" class="kaart-resultaten"></ol>\n'
         '<p><button type="button" id="kaart-meer" class="md-button" hidden>Toon meer</button></p>\n'
+        # Once per list, below it: the first result stays in view on a phone.
+        '<p id="kaart-contact-noot" class="kaart-noot" hidden></p>\n'
         '<details id="kaart-valt-af" class="kaart-valt-af" hidden><summary id="kaart-valt-af-kop">Valt af</summary>\n'
         '<ul id="kaart-afgevallen" class="kaart-afgevallen"></ul>\n'
         '<p><button type="button" id="kaart-meer-af" class="md-button" hidden>Toon meer</button></p>\n'
@@ -367,14 +390,17 @@ def jongeren_page(kaart: Kaart, project: Project) -> str:
     )
     form = (
         f'<form id="kaart-finder" class="kaart-finder kaart-jongeren" data-bron="../{DATA_PATH}" data-soort="jongeren" '
-        'aria-label="Drie vragen" hidden>\n'
+        'aria-label="Vragen over jou" hidden>\n'
         f'<fieldset class="kaart-groep"><legend>1. Wat wil je?</legend>{wensen}</fieldset>\n'
         '<p class="kaart-veld"><label for="jo-leeftijd">2. Hoe oud ben je?</label>'
-        '<input id="jo-leeftijd" name="leeftijd" type="number" inputmode="numeric" min="0" max="99" step="1" autocomplete="off"></p>\n'
+        '<input id="jo-leeftijd" name="leeftijd" type="number" inputmode="numeric" min="0" max="99" step="1" autocomplete="off" '
+        'aria-describedby="jo-leeftijd-uitleg">'
+        '<span id="jo-leeftijd-uitleg" class="kaart-hint">Deze kaart is voor jongeren van 16 tot en met 27 jaar.</span></p>\n'
         f'<p class="kaart-veld"><label for="jo-gemeente">3. Waar woon je?</label><select id="jo-gemeente" name="gemeente">'
         f"{_options(gemeenten, 'Zeg ik liever niet')}</select></p>\n"
         # Asked only when the answer changes what is shown (jongeren.js decides).
-        '<fieldset id="jo-situatie" class="kaart-groep" hidden><legend>4. Wat doe je nu?</legend>'
+        '<fieldset id="jo-situatie" class="kaart-groep" hidden><legend>Nog één vraag: wat doe je nu?</legend>'
+        '<p id="jo-situatie-uitleg" class="kaart-hint"></p>'
         f"{_radios('situatie', JONGEREN_SITUATIE, 'Zeg ik liever niet', 'kaart-keuze kaart-groot')}</fieldset>\n"
         '<p><button type="submit" class="md-button md-button--primary">Laat zien wat er is</button></p>\n'
         "</form>"
@@ -384,7 +410,9 @@ def jongeren_page(kaart: Kaart, project: Project) -> str:
         '<h2 id="kaart-uitkomst-kop">Dit kan je helpen</h2>\n'
         '<ul id="kaart-meldingen" class="kaart-meldingen" hidden></ul>\n'
         '<p id="kaart-aantal" class="kaart-aantal" role="status"></p>\n'
+        '<p id="kaart-leeftijd-noot" class="kaart-noot" hidden></p>\n'
         '<div id="kaart-leeg" class="kaart-leeg-blok" hidden></div>\n'
+        '<div id="kaart-contact-noot" class="kaart-noot" hidden></div>\n'
         '<ol id="kaart-resultaten" class="kaart-resultaten"></ol>\n'
         '<p><button type="button" id="kaart-meer" class="md-button" hidden>Laat meer zien</button></p>\n'
         "</section>"
@@ -396,7 +424,8 @@ def jongeren_page(kaart: Kaart, project: Project) -> str:
     lines += [
         "# Wat wil je?",
         "",
-        "Beantwoord drie korte vragen. Dan zie je wat er voor jou is en hoe je begint.",
+        "Beantwoord drie korte vragen. Dan zie je wat er voor jou is en hoe je begint. "
+        "Maakt het uit of je nog op school zit, dan vragen we dat daarna nog.",
         "",
         form,
         "",
