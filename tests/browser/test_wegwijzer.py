@@ -565,3 +565,37 @@ def test_without_javascript_all_offers_grouped_by_helpt_bij(browser, site_url, p
         assert sorted(werk) == sorted(a.naam for a in kaart.aanbod.values() if "werk" in a.helpt_bij)
     finally:
         context.close()
+
+
+def test_the_question_that_decides_is_asked_above_the_results(desktop, site_url):
+    """24, no startkwalificatie, werk, Almere, situation open: the page asks whether the young person is
+    still at school, says how many offers are only for pupils, and an answer changes the list."""
+    page = desktop.page
+    before = open_finder(desktop, site_url, "?leeftijd=24&startkwalificatie=nee&zoekt=werk&gemeente=almere")
+    vraag = page.locator("#kaart-beslisvraag")
+    assert vraag.is_visible() and vraag.get_attribute("data-vraag") == "situatie"
+    text = vraag.inner_text()
+    assert text.startswith("Zit de jongere nog op school?")
+    labels = page.locator("#kaart-resultaten .kaart-groep-label").all_inner_texts()
+    pupils = [i for i, label in zip(before, labels) if "alleen als de jongere nog op school zit" in label]
+    assert f"{len(pupils)} van de {len(before)} zijn alleen voor leerlingen." in text
+    # above the results
+    assert vraag.bounding_box()["y"] < page.locator("#kaart-resultaten").bounding_box()["y"]
+    page.locator('#kaart-beslisvraag button[data-antwoord="gestopt"]').click()
+    assert query_of(page)["situatie"] == ["gestopt"]
+    assert page.locator('#kaart-finder input[name="situatie"][value="gestopt"]').is_checked()
+    after = result_ids(page)
+    assert not set(pupils) & set(after), "aanbod alleen voor leerlingen valt af"
+    assert {"intowork", "learn2work"} <= set(after[:3])
+    assert not page.locator('#kaart-beslisvraag[data-vraag="situatie"]').is_visible()
+
+
+def test_age_outside_the_kaart_is_said_and_never_past(desktop, site_url):
+    page = desktop.page
+    assert "De kaart is voor 16 tot en met 27 jaar." in page.goto(f"{site_url}/wegwijzer/").text()
+    open_finder(desktop, site_url, "?leeftijd=35")
+    assert page.locator("#kaart-resultaten .kaart-groep-label--past").count() == 0
+    assert "De kaart is voor jongeren van 16 tot en met 27 jaar" in page.inner_text("#kaart-leeftijd-noot")
+    coach = page.locator('[data-aanbod-id="jongerencoach-18-plus"]')
+    if coach.count():
+        assert "of het bij 35 jaar past" in coach.inner_text()
