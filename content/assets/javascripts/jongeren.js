@@ -155,6 +155,7 @@
     var zin = zonder.length === passend.length
       ? (passend.length === 1 ? "Bij deze plek" : "Bij deze plekken") +
         " staat geen telefoonnummer, mail of website in de kaart. Onder \u2018Hoe begin je?\u2019 staat hoe je begint."
+      : zonder.length > 8 ? "Bij " + zonder.length + " van deze " + passend.length + " plekken staat geen telefoonnummer, mail of website in de kaart."
       : "Geen telefoonnummer, mail of website bij: " + zonder.map(function (i) { return i.aanbod.naam; }).join(", ") + ".";
     box.appendChild(make("p", null, zin + " Zit je op school? Vraag het je mentor."));
     ingangen(box, "Geen mentor?");

@@ -327,8 +327,9 @@
     if (!zonder.length) { el.contact_noot.textContent = ""; return; }
     el.contact_noot.textContent = zonder.length === passend.length
       ? "Bij geen van deze aanbiedingen staat telefoon, e-mail of website in de bron. Hoe de jongere zich aanmeldt, staat bij elk aanbod onder Aanmelden."
-      : "Geen telefoon, e-mail of website in de bron bij: " + zonder.map(function (i) { return i.aanbod.naam; }).join(", ") +
-        ". Hoe de jongere zich aanmeldt, staat bij elk aanbod onder Aanmelden.";
+      : (zonder.length > 8 ? "Bij " + zonder.length + " van de " + passend.length + " staat geen telefoon, e-mail of website in de bron."
+                           : "Geen telefoon, e-mail of website in de bron bij: " + zonder.map(function (i) { return i.aanbod.naam; }).join(", ") + ".") +
+        " Hoe de jongere zich aanmeldt, staat bij elk aanbod onder Aanmelden.";
   }
 
   function addCards(passend, from, to) {

@@ -50,7 +50,7 @@ MATCHING_RULES = (
     "niet (dat staat erbij), of het aanbod stelt een voorwaarde die u nog open liet, zoals "
     "<em>Past misschien — alleen als de jongere nog op school zit</em>. De kaart is voor jongeren van 16 tot en met 27 "
     "jaar: bij een andere leeftijd past niets zeker. Met vrije tekst ziet u alleen aanbod waarin al die woorden "
-    "voorkomen.</p>"
+    "voorkomen. Aanbod dat alleen voor professionals, scholen of werkgevers is, krijgt een label.</p>"
 )
 ORDER_RULES = (
     "<p>Bovenaan staat het aanbod waarvan de bron zegt dat het voor <em>deze</em> jongere gemaakt is. Elk aanbod krijgt "
