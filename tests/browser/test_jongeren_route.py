@@ -241,7 +241,9 @@ def test_keyboard_only(phone, site_url):
     assert "/aanbod/" in page.url
 
 
-@pytest.mark.parametrize("query", ["", "?zoekt=werk&leeftijd=20&gemeente=almere", "?zoekt=wonen&gemeente=hoorn"])
+@pytest.mark.parametrize(
+    "query", ["", "?zoekt=werk&leeftijd=20&gemeente=almere", "?zoekt=wonen&gemeente=hoorn", "?zoekt=geld&leeftijd=35"]
+)
 def test_axe_no_wcag_violations(any_viewport, site_url, query):
     from axe_playwright_python.sync_playwright import Axe
 
