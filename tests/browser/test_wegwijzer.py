@@ -599,3 +599,14 @@ def test_age_outside_the_kaart_is_said_and_never_past(desktop, site_url):
     coach = page.locator('[data-aanbod-id="jongerencoach-18-plus"]')
     if coach.count():
         assert "of het bij 35 jaar past" in coach.inner_text()
+
+
+def test_no_contact_in_the_source_is_said_once_per_list(desktop, site_url):
+    page = desktop.page
+    shown = open_finder(desktop, site_url, "?zoekt=werk&gemeente=hoorn")
+    assert set(shown) == {"leerwerkloket-nhn", "subsidiecalculator"}
+    note = page.inner_text("#kaart-contact-noot")
+    assert note.startswith("Geen telefoon, e-mail of website in de bron bij: Leerwerkloket Noord-Holland Noord.")
+    assert page.locator('[data-aanbod-id="leerwerkloket-nhn"] .kaart-contact').count() == 0
+    assert page.locator('[data-aanbod-id="subsidiecalculator"] .kaart-contact a').count() >= 1
+    assert page.locator("#kaart-uitkomst").inner_text().count("e-mail of website in de bron") == 1
