@@ -33,7 +33,7 @@ from kaart.export.opendata import publish
 from kaart.model import Kaart
 from kaart.pages.dekking import dekking_page
 from kaart.pages.finder import add_finder
-from kaart.pages.glossary import abbreviations, glossary_page, load_glossary
+from kaart.pages.glossary import abbreviations, forget_glossary, glossary_page, load_glossary
 from kaart.pages.rapport import build_warnings, rapport, redactie_page
 from kaart.pages.site import GeneratedPage, SiteOutput, SiteRenderer, settings_problems
 from kaart.pages.verzoek import verzoek_lijst, verzoek_pages
@@ -69,6 +69,7 @@ class PreparedSite:
 
 def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite:
     today = today or dt.date.today()
+    forget_glossary()  # read once per build: by the check below, and its pages use that read
     # load
     records = load_records(project)
     # check: a build stops on any error, with the same messages as `kaart check`

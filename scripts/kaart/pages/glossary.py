@@ -86,6 +86,11 @@ def load_glossary(project: Project) -> tuple[list[Begrip], list[Problem]]:
     return list(value[0]), list(value[1])
 
 
+def forget_glossary() -> None:
+    """Start a build afresh: its check reads the glossary once, its pages use that read."""
+    _LAST.clear()
+
+
 def _stamp(path) -> tuple:
     try:
         info = os.lstat(path)
