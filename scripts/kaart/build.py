@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from kaart.check.checker import check_records
 from kaart.check.reporting import render
 from kaart.export.opendata import publish
+from kaart.instellingen import Instellingen
 from kaart.model import Kaart
 from kaart.pages.dekking import dekking_page
 from kaart.pages.finder import add_finder
@@ -66,8 +67,12 @@ class PreparedSite:
         return markdown
 
 
-def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite:
+def prepare_site(
+    project: Project, today: dt.date | None = None, instellingen: Instellingen | None = None
+) -> PreparedSite:
+    """`instellingen`: the hook passes mkdocs' `extra`; without it they are read from mkdocs.yml."""
     today = today or dt.date.today()
+    instellingen = instellingen or Instellingen.lees(project.root)
     # load
     records = load_records(project)
     # check: a build stops on any error, with the same messages as `kaart check`
@@ -79,6 +84,7 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
     kaart = records.kaart
     result.extend(build_warnings(kaart, today, project, records))  # stale records: a warning, so only --strict fails
     result.extend(repo_url_problems())  # a refused KAART_REPO_URL is named, never silently replaced
+    result.extend(instellingen.problemen)  # e.g. no redactie address: no mail link, said once
     # Everything loaded so far lives until the build ends: the garbage collector need not scan it
     # at every collection (over a second at 5,000 offers), here and in the forked children.
     with _frozen_heap(), _stopped_on_error() as lanes:
@@ -89,7 +95,7 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
         exports = lanes(_Background(lambda: publish(project, kaart, records), n))
         search = lanes(_Background(lambda receive: _search_index(kaart, project, receive), n, receives=True))
         # pages: first those the search index reads, the overviews, glossary, werklijst and dekking
-        renderer = SiteRenderer(kaart, project, today)
+        renderer = SiteRenderer(kaart, project, today, instellingen)
         output = renderer.render_overviews()
         output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
         output.pages["redactie/index.md"] = GeneratedPage(

@@ -16,10 +16,12 @@ from urllib.parse import urlencode
 
 from kaart import actualiteit
 from kaart.doelgroep import FEITEN, SITUATIES_MET_SCHOOLTYPE
+from kaart.instellingen import Instellingen
 from kaart.model import Aanbod, Bron, Kaart, Organisatie
+from kaart.pages.verzoek import mail_href
 from kaart.project import Project
 from kaart.result import WARNING, Problem
-from kaart.text import block, first_sentence, inline, leeftijd_text, link, safe_url
+from kaart.text import block, first_sentence, inline, leeftijd_text, link, safe_url, yaml_str
 
 ONBEKEND = "niet bekend in de bron"
 DOELGROEP_KOPPEN = {
@@ -91,11 +93,14 @@ class SiteOutput:
 
 
 class SiteRenderer:
-    def __init__(self, kaart: Kaart, project: Project, today: dt.date | None = None):
+    def __init__(
+        self, kaart: Kaart, project: Project, today: dt.date | None = None, instellingen: Instellingen | None = None
+    ):
         self.kaart = kaart
         self.project = project
         self.vocab = project.vocab
         self.today = today or dt.date.today()
+        self.instellingen = instellingen or Instellingen()
 
     # -- labels ------------------------------------------------------------
     def label(self, vocab: str, value: str) -> str:
@@ -193,7 +198,8 @@ class SiteRenderer:
             # near the title: how old the information is, so a 2016 source never reads as "it exists today"
             f"{inline(actualiteit.regel(a, self.vocab))}\n{{ .kaart-actualiteit }}",
             "",
-            self.geef_door_link(issue_url("geef-het-door.yml", f"Geef het door: {a.naam} ({a.id})", aanbod=a.id)),
+            self.geef_door_link(issue_url("geef-het-door.yml", f"Geef het door: {a.naam} ({a.id})", aanbod=a.id))
+            + self.mail_link(a),
             "",
         ]
         if a.status == "gestopt":
@@ -399,6 +405,14 @@ class SiteRenderer:
     def geef_door_link(self, url: str) -> str:
         return f"[{GEEF_DOOR}]({safe_url(url)}){{ .kaart-geef-door }}"
 
+    def mail_link(self, a: Aanbod) -> str:
+        """Next to the GitHub form: a mail to the redactie with the answer block, for everyone without an account."""
+        email = self.instellingen.redactie_email
+        if not email:  # no address set: the build warned once (kaart.instellingen), no link
+            return ""
+        href = safe_url(mail_href(self.project, self.kaart, a, email))
+        return f" · [Geen GitHub? Mail de redactie]({href}){{ .kaart-mail-redactie }}" if href else ""
+
     def aanbieders_text(self, a: Aanbod) -> str:
         """Every provider the source names, each linked to its organisation page."""
         names = []
@@ -539,10 +553,7 @@ def offer_list_item(a: Aanbod, prefix: str) -> str:
     return f"- [{inline(a.naam)}]({prefix}{a.id}.md){extra} — {inline(first_sentence(a.beschrijving))}"
 
 
-def _yaml_str(value: str) -> str:
-    # the theme puts title and description into HTML without escaping: neutralise < > " first
-    value = value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+_yaml_str = yaml_str  # (kaart.text) the front-matter string; here for the modules that import it from site
 
 
 def render_site(kaart: Kaart, project: Project, today: dt.date | None = None) -> SiteOutput:
