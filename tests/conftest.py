@@ -27,7 +27,8 @@ if os.environ.get("CI", "").lower() == "true":
 
 # Every build in the tests has a (fictional) redactie address, so --strict builds do not stop on the
 # "no address" warning; tests of that warning remove it (tests/integration/test_aanbieder.py).
-os.environ.setdefault("KAART_REDACTIE_EMAIL", "redactie@example.org")
+if not os.environ.get("KAART_REDACTIE_EMAIL"):
+    os.environ["KAART_REDACTIE_EMAIL"] = "redactie@example.org"
 
 
 @pytest.fixture(scope="session")

@@ -32,6 +32,7 @@ from kaart.check.reporting import render
 from kaart.export.opendata import publish
 from kaart.instellingen import Instellingen
 from kaart.model import Kaart
+from kaart.pages.bevestigingen import overzicht
 from kaart.pages.dekking import dekking_page
 from kaart.pages.finder import add_finder
 from kaart.pages.glossary import abbreviations, glossary_page, load_glossary
@@ -82,7 +83,10 @@ def prepare_site(
     if not result.ok:
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))
     kaart = records.kaart
-    result.extend(build_warnings(kaart, today, project, records))  # stale records: a warning, so only --strict fails
+    cadans = instellingen.cadans_maanden
+    result.extend(
+        build_warnings(kaart, today, project, records, cadans)
+    )  # stale records: a warning, so only --strict fails
     result.extend(repo_url_problems())  # a refused KAART_REPO_URL is named, never silently replaced
     result.extend(instellingen.problemen)  # e.g. no redactie address: no mail link, said once
     # Everything loaded so far lives until the build ends: the garbage collector need not scan it
@@ -99,7 +103,9 @@ def prepare_site(
         output = renderer.render_overviews()
         output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
         output.pages["redactie/index.md"] = GeneratedPage(
-            redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today) + verzoek_lijst(kaart)
+            redactie_page(project, rapport(project, kaart, today, cadans_maanden=cadans), len(kaart.aanbod), today)
+            + overzicht(project, kaart, today, cadans)
+            + verzoek_lijst(kaart)
         )
         output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart))
         # finder

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
+from kaart.actualiteit import DEFAULT_CADANS_MAANDEN
 from kaart.result import WARNING, Problem
 
-DEFAULT_CADANS_MAANDEN = 12
 # The same pattern as contact.email in schemas/aanbod.schema.json: an address a mail program accepts.
 _EMAIL = re.compile(
     r"^[A-Za-z0-9][A-Za-z0-9._+-]*@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.[a-z]{2,}$"

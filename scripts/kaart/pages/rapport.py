@@ -22,10 +22,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kaart.actualiteit import bevestigd_op
+from kaart.actualiteit import DEFAULT_CADANS_MAANDEN, NOOIT, VERLOPEN, staat
 from kaart.doelgroep import in_woorden
 from kaart.model import JONGERENTAAL_VELDEN, Aanbod, Kaart
-from kaart.pages.site import STALE_AFTER_DAYS  # one definition: the offer pages use it too
 from kaart.project import Project
 from kaart.records.load import Records
 from kaart.result import WARNING, Problem
@@ -94,16 +93,18 @@ def zwakke_jongerentaal(jongerentaal: dict) -> list[str]:
 
 
 def bevindingen(
-    project: Project, aanbod: Aanbod, today: dt.date, bron_jaren: int = DEFAULT_BRON_JAREN
+    project: Project,
+    aanbod: Aanbod,
+    today: dt.date,
+    bron_jaren: int = DEFAULT_BRON_JAREN,
+    cadans_maanden: int = DEFAULT_CADANS_MAANDEN,
 ) -> list[Bevinding]:
     out = []
-    bevestigd = bevestigd_op(aanbod)  # laatst_gecontroleerd or a source `bevestigd:`
-    if not bevestigd:
+    s = staat(aanbod, today, cadans_maanden)  # laatst_gecontroleerd or a source `bevestigd:`, and the cadence
+    if s.naam == NOOIT:
         out.append(Bevinding("nooit-gecontroleerd", "nog nooit bevestigd door de aanbieder"))
-    else:
-        checked = dt.date.fromisoformat(bevestigd)
-        if (today - checked).days > STALE_AFTER_DAYS:
-            out.append(Bevinding("verouderd", f"laatst gecontroleerd op {checked.isoformat()}"))
+    elif s.naam == VERLOPEN:
+        out.append(Bevinding("verouderd", f"laatst gecontroleerd op {s.bevestigd_op.isoformat()}"))
     if not any(aanbod.contact.get(k) for k in ("website", "telefoon", "email")):
         out.append(Bevinding("geen-contact", "geen website, telefoon of e-mail"))
     zwak = zwakke_jongerentaal(aanbod.jongerentaal)
@@ -121,20 +122,28 @@ def bevindingen(
 
 
 def rapport(
-    project: Project, kaart: Kaart, today: dt.date | None = None, bron_jaren: int = DEFAULT_BRON_JAREN
+    project: Project,
+    kaart: Kaart,
+    today: dt.date | None = None,
+    bron_jaren: int = DEFAULT_BRON_JAREN,
+    cadans_maanden: int = DEFAULT_CADANS_MAANDEN,
 ) -> list[Regel]:
     """One line per offer that needs work, in name order."""
     today = today or dt.date.today()
     regels = []
     for aanbod in kaart.gesorteerd():
-        found = bevindingen(project, aanbod, today, bron_jaren)
+        found = bevindingen(project, aanbod, today, bron_jaren, cadans_maanden)
         if found:
             regels.append(Regel(aanbod, tuple(found)))
     return regels
 
 
 def build_warnings(
-    kaart: Kaart, today: dt.date | None = None, project: Project | None = None, records: Records | None = None
+    kaart: Kaart,
+    today: dt.date | None = None,
+    project: Project | None = None,
+    records: Records | None = None,
+    cadans_maanden: int = DEFAULT_CADANS_MAANDEN,
 ) -> list[Problem]:
     """Stale records as warnings for the site build; `--strict` turns them into failures.
 
@@ -147,7 +156,7 @@ def build_warnings(
     for aanbod in kaart.gesorteerd():
         if aanbod.laatst_gecontroleerd:
             checked = dt.date.fromisoformat(aanbod.laatst_gecontroleerd)
-            if (today - checked).days > STALE_AFTER_DAYS:
+            if staat(aanbod, today, cadans_maanden).naam == VERLOPEN:
                 if records is not None:
                     line = records.line_of(aanbod.source_file, ("laatst_gecontroleerd",))
                 else:

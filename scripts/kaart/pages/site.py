@@ -31,7 +31,6 @@ DOELGROEP_KOPPEN = {
     "schooltype": "Schooltype",
     "kenmerken": "Speciaal voor",
 }
-STALE_AFTER_DAYS = 365
 # content/index.md carries this line; the build puts the sentence about the age of the sources in its place
 HOME_MARKER = "<!-- kaart:bronleeftijd -->"
 # The repository that takes "Geef het door" issues (.github/ISSUE_TEMPLATE/); the same one as mkdocs.yml's edit_uri.
@@ -137,14 +136,21 @@ class SiteRenderer:
         text = term.extra.get("x-kort", term.label) if term else inline(bron.titel)
         return text + (f", {inline(bron.onderdeel)}" if bron.onderdeel else "")
 
+    def staat(self, aanbod: Aanbod) -> actualiteit.Staat:
+        return actualiteit.staat(aanbod, self.today, self.instellingen.cadans_maanden)
+
     def controle_text(self, aanbod: Aanbod) -> str:
-        datum = actualiteit.bevestigd_op(aanbod)
-        if not datum:
-            return "Nog niet bevestigd door de aanbieder."
-        checked = dt.date.fromisoformat(datum)
-        text = f"Laatst bevestigd door de aanbieder op {checked.isoformat()}."
-        if (self.today - checked).days > STALE_AFTER_DAYS:
-            text += " Dat is meer dan een jaar geleden: de gegevens kunnen verouderd zijn."
+        s = self.staat(aanbod)
+        if s.naam == actualiteit.NOOIT:
+            return "Nooit bevestigd door de aanbieder."
+        text = f"Laatst bevestigd door de aanbieder op {s.bevestigd_op.isoformat()}."
+        if s.naam == actualiteit.VERLOPEN:
+            text += (
+                f" De bevestiging is verlopen: de aanbieder bevestigt elke {self.instellingen.cadans_maanden} maanden, "
+                "dus de gegevens kunnen verouderd zijn."
+            )
+        else:
+            text += f" De bevestiging geldt tot en met {s.verloopt_op.isoformat()}."
         return text
 
     # -- pages ---------------------------------------------------------------
@@ -196,7 +202,8 @@ class SiteRenderer:
             f"{self.aanbieders_text(a)} · {inline(self.werkgebied_text(a.werkgebied))}\n{{ .kaart-meta }}",
             "",
             # near the title: how old the information is, so a 2016 source never reads as "it exists today"
-            f"{inline(actualiteit.regel(a, self.vocab))}\n{{ .kaart-actualiteit }}",
+            f"{inline(actualiteit.regel(a, self.vocab, self.today, self.instellingen.cadans_maanden))}\n"
+            "{ .kaart-actualiteit }",
             "",
             self.geef_door_link(issue_url("geef-het-door.yml", f"Geef het door: {a.naam} ({a.id})", aanbod=a.id))
             + self.mail_link(a),
@@ -224,7 +231,8 @@ class SiteRenderer:
             "",
             f"    **Hoe begin je?** {inline(jt['hoe_begin_je'])}",
             "",
-            f"    {inline(actualiteit.jongerenregel(a, self.vocab))}\n    {{ .kaart-actualiteit }}",  # the age, in youth words
+            f"    {inline(actualiteit.jongerenregel(a, self.vocab, self.today, self.instellingen.cadans_maanden))}"
+            "\n    { .kaart-actualiteit }",  # the age, in youth words
             "",
         ]
         lines += self.contact_actions(a.contact, fallback=True)
