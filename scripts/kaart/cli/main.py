@@ -10,7 +10,7 @@ from kaart.build import BuildError, prepare_site
 from kaart.check.checker import check_project
 from kaart.check.reporting import format_text, render
 from kaart.check.taal import taal_rapport
-from kaart.cli import aanbieder
+from kaart.cli import aanbieder, importeer
 from kaart.cli.common import project_of as _project
 from kaart.cli.redactie import add_commands
 from kaart.publish.atomic_build import SiteDirError, build_atomic
@@ -133,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     nabewerk.set_defaults(func=cmd_nabewerk)
     add_commands(sub)  # nieuw, velden, rapport, verzoek, export (cli/redactie.py)
     aanbieder.add_commands(sub)  # bevestig (cli/aanbieder.py): the provider's answer into the record
+    importeer.add_commands(sub)  # importeer (cli/importeer.py): a region's own list as records
     return parser
 
 
