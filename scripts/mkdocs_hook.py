@@ -34,7 +34,9 @@ def on_config(config):
     project = Project(Path(config.config_file_path).resolve().parent)
     _state["preview_error"] = None
     try:
-        prepared = prepare_site(project, instellingen=Instellingen.uit_extra(dict(config.extra or {})))
+        prepared = prepare_site(
+            project, instellingen=Instellingen.uit_extra(dict(config.extra or {}), site_url=config.site_url)
+        )
     except Exception as exc:
         if not _state.get("serve"):
             if isinstance(exc, BuildError):

@@ -96,7 +96,7 @@ def prepare_site(
         # records (nothing is read again): the open data, and the search index, which makes and
         # weighs the documents of the records and content/ first and then waits for the pages.
         n = len(records.aanbod)
-        exports = lanes(_Background(lambda: publish(project, kaart, records), n))
+        exports = lanes(_Background(lambda: publish(project, kaart, records, instellingen.site_url or ""), n))
         search = lanes(_Background(lambda receive: _search_index(kaart, project, receive), n, receives=True))
         # pages: first those the search index reads, the overviews, glossary, werklijst and dekking
         renderer = SiteRenderer(kaart, project, today, instellingen)

@@ -33,9 +33,10 @@ class Instellingen:
     redactie_email: str | None = None
     cadans_maanden: int = DEFAULT_CADANS_MAANDEN
     problemen: tuple[Problem, ...] = ()  # warnings about the settings, shown once per build
+    site_url: str | None = None  # mkdocs' site_url: absolute URLs in the HSDS API root
 
     @classmethod
-    def uit_extra(cls, extra: dict | None, bestand: str = "mkdocs.yml") -> Instellingen:
+    def uit_extra(cls, extra: dict | None, bestand: str = "mkdocs.yml", site_url: str | None = None) -> Instellingen:
         """From mkdocs' `extra` mapping; a wrong value is a warning and falls back to the default."""
         redactie = (extra or {}).get("redactie") or {}
         if not isinstance(redactie, dict):
@@ -84,7 +85,7 @@ class Instellingen:
                 )
             )
             cadans = DEFAULT_CADANS_MAANDEN
-        return cls(email, cadans, tuple(problemen))
+        return cls(email, cadans, tuple(problemen), site_url or None)
 
     @classmethod
     def lees(cls, root: Path) -> Instellingen:
@@ -94,8 +95,11 @@ class Instellingen:
             config = yaml.load(path.read_text(encoding="utf-8"), Loader=_MkdocsLoader) if path.is_file() else {}
         except yaml.YAMLError:
             config = {}  # mkdocs itself reports a broken mkdocs.yml
-        extra = config.get("extra") if isinstance(config, dict) else None
-        return cls.uit_extra(extra if isinstance(extra, dict) else None)
+        config = config if isinstance(config, dict) else {}
+        extra, site_url = config.get("extra"), config.get("site_url")
+        return cls.uit_extra(
+            extra if isinstance(extra, dict) else None, site_url=site_url if isinstance(site_url, str) else None
+        )
 
 
 class _MkdocsLoader(yaml.SafeLoader):

@@ -3,7 +3,7 @@
     data/kaart.json               all records as written in YAML, with schema_version
     data/aanbod.csv               one row per offer, for spreadsheets
     data/organisaties.csv         one row per organisation
-    data/hsds/index.json          HSDS API root: version
+    (data/hsds/index.json, the API root with version, profile and openapi_url: kaart.export.profiel)
     data/hsds/services.json       HSDS 3.0 services (page of full service objects)
     data/hsds/organizations.json  HSDS 3.0 organizations
     data/hsds/taxonomies.json, data/hsds/taxonomy_terms.json
@@ -32,7 +32,7 @@ from kaart.records.loading import load_file
 
 # Bump the major number when a field is removed, renamed or changes meaning;
 # the minor number when a field is added.  Documented on the open-data page.
-SCHEMA_VERSION = "2.1"  # 2.1: records carry `pagina` and `hsds`; 2.0: status beschreven/bevestigd/gestopt, aanbieder may be a list (1.1: doelgroep.situatie, schooltype, bronnen)
+SCHEMA_VERSION = "2.2"  # 2.2: HSDS services carry x_startkwalificatie, x_voorwaarden, x_aanmelden(_uitleg), x_laatst_gecontroleerd, x_trefwoorden, organizations x_werkgebied; 2.1: records carry `pagina` and `hsds`; 2.0: status beschreven/bevestigd/gestopt, aanbieder may be a list (1.1: doelgroep.situatie, schooltype, bronnen)
 LICENTIE = "CC0-1.0"
 HSDS_VERSION = "3.0"
 # Stable HSDS ids: HSDS wants UUIDs; we derive them from our own ids so they never change.
@@ -533,7 +533,6 @@ def hsds(project: Project, kaart: Kaart) -> dict[str, dict]:
     taxonomies = [_taxonomy(project, name) for name in _TAXONOMIES]
     terms = [_term(project, name, t.id) for name in _TAXONOMIES for t in project.vocab[name]]
     return {
-        "index.json": {"version": HSDS_VERSION, "x_schema_version": SCHEMA_VERSION, "x_licentie": LICENTIE},
         "services.json": _page(services),
         "organizations.json": _page(organizations),
         "taxonomies.json": _page(taxonomies),
