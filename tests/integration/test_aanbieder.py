@@ -109,7 +109,9 @@ def test_a_stopped_offer_gets_status_gestopt_with_the_date(tmp_path):
     record = _record(root)
     assert record["status"] == "gestopt"
     assert record["bronnen"][-1]["onderdeel"] == "gestopt op 2026-01-31"
-    assert '!!! warning "Gestopt"' in _page(root)
+    page = _page(root)
+    assert '!!! warning "Gestopt"' in page
+    assert "Bevestigd door de aanbieder op 2026-03-01 (Organisatie A, teamleider): gestopt op 2026-01-31" in page
 
 
 def test_answers_that_cannot_be_read_say_where_and_write_nothing(tmp_path):
@@ -167,3 +169,11 @@ def test_without_an_address_the_build_warns_once_and_shows_no_mail_link(tmp_path
     monkeypatch.setenv("KAART_REDACTIE_EMAIL", "redactie@example.org")
     assert Instellingen.lees(root).redactie_email == "redactie@example.org"
     assert Instellingen.lees(root).problemen == ()
+
+
+def test_kaart_verzoek_carries_the_answer_block_per_offer(tmp_path):
+    root = _project(tmp_path)
+    proc = kaart("verzoek", "org-a", cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    block = proc.stdout.split("```text\n", 1)[1].split("\n```", 1)[0]
+    assert block.startswith(BEGIN + "\naanbod: coach-a\n") and block.endswith(EINDE)

@@ -118,8 +118,10 @@ class SiteRenderer:
 
     def bron_text(self, bron: Bron) -> str:
         if bron.bevestigd:
-            return f"Bevestigd door de aanbieder op {inline(bron.bevestigd)}" + (
-                f" ({inline(bron.door)})" if bron.door else ""
+            return (
+                f"Bevestigd door de aanbieder op {inline(bron.bevestigd)}"
+                + (f" ({inline(bron.door)})" if bron.door else "")
+                + (f": {inline(bron.onderdeel)}" if bron.onderdeel else "")  # e.g. "gestopt op 2026-01-31"
             )
         titel, jaar = self.vocab.title_and_year(bron)
         text = inline(titel)
