@@ -99,3 +99,24 @@ def test_kaart_rapport_verzoeken_lists_the_requests_to_send_now(tmp_path):
     (root / "mkdocs.yml").write_text("extra:\n  redactie:\n    cadans_maanden: 24\n", encoding="utf-8")
     proc = kaart("rapport", "--verzoeken", "--datum", TODAY.isoformat(), cwd=root)
     assert "bevestigen elke 24 maanden" in proc.stdout and "  oud:" not in proc.stdout
+
+
+def test_the_redactie_page_carries_the_overview_with_the_site_cadence():
+    from kaart.build import prepare_site
+    from support import ROOT
+
+    prepared = prepare_site(Project(ROOT), TODAY, Instellingen(redactie_email=None, cadans_maanden=6))
+    page = prepared.output.pages["redactie/index.md"].markdown
+    assert "## Bevestigd door de aanbieders { #bevestigingen }" in page
+    assert "Een aanbieder bevestigt zijn aanbod elke 6 maanden." in page
+    assert "### Per aanbieder" in page and "### Per gemeente" in page
+    assert "| Almere |" in page
+
+
+def test_wrong_settings_are_named_once_and_fall_back():
+    s = Instellingen.uit_extra({"redactie": {"email": "redactie at example", "cadans_maanden": "jaarlijks"}})
+    assert s.redactie_email is None and s.cadans_maanden == 12
+    assert [str(p.bericht) for p in s.problemen] == [
+        "'redactie at example' is geen e-mailadres; de link 'Mail de redactie' staat niet op de site",
+        "'jaarlijks' is geen aantal maanden; de kaart rekent met 12",
+    ]
