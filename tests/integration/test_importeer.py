@@ -278,3 +278,73 @@ def test_the_official_hsds_examples_are_read_and_what_our_records_need_besides_i
     assert record["bronnen"] == [{"titel": "Import uit aangevuld.json", "onderdeel": "$, ingelezen op 2026-06-01"}]
     assert record["doelgroep"]["bronnen"]["leeftijd"]["citaat"] == "minimum_age: 12, maximum_age: 27"
     assert kaart("check", cwd=root).returncode == 0
+
+
+def _table(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_an_hsds_tabular_data_package_imports_row_by_row(tmp_path):
+    root = _project(tmp_path)
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    youth = json.dumps(JONGERENTAAL, ensure_ascii=False)
+    service = {
+        "id": "s1",
+        "organization_id": "o1",
+        "name": "Werkplaats Noord",
+        "description": "Een werkplaats waar jongeren een vak leren, zoals de feed van de regio het beschrijft.",
+        "status": "active",
+        "minimum_age": "16",
+        "maximum_age": "23",
+        "x_jongerentaal": youth,
+    }
+    _table(feed / "services.csv", [service, {**service, "id": "s2", "name": "Kort", "description": "Te kort."}])
+    _table(feed / "organizations.csv", [{"id": "o1", "name": "Stichting Voorbeeld", "description": "Een stichting."}])
+    _table(feed / "phones.csv", [{"id": "p1", "service_id": "s1", "number": "0000 000000"}])
+    _table(
+        feed / "service_areas.csv",
+        [{"id": "a1", "service_id": s, "name": "Almere", "x_gemeente": "almere"} for s in ("s1", "s2")],
+    )
+    _table(
+        feed / "taxonomy_terms.csv",
+        [
+            {"id": f"t-{code}", "code": code, "name": code, "taxonomy": f"sociale-kaart-16-27:{name}"}
+            for name, code in (("soort", "stage"), ("fase", "begeleiding"), ("helpt_bij", "werk"), ("voor", "jongeren"))
+        ],
+    )
+    _table(
+        feed / "attributes.csv",
+        [
+            {
+                "id": f"{s}-{code}",
+                "link_id": s,
+                "link_type": code,
+                "link_entity": "service",
+                "taxonomy_term_id": f"t-{code}",
+            }
+            for s in ("s1", "s2")
+            for code in ("stage", "begeleiding", "werk", "jongeren")
+        ],
+    )
+    names = ("services", "organizations", "phones", "service_areas", "taxonomy_terms", "attributes")
+    package = {"name": "feed", "resources": [{"name": n, "path": f"{n}.csv"} for n in names]}
+    (feed / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+
+    proc = kaart("importeer", str(feed), "--datum", DATUM, cwd=root)
+    assert "services.csv:3:description: is leeg of te kort — vul het veld in (het is verplicht)" in proc.stdout
+    record = yaml.safe_load((root / "aanbod" / "werkplaats-noord.yml").read_text(encoding="utf-8"))
+    assert (
+        record["soort"] == "stage"
+        and record["helpt_bij"] == ["werk"]
+        and record["werkgebied"] == {"gemeenten": ["almere"]}
+    )
+    assert record["doelgroep"]["leeftijd"] == {"min": 16, "max": 23}
+    assert record["contact"]["telefoon"] == "0000 000000"
+    assert record["aanbieder"] == "stichting-voorbeeld"
+    assert record["bronnen"] == [{"titel": "Import uit services.csv", "onderdeel": "rij 2, ingelezen op 2026-06-01"}]
+    assert not (root / "aanbod" / "kort.yml").exists()
+    assert kaart("check", cwd=root).returncode == 0

@@ -102,6 +102,9 @@ class _Invoer:
 
     def lees(self, path: Path) -> None:
         naam = path.name
+        if path.name == "datapackage.json" or (path.is_dir() and (path / "datapackage.json").is_file()):
+            self._datapakket(path if path.is_file() else path / "datapackage.json")
+            return
         if path.is_dir():
             files = [path / n for n in ("organizations.json", "services.json") if (path / n).is_file()]
             if not files:
@@ -166,6 +169,44 @@ class _Invoer:
             if suffix != ".xlsx":
                 raise
             self.meldingen.append(imp.Melding(str(path), "", f"geen leesbaar .xlsx-bestand ({type(exc).__name__})"))
+
+    def _datapakket(self, path: Path) -> None:
+        """An HSDS tabular data package: services.csv with its organizations, phones, areas and attributes."""
+        pakket = self._json(path)
+        if pakket is None:
+            return
+        resources = pakket.get("resources") if isinstance(pakket, dict) else None
+        paden = {
+            r.get("name"): r.get("path")
+            for r in resources or []
+            if isinstance(r, dict) and isinstance(r.get("path"), str)
+        }
+        if "services" not in paden:
+            self.meldingen.append(
+                imp.Melding(
+                    path.name,
+                    "resources",
+                    "geen tabel 'services' — is dit het datapakket van een HSDS-feed? Voor aanbod.csv: "
+                    "geef het CSV-bestand zelf",
+                )
+            )
+            return
+        tabellen = {}
+        for name, rel in paden.items():
+            bestand = (path.parent / rel).resolve()
+            if not bestand.is_relative_to(path.parent.resolve()) or not bestand.is_file():
+                self.meldingen.append(
+                    imp.Melding(path.name, f"resources.{name}.path", f"'{rel}' staat niet naast datapackage.json")
+                )
+                continue
+            tabellen[name] = list(csv.DictReader(io.StringIO(bestand.read_text(encoding="utf-8-sig"))))
+        bron = Path(paden["services"]).name
+        for nummer, service in imp.hsds_tabellen(tabellen):
+            for rij in imp.hsds_rijen(bron, service, self.datum):
+                rij.waar = f"{bron}:{nummer}"
+                rij.kolommen = {k: v.removeprefix("$.").removeprefix("$") for k, v in rij.kolommen.items()}
+                rij.data["bronnen"][-1] = imp.importbron(bron, self.datum, f"rij {nummer}")
+                self.aanbod.append(rij)
 
     def _json(self, path: Path):
         try:

@@ -529,3 +529,51 @@ def bijwerken(oud: dict, nieuw: dict) -> tuple[dict, list[str]]:
         uit["bronnen"] = list(oud.get("bronnen", [])) + [nieuw["bronnen"][-1]]
         velden.append("bronnen")
     return uit, velden
+
+
+# -- HSDS 3.0 as a tabular data package ----------------------------------------------------------
+def _cellen(row: dict) -> dict:
+    """A CSV row of an HSDS table as an object: empty cells left out, numbers and JSON (x_ columns) read."""
+    out = {}
+    for key, value in row.items():
+        if key is None or value is None or value == "":
+            continue
+        if key in ("minimum_age", "maximum_age") and value.strip().lstrip("-").isdigit():
+            out[key] = int(value)
+        elif key.startswith("x_") and value[:1] in "[{":
+            try:
+                out[key] = json.loads(value)
+            except json.JSONDecodeError:
+                out[key] = value
+        else:
+            out[key] = value
+    return out
+
+
+def hsds_tabellen(tabellen: dict[str, list[dict]]) -> list[tuple[int, dict]]:
+    """The services of an HSDS tabular data package (table name -> rows), each as a nested service object
+    with its organization, phones, service_areas and attributes (with their taxonomy terms), and its row."""
+    rows = {name: [_cellen(r) for r in table] for name, table in tabellen.items()}
+    per_id = lambda name: {r["id"]: r for r in rows.get(name, []) if "id" in r}  # noqa: E731
+    organisaties, termen, taxonomieen = per_id("organizations"), per_id("taxonomy_terms"), per_id("taxonomies")
+
+    def bij(name: str, key: str, value: str) -> list[dict]:
+        return [r for r in rows.get(name, []) if r.get(key) == value]
+
+    out = []
+    for nummer, service in enumerate(rows.get("services", []), 2):
+        s = dict(service)
+        sid = s.get("id")
+        if s.get("organization_id") in organisaties:
+            s["organization"] = organisaties[s["organization_id"]]
+        s["phones"] = bij("phones", "service_id", sid)
+        s["service_areas"] = bij("service_areas", "service_id", sid)
+        attributen = []
+        for attr in bij("attributes", "link_id", sid):
+            term = dict(termen.get(attr.get("taxonomy_term_id"), {}))
+            if "taxonomy" not in term and term.get("taxonomy_id") in taxonomieen:
+                term["taxonomy"] = taxonomieen[term["taxonomy_id"]].get("name")
+            attributen.append({**attr, "taxonomy_term": term})
+        s["attributes"] = attributen
+        out.append((nummer, s))
+    return out
