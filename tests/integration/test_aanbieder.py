@@ -124,6 +124,8 @@ def test_answers_that_cannot_be_read_say_where_and_write_nothing(tmp_path):
     assert (
         "antwoord.txt:4: 'jong' is geen leeftijd — schrijf bijvoorbeeld '16 tot en met 23' of 'vanaf 18'" in proc.stdout
     )
+    proc = _bevestig(root, _answer("bestaat nog: ja", "klopt alles: nee", "opmerking: de kosten zijn anders"), "--ja")
+    assert "antwoord.txt:5: de aanbieder zegt dat niet alles klopt, maar geeft geen nieuwe waarde" in proc.stdout
     proc = _bevestig(root, "geen blok hier\n", "--ja")
     assert f"antwoord.txt:1: geen antwoord gevonden — het blok begint met '{BEGIN}'" in proc.stdout
     assert (root / "aanbod" / "coach-a.yml").read_text(encoding="utf-8") == before

@@ -285,6 +285,17 @@ def wijziging(antwoord: Antwoord, data: dict, bestand: str, vandaag: dt.date, vo
         melding("bestaat nog", f"'{bestaat}' — antwoord met ja, of nee met de datum: 'nee, gestopt op 2026-01-31'")
     if klopt is not None and _ja_nee(klopt) is None:
         melding("klopt alles", f"'{klopt}' — antwoord met ja of nee")
+    if not gestopt and not veranderd and _ja_nee(klopt or "") is False:
+        # "not everything is right" without a new value: an editor must read the answer, not confirm it
+        w.meldingen.append(
+            Melding(
+                bestand,
+                antwoord_regel.get("klopt alles", 1),
+                "de aanbieder zegt dat niet alles klopt, maar geeft geen nieuwe waarde — lees de opmerking en "
+                "vraag na wat anders is; er is niets bevestigd",
+            )
+        )
+        return w
     if gestopt:
         m = _DATUM.search(bestaat)
         sinds = m.group(1) if m else datum.isoformat()
