@@ -78,8 +78,12 @@ def test_overview_counts_per_provider_and_gemeente(tmp_path):
     assert gemeenten["almere"].aanbod == 5  # four for almere and the landelijk one
     assert all(r.aanbod == 1 and r.nooit == 1 for g, r in gemeenten.items() if g != "almere")
     section = bevestigingen.overzicht(project, k, TODAY, 12)
-    assert "| [Organisatie A](verzoek/org-a.md) | 5 | 2 (40%) | 2025-01-15 | 2 | 1 | 1 |" in section
-    assert "| Almere | 5 | 2 (40%) | 2025-01-15 | 2 | 1 | 1 |" in section
+    counts = (
+        "5 aanbod · 2 bevestigd binnen de termijn (40%) · oudste bevestiging 2025-01-15 · 2 nooit bevestigd · "
+        "1 verlopen · 1 verloopt binnen een maand"
+    )
+    assert f"- [Organisatie A](verzoek/org-a.md): {counts}" in section
+    assert f"- **Almere**: {counts}" in section
 
 
 def test_kaart_rapport_verzoeken_lists_the_requests_to_send_now(tmp_path):
@@ -110,7 +114,7 @@ def test_the_redactie_page_carries_the_overview_with_the_site_cadence():
     assert "## Bevestigd door de aanbieders { #bevestigingen }" in page
     assert "Een aanbieder bevestigt zijn aanbod elke 6 maanden." in page
     assert "### Per aanbieder" in page and "### Per gemeente" in page
-    assert "| Almere |" in page
+    assert "- **Almere**: " in page
 
 
 def test_wrong_settings_are_named_once_and_fall_back():

@@ -124,18 +124,15 @@ def format_verzoeken(lijst: list[Verzoek], vandaag: dt.date, cadans: int) -> str
     return "\n".join(lines)
 
 
-def _tabel(kop: str, rows: list[Telling], link: str | None) -> list[str]:
-    lines = [
-        f"| {kop} | Aanbod | Bevestigd binnen de termijn | Oudste bevestiging | Nooit bevestigd | Verlopen | "
-        "Verloopt binnen een maand |",
-        "|---|---|---|---|---|---|---|",
-    ]
+def _regels(rows: list[Telling], link: str | None) -> list[str]:
+    """One line per provider or gemeente: a list, not a wide table, so a phone never scrolls sideways."""
+    lines = []
     for r in rows:
-        naam = f"[{inline(r.naam)}]({link.format(id=r.id)})" if link else inline(r.naam)
-        oudste = r.oudste.isoformat() if r.oudste else "geen"
+        naam = f"[{inline(r.naam)}]({link.format(id=r.id)})" if link else f"**{inline(r.naam)}**"
+        oudste = f"oudste bevestiging {r.oudste.isoformat()}" if r.oudste else "geen bevestiging"
         lines.append(
-            f"| {naam} | {r.aanbod} | {r.bevestigd} ({r.aandeel}%) | {oudste} | {r.nooit} | {r.verlopen} | "
-            f"{r.binnenkort} |"
+            f"- {naam}: {r.aanbod} aanbod · {r.bevestigd} bevestigd binnen de termijn ({r.aandeel}%) · {oudste} · "
+            f"{r.nooit} nooit bevestigd · {r.verlopen} verlopen · {r.binnenkort} verloopt binnen een maand"
         )
     return lines
 
@@ -152,13 +149,13 @@ def overzicht(project: Project, kaart: Kaart, vandaag: dt.date, cadans: int) -> 
         "",
         "### Per aanbieder",
         "",
-        *_tabel("Aanbieder", per_aanbieder(kaart, vandaag, cadans), "verzoek/{id}.md"),
+        *_regels(per_aanbieder(kaart, vandaag, cadans), "verzoek/{id}.md"),
         "",
         "### Per gemeente",
         "",
         "Aanbod voor een regio telt mee in elke gemeente van die regio, landelijk aanbod in alle gemeenten.",
         "",
-        *_tabel("Gemeente", per_gemeente(project, kaart, vandaag, cadans), None),
+        *_regels(per_gemeente(project, kaart, vandaag, cadans), None),
         "",
     ]
     return "\n".join(lines)
