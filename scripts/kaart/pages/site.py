@@ -420,7 +420,7 @@ class SiteRenderer:
         email = self.instellingen.redactie_email
         if not email:  # no address set: the build warned once (kaart.instellingen), no link
             return ""
-        href = safe_url(mail_href(self.project, self.kaart, a, email))
+        href = safe_url(mail_href(self.project, self.kaart, a, email, self.today, self.instellingen.cadans_maanden))
         return f" · [Geen GitHub? Mail de redactie]({href}){{ .kaart-mail-redactie }}" if href else ""
 
     def aanbieders_text(self, a: Aanbod) -> str:

@@ -245,7 +245,9 @@ def mail_onderwerp(a: Aanbod) -> str:
     return f"Geef het door: {a.naam} ({a.id})"
 
 
-def mail_tekst(project: Project, kaart: Kaart, a: Aanbod) -> str:
+def mail_tekst(
+    project: Project, kaart: Kaart, a: Aanbod, vandaag=None, cadans_maanden: int = actualiteit.DEFAULT_CADANS_MAANDEN
+) -> str:
     """The body of "Mail de redactie": what the kaart says, what it does not know, the questions
     and the answer block (its fields are the questions of `kaart verzoek`), short enough for a mailto:
     link (under 2,000 characters, the limit of some mail programs; plain text, no Markdown)."""
@@ -257,7 +259,7 @@ def mail_tekst(project: Project, kaart: Kaart, a: Aanbod) -> str:
         f"Over {a.naam} ({a.id}) op de Sociale kaart 16-27.",
         "",
         "Wat de kaart nu zegt:",
-        f"- {actualiteit.regel(a, blad.vocab)}",
+        f"- {actualiteit.regel(a, blad.vocab, vandaag, cadans_maanden)}",
         f"- Aanbieder: {kaart.aanbieder_namen(a)}",
         f"- Werkgebied: {blad.werkgebied(a.werkgebied)}",
         f"- Leeftijd: {leeftijd_text(a.leeftijd_min, a.leeftijd_max) or ONBEKEND}",
@@ -274,6 +276,7 @@ def mail_tekst(project: Project, kaart: Kaart, a: Aanbod) -> str:
     return "\n".join(lines)
 
 
-def mail_href(project: Project, kaart: Kaart, a: Aanbod, email: str) -> str:
+def mail_href(project: Project, kaart: Kaart, a: Aanbod, email: str, vandaag=None, cadans_maanden: int = 12) -> str:
     """mailto: with subject and body, encoded so a mail program opens them as written (RFC 6068)."""
-    return f"mailto:{email}?subject={quote(mail_onderwerp(a), safe='')}&body={quote(mail_tekst(project, kaart, a), safe='')}"
+    body = mail_tekst(project, kaart, a, vandaag, cadans_maanden)
+    return f"mailto:{email}?subject={quote(mail_onderwerp(a), safe='')}&body={quote(body, safe='')}"
