@@ -42,7 +42,8 @@ from kaart.pages.verzoek import verzoek_lijst, verzoek_pages
 from kaart.project import Project
 from kaart.records.load import Records, jobs, load_records
 from kaart.result import CheckResult
-from kaart.search.index import search_files, search_skips_page, weigh_known
+from kaart.search.documents import search_skips_page
+from kaart.search.index import search_files, weigh_known
 
 
 class BuildError(Exception):
