@@ -104,7 +104,13 @@ def prepare_site(
         output = renderer.render_overviews()
         output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
         output.pages["redactie/index.md"] = GeneratedPage(
-            redactie_page(project, rapport(project, kaart, today, cadans_maanden=cadans), len(kaart.aanbod), today)
+            redactie_page(
+                project,
+                rapport(project, kaart, today, cadans_maanden=cadans),
+                len(kaart.aanbod),
+                today,
+                cadans_maanden=cadans,
+            )
             + overzicht(project, kaart, today, cadans)
             + verzoek_lijst(kaart)
         )

@@ -115,6 +115,7 @@ def test_the_redactie_page_carries_the_overview_with_the_site_cadence():
     assert "Een aanbieder bevestigt zijn aanbod elke 6 maanden." in page
     assert "### Per aanbieder" in page and "### Per gemeente" in page
     assert "- **Almere**: " in page
+    assert "## Meer dan 6 maanden geleden gecontroleerd { #verouderd }" in page  # the werklijst follows it too
 
 
 def test_wrong_settings_are_named_once_and_fall_back():

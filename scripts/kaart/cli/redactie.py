@@ -101,7 +101,7 @@ def cmd_rapport(args) -> int:
         print(bevestigingen.format_verzoeken(bevestigingen.verzoeken(kaart, today, cadans), today, cadans))
         return 0
     regels = rapport.rapport(project, kaart, today, args.bron_jaren, cadans)
-    print(rapport.format_table(regels, len(kaart.aanbod), args.bron_jaren))
+    print(rapport.format_table(regels, len(kaart.aanbod), args.bron_jaren, cadans))
     return 0
 
 

@@ -39,7 +39,7 @@ _JE = re.compile(r"\b(je|jij|jou|jouw|jezelf)\b", re.IGNORECASE)
 
 CATEGORIEEN = {
     "nooit-gecontroleerd": "Nooit gecontroleerd bij de aanbieder",
-    "verouderd": "Meer dan 12 maanden geleden gecontroleerd",
+    "verouderd": "Meer dan {m} maanden geleden gecontroleerd",  # m: the cadence (extra.redactie.cadans_maanden)
     "geen-contact": "Geen contactgegevens",
     "jongerentaal": "Jongerentaal ontbreekt of is zwak",
     "oude-bronnen": "Bronnen ouder dan {n} jaar",
@@ -172,7 +172,7 @@ def build_warnings(
                         aanbod.source_file,
                         line,
                         "laatst_gecontroleerd",
-                        f"meer dan 12 maanden geleden gecontroleerd ({checked.isoformat()})",
+                        f"meer dan {cadans_maanden} maanden geleden gecontroleerd ({checked.isoformat()})",
                         ACTIES["verouderd"],
                         "verouderd",
                         WARNING,
@@ -181,14 +181,27 @@ def build_warnings(
     return out
 
 
-def categorie_titel(categorie: str, bron_jaren: int) -> str:
-    return CATEGORIEEN[categorie].format(n=bron_jaren)
+def categorie_titel(categorie: str, bron_jaren: int, cadans_maanden: int = DEFAULT_CADANS_MAANDEN) -> str:
+    return CATEGORIEEN[categorie].format(n=bron_jaren, m=cadans_maanden)
 
 
-def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRON_JAREN) -> str:
+def format_table(
+    regels: list[Regel],
+    totaal: int,
+    bron_jaren: int = DEFAULT_BRON_JAREN,
+    cadans_maanden: int = DEFAULT_CADANS_MAANDEN,
+) -> str:
     """A plain-text table for the terminal: one row per offer, one column per finding."""
     codes = list(CATEGORIEEN)
-    headers = ["aanbod", "nooit", ">12 mnd", "contact", "jongerentaal", f"bron >{bron_jaren} jr", "doelgroep"]
+    headers = [
+        "aanbod",
+        "nooit",
+        f">{cadans_maanden} mnd",
+        "contact",
+        "jongerentaal",
+        f"bron >{bron_jaren} jr",
+        "doelgroep",
+    ]
     rows = [
         [r.aanbod.id] + ["x" if c in r.categorieen else "" for c in codes]
         for r in sorted(regels, key=lambda r: r.aanbod.id)
@@ -199,7 +212,7 @@ def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRO
     out.append("")
     for code in codes:
         n = sum(1 for r in regels if code in r.categorieen)
-        out.append(f"{categorie_titel(code, bron_jaren)}: {n}")
+        out.append(f"{categorie_titel(code, bron_jaren, cadans_maanden)}: {n}")
     out.append(f"{len(regels)} van {totaal} aanbiedingen hebben werk nodig.")
     woorden = [
         (r.aanbod, b.uitleg)
@@ -214,7 +227,12 @@ def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRO
 
 
 def redactie_page(
-    project: Project, regels: list[Regel], totaal: int, today: dt.date, bron_jaren: int = DEFAULT_BRON_JAREN
+    project: Project,
+    regels: list[Regel],
+    totaal: int,
+    today: dt.date,
+    bron_jaren: int = DEFAULT_BRON_JAREN,
+    cadans_maanden: int = DEFAULT_CADANS_MAANDEN,
 ) -> str:
     lines = [
         "---",
@@ -235,17 +253,22 @@ def redactie_page(
     ]
     for code in CATEGORIEEN:
         n = sum(1 for r in regels if code in r.categorieen)
-        lines.append(f"| [{categorie_titel(code, bron_jaren)}](#{code}) | {n} |")
+        lines.append(f"| [{categorie_titel(code, bron_jaren, cadans_maanden)}](#{code}) | {n} |")
     lines += [
         "",
-        "Alleen *meer dan 12 maanden geleden gecontroleerd* geeft een waarschuwing bij het bouwen van de site; "
+        f"Alleen *meer dan {cadans_maanden} maanden geleden gecontroleerd* geeft een waarschuwing bij het bouwen van de site; "
         "met `--strict` (zoals in de controle van een pull request) stopt de bouw dan. "
         "De andere punten zijn een werklijst.",
         "",
     ]
     for code in CATEGORIEEN:
         hits = [r for r in regels if code in r.categorieen]
-        lines += [f"## {categorie_titel(code, bron_jaren)} {{ #{code} }}", "", f"Wat te doen: {ACTIES[code]}.", ""]
+        lines += [
+            f"## {categorie_titel(code, bron_jaren, cadans_maanden)} {{ #{code} }}",
+            "",
+            f"Wat te doen: {ACTIES[code]}.",
+            "",
+        ]
         if not hits:
             lines += ["Geen aanbod: alles in orde.", ""]
             continue
