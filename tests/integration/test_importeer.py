@@ -249,6 +249,7 @@ def test_the_official_hsds_examples_are_read_and_what_our_records_need_besides_i
         out = proc.stdout
         assert proc.returncode == 1 and "Traceback" not in proc.stderr
         assert f"{where}.attributes: verplicht veld ontbreekt — voeg `soort:` toe (Soort)" in out
+        assert "(in de feed: een attribute met een term uit de taxonomie sociale-kaart-16-27:soort)" in out
         assert f"{where}.x_jongerentaal: verplicht veld ontbreekt — voeg `jongerentaal:` toe" in out
         assert f"{where}.maximum_age: 100 ligt buiten 0–99" in out
     assert _files(root) == before  # nothing half-written
@@ -267,6 +268,16 @@ def test_the_official_hsds_examples_are_read_and_what_our_records_need_besides_i
     ]
     completed["service_areas"] = [{"id": "x", "name": "Almere", "x_gemeente": "almere"}]
     completed["x_jongerentaal"] = JONGERENTAAL
+    broken_org = copy.deepcopy(completed)
+    broken_org["organization"]["email"] = "info@@example"
+    (root / "organisatie-fout.json").write_text(json.dumps(broken_org), encoding="utf-8")
+    proc = kaart("importeer", "organisatie-fout.json", "--datum", DATUM, cwd=root)
+    assert (
+        "organisatie-fout.json:$.organization.email: de organisatie, contact.email: 'info@@example' heeft niet de "
+        "goede vorm"
+    ) in proc.stdout
+    assert "(in de feed: een attribute" not in proc.stdout  # the service itself is complete
+    assert _files(root) == before
     (root / "aangevuld.json").write_text(json.dumps(completed), encoding="utf-8")
     proc = kaart("importeer", "aangevuld.json", "--datum", DATUM, cwd=root)
     assert proc.returncode == 0, proc.stdout

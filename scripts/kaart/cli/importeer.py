@@ -132,31 +132,22 @@ class _Invoer:
                 if data is None:
                     return
                 lijst, _ = imp._inhoud(data)
-                if (
-                    isinstance(data, dict)
-                    and "contents" in data
-                    and lijst
-                    and all(
-                        "service_areas" not in o
-                        and "description" in o
-                        and "organization" not in o
-                        and "organization_id" not in o
-                        for o in lijst
-                        if isinstance(o, dict)
-                    )
-                    and not any(imp.is_organisatie(o) for o in lijst)
-                ):
-                    self.meldingen.append(
-                        imp.Melding(
-                            naam,
-                            "$",
-                            "een lijst met organisaties zonder services — geef services.json (of de map van de feed) om aanbod in te lezen",
+                organisaties = [o for o in lijst if isinstance(o, dict) and not imp.is_dienst(o)]
+                if lijst and len(organisaties) == len(lijst):  # organizations, with their services inside or not
+                    if not any(imp.is_organisatie(o) for o in organisaties):
+                        self.meldingen.append(
+                            imp.Melding(
+                                naam,
+                                "$",
+                                "organisaties zonder services — geef services.json (of de map van de feed) "
+                                "om aanbod in te lezen",
+                            )
                         )
-                    )
-                    return
-                if isinstance(data, dict) and "contents" in data and any(imp.is_organisatie(o) for o in lijst):
-                    for n, org in enumerate(lijst):
-                        self.aanbod += imp.hsds_rijen(naam, org, self.datum, basis=f"contents[{n}].services")
+                    elif isinstance(data, dict) and "contents" in data:
+                        for n, org in enumerate(lijst):
+                            self.aanbod += imp.hsds_rijen(naam, org, self.datum, basis=f"contents[{n}].services")
+                    else:
+                        self.aanbod += imp.hsds_rijen(naam, data, self.datum)
                     return
                 self.aanbod += imp.hsds_rijen(naam, data, self.datum)
             else:
@@ -323,19 +314,20 @@ def cmd_importeer(args) -> int:
             return 1
         if not fouten:
             break
+        meldingen: dict[str, list[str]] = {}  # rel of a row's file -> its messages
         for rel, problemen in fouten.items():
-            if rel not in kandidaten:  # left out already, with the organisation it needs
+            rij = kandidaten[rel][0]
+            if rij is not None:  # a row's record (or a row of organisaties.csv)
+                meldingen.setdefault(rel, []).extend(_bericht(rij, p) for p in problemen)
                 continue
-            rij = kandidaten.pop(rel)[0]
-            if rij is None:  # an organisation made for a row: the rows that use it go too
-                oid = Path(rel).stem
-                for other_rel, (other, _, _) in list(kandidaten.items()):
-                    if other is not None and oid in _aanbieders(other.data):
-                        kandidaten.pop(other_rel)
-                        afgewezen.append((other, [f"{other.waar}:aanbieder: de organisatie '{oid}' klopt niet"]))
-                afgewezen.append((imp.Rij(rel, {}), [format_text(p) for p in problemen]))
-                continue
-            afgewezen.append((rij, [_bericht(rij, p) for p in problemen]))
+            # an organisation made for rows: they go too, each told what is wrong with it
+            oid = Path(rel).stem
+            for other_rel, (other, _, _) in kandidaten.items():
+                if other is not None and oid in _aanbieders(other.data):
+                    meldingen.setdefault(other_rel, []).extend(_bericht(other, p, "organisatie:") for p in problemen)
+            kandidaten.pop(rel)
+        for rel, regels in meldingen.items():
+            afgewezen.append((kandidaten.pop(rel)[0], regels))
     # an organisation made for rows that were all left out is not written either
     gebruikt = {o for rij, _, _ in kandidaten.values() if rij is not None for o in _aanbieders(rij.data)}
     for rel, (rij, _, _) in list(kandidaten.items()):
@@ -372,11 +364,18 @@ def _aanbieders(data: dict) -> list[str]:
     return value if isinstance(value, list) else [value]
 
 
-def _bericht(rij: imp.Rij, problem) -> str:
-    """A `kaart check` problem in the words of the list: file:row:column (or the JSON path)."""
-    return (
-        f"{rij.waar}:{rij.kolom(problem.veld) or problem.veld}: {problem.message().removeprefix(problem.veld + ': ')}"
-    )
+def _bericht(rij: imp.Rij, problem, voor: str = "") -> str:
+    """A `kaart check` problem in the words of the list: file:row:column (or the JSON path).
+    `voor` "organisatie:": a problem of the organisation made for the row, named where it came from."""
+    tekst = problem.message().removeprefix(problem.veld + ": ")
+    if voor:
+        kolom = rij.kolommen.get(voor + problem.veld) or rij.kolom("aanbieder")
+        return f"{rij.waar}:{kolom}: de organisatie, {problem.veld}: {tekst}"
+    kolom = rij.kolom(problem.veld) or problem.veld
+    if kolom.endswith("attributes") and problem.veld in ("soort", "fase", "helpt_bij", "voor"):
+        # in a feed the fix is an attribute with a term of our taxonomy, not a YAML line
+        tekst += f" (in de feed: een attribute met een term uit de taxonomie sociale-kaart-16-27:{problem.veld})"
+    return f"{rij.waar}:{kolom}: {tekst}"
 
 
 def _check(project: Project, nieuwe: dict[str, str], datum: dt.date) -> tuple[dict[str, list], list[str]]:

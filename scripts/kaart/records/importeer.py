@@ -340,6 +340,13 @@ def hsds_organisatie_diensten(org: dict) -> list[dict]:
     return [{**s, "organization": zelf} if isinstance(s, dict) else s for s in org.get("services") or []]
 
 
+def is_dienst(data) -> bool:
+    """An HSDS service (it has a status, its organization or its areas), not an organization."""
+    return isinstance(data, dict) and any(
+        k in data for k in ("status", "organization_id", "organization", "service_areas")
+    )
+
+
 def is_organisatie(data) -> bool:
     return isinstance(data, dict) and isinstance(data.get("services"), list) and "service_areas" not in data
 
