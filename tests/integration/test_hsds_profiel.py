@@ -71,11 +71,19 @@ def test_the_profile_is_published_as_merge_patches_that_compile_to_valid_json_sc
     assert {t["taxonomy"] for t in terms} >= {"sociale-kaart-16-27:situatie", "sociale-kaart-16-27:schooltype"}
 
 
-def test_every_hsds_file_validates_against_the_compiled_schemas_with_our_profile(files):
+def test_the_published_schemas_are_hsds_with_the_profile_merged_in(files):
+    published = {k.removeprefix("data/hsds/schema/"): v for k, v in files.items() if "/schema/" in k}
     compiled = _compiled(patches())
+    del compiled["openapi.json"]
+    assert published == compiled
+
+
+def test_every_hsds_file_validates_against_the_compiled_schemas_with_our_profile(files):
+    # the schemas as published on the site: what a user of the feed validates against
+    compiled = {k.removeprefix("data/hsds/schema/"): v for k, v in files.items() if "/schema/" in k}
     checked = 0
     for path, data in files.items():
-        if "/profile/" in path or path.endswith(("index.json", "openapi.json")):
+        if "/profile/" in path or "/schema/" in path or path.endswith(("index.json", "openapi.json")):
             continue
         folder = path.removeprefix("data/hsds/").split("/")[0].removesuffix(".json")
         table = {

@@ -11,9 +11,9 @@ Merge Patches (RFC 7386), one file per schema it changes, with the same name
 - openapi.json: a static host answers no query, so every query parameter goes, and the
   endpoints we do not publish (service_at_locations, one taxonomy or term by id) go too.
 
-Published under /data/hsds/profile/; the API root /data/hsds/index.json names the profile and
-/data/hsds/openapi.json, which is HSDS's openapi.json (schemas/hsds3/, CC BY-SA 4.0) with the
-profile merged in.
+Published under /data/hsds/profile/; HSDS's own files (schemas/hsds3/, CC BY-SA 4.0) with the
+profile merged in under /data/hsds/schema/ and as /data/hsds/openapi.json, which the API root
+/data/hsds/index.json names with the profile.
 """
 
 from __future__ import annotations
@@ -249,12 +249,19 @@ def api_root(site_url: str | None) -> dict:
 
 
 def profiel_files(project: Project, site_url: str | None) -> dict[str, dict]:
-    """The profile's patches, and openapi.json with the profile merged in (with servers at this site)."""
-    out = {f"data/hsds/profile/{name}": patch for name, patch in patches().items()}
-    hsds_openapi = project.schemas_dir / "hsds3" / "openapi.json"
-    if hsds_openapi.is_file():
-        api = merge_patch(json.loads(hsds_openapi.read_text(encoding="utf-8")), patches()["openapi.json"])
-        api["servers"] = [{"url": _url(site_url, "data/hsds"), "description": "Statische bestanden: elk pad + .json"}]
-        out["data/hsds/openapi.json"] = api
+    """The profile's patches; HSDS's schemas with the profile merged in (/data/hsds/schema/, as the profile
+    documentation recommends, so a tool validates without merging); openapi.json likewise, with this site as server."""
+    profiel = patches()
+    out = {f"data/hsds/profile/{name}": patch for name, patch in profiel.items()}
+    for path in sorted((project.schemas_dir / "hsds3").glob("*.json")):
+        official = json.loads(path.read_text(encoding="utf-8"))
+        merged = merge_patch(official, profiel[path.name]) if path.name in profiel else official
+        if path.name == "openapi.json":
+            merged["servers"] = [
+                {"url": _url(site_url, "data/hsds"), "description": "Statische bestanden: elk pad + .json"}
+            ]
+            out["data/hsds/openapi.json"] = merged
+        else:
+            out[f"data/hsds/schema/{path.name}"] = merged
     out["data/hsds/index.json"] = api_root(site_url)
     return out
