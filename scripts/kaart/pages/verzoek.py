@@ -198,8 +198,9 @@ class Blad:
             'Wat u bevestigt, zetten wij met de datum op de kaart: "bevestigd door de aanbieder op …".',
             "",
             "Antwoorden kan per e-mail aan wie u dit stuurde, of op de pagina van het aanbod via "
-            '"Klopt er iets niet of is er nieuws? Geef het door". Noem bij uw antwoord uw functie; '
-            "schrijf geen gegevens van jongeren.",
+            '"Klopt er iets niet of is er nieuws? Geef het door" (ook zonder GitHub: "Mail de redactie"). '
+            "Het snelst is het antwoordblok onder elk aanbod: vul het in of verbeter het, laat staan wat klopt, "
+            "en stuur het terug. Noem bij uw antwoord uw functie; schrijf geen gegevens van jongeren.",
             "",
             f"Organisatie: {inline(org.naam)} (`organisaties/{org.id}/`) · werkgebied: {inline(self.werkgebied(org.werkgebied))} · "
             f"contact op de kaart: {inline(self.contact(org.contact, org.contact_bronnen))}",
