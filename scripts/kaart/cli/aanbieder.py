@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from kaart.check.checker import check_project
-from kaart.check.reporting import render
+from kaart.check.reporting import format_text, render
 from kaart.cli.common import project_of
 from kaart.project import Project
 from kaart.records import bevestig
@@ -118,8 +118,6 @@ def cmd_bevestig(args) -> int:
 
 
 def render_problems(problems) -> str:
-    from kaart.check.reporting import format_text
-
     return "\n".join(format_text(p) for p in problems)
 
 

@@ -42,7 +42,6 @@ VOCAB_KOLOMMEN = {
 }
 _JA_NEE = {"werkgebied.landelijk", "nazorg.geboden"}
 _GETAL = {"doelgroep.leeftijd.min", "doelgroep.leeftijd.max"}
-_JSON = {"bronnen", "resultaten", "doelgroep.bronnen", "contact.bronnen"}
 PROFIEL_TAXONOMIE = "sociale-kaart-16-27:"  # our taxonomies in an HSDS feed (kaart.export.tables)
 
 
