@@ -151,7 +151,7 @@ def test_the_mail_link_carries_address_subject_and_the_answer_block_that_bevesti
     assert "Wat de kaart niet weet: leeftijd," in body
     assert body.endswith(EINDE) and "aanbod: coach-a" in body
     # the provider fills in the block as it arrives and the editor runs bevestig on the mail
-    filled = body.replace("klopt alles (ja / nee, vul hieronder in wat anders is):", "klopt alles: ja")
+    filled = body.replace("klopt alles (ja / nee):", "klopt alles: ja")
     filled = filled.replace("ingevuld door (organisatie en functie):", "ingevuld door: teamleider")
     proc = _bevestig(root, "\n".join("> " + line for line in filled.splitlines()), "--ja")  # quoted in a reply
     assert proc.returncode == 0, proc.stdout
@@ -179,3 +179,35 @@ def test_kaart_verzoek_carries_the_answer_block_per_offer(tmp_path):
     assert proc.returncode == 0, proc.stderr
     block = proc.stdout.split("```text\n", 1)[1].split("\n```", 1)[0]
     assert block.startswith(BEGIN + "\naanbod: coach-a\n") and block.endswith(EINDE)
+
+
+def test_situatie_from_the_answer_maps_onto_the_list_with_the_answer_as_its_source(tmp_path):
+    root = _project(tmp_path)
+    proc = _bevestig(root, _answer("situatie: gestopt met school, Uitkering"), "--ja")
+    assert proc.returncode == 0, proc.stdout
+    doelgroep = _record(root)["doelgroep"]
+    assert doelgroep["situatie"] == ["gestopt", "uitkering"]
+    assert doelgroep["bronnen"]["situatie"] == {
+        "titel": "Antwoord van de aanbieder op het controleverzoek",
+        "jaar": 2026,
+        "onderdeel": "Organisatie A, teamleider, 2026-03-01",
+        "citaat": "gestopt met school, Uitkering",
+    }
+    proc = _bevestig(root, _answer("situatie: thuiszitter"), "--ja")
+    assert "antwoord.txt:4: 'thuiszitter' staat niet in de lijst 'situatie'" in proc.stdout
+
+
+def test_every_mail_link_of_the_real_kaart_fits_a_mail_program():
+    """Some mail programs cut a mailto: link after about 2,000 characters: the answer block would be lost."""
+    from kaart.build import prepare_site
+    from support import ROOT
+
+    prepared = prepare_site(Project(ROOT), instellingen=Instellingen(redactie_email="redactie@example.org"))
+    lengths = {}
+    for path, page in prepared.output.pages.items():
+        if path.startswith("aanbod/") and "Mail de redactie" in page.markdown:
+            href = page.markdown.split("[Geen GitHub? Mail de redactie](", 1)[1].split(")", 1)[0]
+            lengths[path] = len(href)
+            assert unquote(href).endswith(EINDE), path
+    assert len(lengths) == len(prepared.kaart.aanbod)
+    assert max(lengths.values()) < 2000, max(lengths.items(), key=lambda kv: kv[1])

@@ -79,7 +79,7 @@ def cmd_bevestig(args) -> int:
             print(render_problems(loaded.problems) or f"{rel}: geen aanbod")
             print("kaart bevestig: los eerst de fouten in het aanbod op (kaart check). Er is niets geschreven.")
             return 1
-        w = bevestig.wijziging(antwoord, loaded.data, naam, vandaag)
+        w = bevestig.wijziging(antwoord, loaded.data, naam, vandaag, project.vocab)
         meldingen += w.meldingen
         oud = path.read_text(encoding="utf-8")
         nieuwe_teksten[path] = (oud, bevestig.wijzig_tekst(oud, w.data, w.velden, volgorde, w.nieuw_bron))

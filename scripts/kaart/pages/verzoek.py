@@ -268,9 +268,8 @@ def mail_tekst(
         "",
         "Wat de kaart niet weet: " + (", ".join(g.label for g in open_) or "niets van wat de kaart vraagt") + ".",
         "",
-        "Bestaat dit aanbod nu nog zo, klopt wat de kaart zegt, en kunt u aanvullen wat de kaart niet weet? "
-        "Vul het in of verbeter het achter de dubbele punt; wat klopt laat u staan. "
-        "Schrijf geen gegevens van jongeren.",
+        "Bestaat het nog zo, klopt het, en kunt u aanvullen wat de kaart niet weet? "
+        "Vul in of verbeter achter de dubbele punt; laat staan wat klopt. Geen gegevens van jongeren.",
         "",
         antwoordblok(a),
     ]

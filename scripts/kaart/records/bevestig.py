@@ -6,7 +6,7 @@ the provider fills it in and mails it back; `kaart bevestig` (kaart.cli.aanbiede
     --- antwoord sociale kaart 16-27 ---
     aanbod: learn2work
     bestaat nog (ja / nee, gestopt op JJJJ-MM-DD):
-    klopt alles (ja / nee, vul hieronder in wat anders is): ja
+    klopt alles (ja / nee): ja
     ...
     telefoon: 0000 000000
     ingevuld door (organisatie en functie): teamleider
@@ -29,10 +29,12 @@ from dataclasses import dataclass, field
 import yaml
 
 from kaart.model import Aanbod
+from kaart.records.importeer import vocab_waarde
 
 BEGIN = "--- antwoord sociale kaart 16-27 ---"
 EINDE = "--- einde antwoord ---"
 LEEG = "…"  # what an unanswered question shows
+LANG = 100  # longer current values are not repeated in the block (read as unanswered unless replaced)
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,13 @@ class Veld:
 VELDEN = (
     Veld("aanbod"),
     Veld("bestaat nog", "ja / nee, gestopt op JJJJ-MM-DD"),
-    Veld("klopt alles", "ja / nee, vul hieronder in wat anders is"),
+    Veld("klopt alles", "ja / nee"),
     Veld("leeftijd", "van … tot en met … jaar"),
+    Veld("situatie", "op school, dreigt uit te vallen, gestopt, uitkering, werkt"),
     Veld("startkwalificatie", "zonder / met / beide"),
-    Veld("aanmelden", "hoe komt een jongere binnen"),
-    Veld("kosten", "voor de jongere"),
-    Veld("nazorg", "ja / nee, met uitleg"),
+    Veld("aanmelden", "hoe"),
+    Veld("kosten"),
+    Veld("nazorg", "ja / nee, uitleg"),
     Veld("telefoon"),
     Veld("e-mail"),
     Veld("website"),
@@ -77,6 +80,7 @@ def huidige_waarden(a: Aanbod) -> dict[str, str]:
         nazorg = ("ja" if a.nazorg else "nee") + (f", {a.nazorg_uitleg}" if a.nazorg_uitleg else "")
     nu = {
         "leeftijd": leeftijd,
+        "situatie": ", ".join(a.situatie),
         "startkwalificatie": a.startkwalificatie or "",
         "aanmelden": a.aanmelden_uitleg or "",
         "kosten": a.kosten or "",
@@ -93,6 +97,8 @@ def antwoordblok(a: Aanbod) -> str:
     for v in VELDEN:
         label = f"{v.sleutel} ({v.hint})" if v.hint else v.sleutel
         waarde = a.id if v.sleutel == "aanbod" else nu.get(v.sleutel, "")
+        if len(waarde) > LANG:  # a long text stays on the page: the block must fit in a mailto: link
+            waarde = LEEG
         lines.append(f"{label}: {waarde}".rstrip())
     lines.append(EINDE)
     return "\n".join(lines)
@@ -271,6 +277,17 @@ def wijziging(antwoord: Antwoord, data: dict, bestand: str, vandaag: dt.date, vo
             lt = {k: v for k, v in zip(("min", "max"), grenzen) if v is not None}
             zet("leeftijd", ("doelgroep", "leeftijd"), lt)
             new["doelgroep"].setdefault("bronnen", {})["leeftijd"] = {**feitbron, "citaat": waarde}
+    waarde = antwoord.waarden.get("situatie")
+    if waarde and waarde != nu["situatie"] and vocab is not None:
+        ids, fouten = [], []
+        for deel in filter(None, (d.strip() for d in re.split(r",|;|\ben\b|/", waarde))):
+            gevonden, fout = vocab_waarde(vocab, "situatie", deel)
+            ids.append(gevonden) if gevonden else fouten.append(fout)
+        for fout in fouten:
+            melding("situatie", fout)
+        if ids and not fouten:
+            zet("situatie", ("doelgroep", "situatie"), list(dict.fromkeys(ids)))
+            new["doelgroep"].setdefault("bronnen", {})["situatie"] = {**feitbron, "citaat": waarde}
     waarde = antwoord.waarden.get("startkwalificatie")
     if waarde and waarde != nu["startkwalificatie"]:
         zet("startkwalificatie", ("doelgroep", "startkwalificatie"), waarde.lower())
