@@ -211,3 +211,38 @@ def test_every_mail_link_of_the_real_kaart_fits_a_mail_program():
             assert unquote(href).endswith(EINDE), path
     assert len(lengths) == len(prepared.kaart.aanbod)
     assert max(lengths.values()) < 2000, max(lengths.items(), key=lambda kv: kv[1])
+
+
+def _interactive(root: Path, answer: str, reply: str):
+    """`kaart bevestig antwoord.txt` at a terminal: standard input is a pseudo-terminal that types `reply`."""
+    import os
+    import subprocess
+    import sys
+
+    (root / "antwoord.txt").write_text(answer, encoding="utf-8")
+    master, slave = os.openpty()
+    try:
+        os.write(master, reply.encode())
+        return subprocess.run(
+            [sys.executable, "-m", "kaart.cli.main", "bevestig", "antwoord.txt", "--datum", TODAY],
+            stdin=slave,
+            capture_output=True,
+            text=True,
+            cwd=root,
+            env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+            timeout=60,
+        )
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def test_at_a_terminal_it_asks_before_writing(tmp_path):
+    root = _project(tmp_path)
+    before = (root / "aanbod" / "coach-a.yml").read_text(encoding="utf-8")
+    proc = _interactive(root, _answer("klopt alles: ja"), "n\n")
+    assert "Deze wijzigingen schrijven? [j/N]" in proc.stdout and "Niets geschreven." in proc.stdout
+    assert (root / "aanbod" / "coach-a.yml").read_text(encoding="utf-8") == before
+    proc = _interactive(root, _answer("klopt alles: ja"), "j\n")
+    assert proc.returncode == 0 and "Geschreven: aanbod/coach-a.yml" in proc.stdout
+    assert _record(root)["status"] == "bevestigd"
