@@ -177,8 +177,32 @@ def test_kaart_verzoek_carries_the_answer_block_per_offer(tmp_path):
     root = _project(tmp_path)
     proc = kaart("verzoek", "org-a", cwd=root)
     assert proc.returncode == 0, proc.stderr
-    block = proc.stdout.split("```text\n", 1)[1].split("\n```", 1)[0]
-    assert block.startswith(BEGIN + "\naanbod: coach-a\n") and block.endswith(EINDE)
+    blocks = [part.split("\n```", 1)[0] for part in proc.stdout.split("```text\n")[1:]]
+    assert [b.splitlines()[1] for b in blocks] == ["organisatie: org-a", "aanbod: coach-a"]
+    assert all(b.startswith(BEGIN) and b.endswith(EINDE) for b in blocks)
+
+
+def test_an_answer_about_the_organisation_adds_its_contact_with_a_dated_source(tmp_path):
+    root = _project(tmp_path)
+    answer = "\n".join(
+        [
+            BEGIN,
+            "organisatie: org-a",
+            "website: https://example.org/",
+            "ingevuld door (organisatie en functie): Organisatie A, secretariaat",
+            "datum: 2026-03-01",
+            EINDE,
+        ]
+    )
+    proc = _bevestig(root, answer, "--ja")
+    assert proc.returncode == 0, proc.stdout
+    org = yaml.safe_load((root / "aanbod" / "organisaties" / "org-a.yml").read_text(encoding="utf-8"))
+    assert org["contact"] == {
+        "website": "https://example.org/",
+        "bronnen": {"website": {"bevestigd": "2026-03-01", "door": "Organisatie A, secretariaat"}},
+    }
+    assert org["bronnen"][-1]["onderdeel"] == "antwoord op het controleverzoek: website"
+    assert kaart("check", cwd=root).returncode == 0
 
 
 def test_situatie_from_the_answer_maps_onto_the_list_with_the_answer_as_its_source(tmp_path):

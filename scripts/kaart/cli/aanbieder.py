@@ -58,18 +58,23 @@ def cmd_bevestig(args) -> int:
             print(f"kaart bevestig: kan {args.antwoord} niet lezen ({getattr(exc, 'strerror', None) or exc})")
             return 2
     antwoorden, meldingen = bevestig.lees_antwoorden(tekst, naam)
-    volgorde = list(json.loads((project.schemas_dir / "aanbod.schema.json").read_text(encoding="utf-8"))["properties"])
+    volgorde = {
+        naam: list(json.loads((project.schemas_dir / f"{naam}.schema.json").read_text(encoding="utf-8"))["properties"])
+        for naam in ("aanbod", "organisatie")
+    }
     nieuwe_teksten: dict[Path, tuple[str, str]] = {}  # file -> (old, new)
     uitleg: list[str] = []
     for antwoord in antwoorden:
-        path = project.aanbod_dir / f"{antwoord.aanbod}.yml"
+        soort = "organisatie" if antwoord.organisatie else "aanbod"
+        folder = project.organisaties_dir if antwoord.organisatie else project.aanbod_dir
+        path = folder / f"{antwoord.aanbod}.yml"
         if not path.is_file() or path in nieuwe_teksten:
             fout = "staat twee keer in het antwoord" if path in nieuwe_teksten else "bestaat niet in aanbod/"
             meldingen.append(
                 bevestig.Melding(
                     naam,
                     antwoord.regels.get("aanbod", 1),
-                    f"aanbod '{antwoord.aanbod}' {fout} — zet het id uit het controleverzoek achter 'aanbod:'",
+                    f"{soort} '{antwoord.aanbod}' {fout} — zet het id uit het controleverzoek achter '{soort}:'",
                 )
             )
             continue
@@ -79,10 +84,13 @@ def cmd_bevestig(args) -> int:
             print(render_problems(loaded.problems) or f"{rel}: geen aanbod")
             print("kaart bevestig: los eerst de fouten in het aanbod op (kaart check). Er is niets geschreven.")
             return 1
-        w = bevestig.wijziging(antwoord, loaded.data, naam, vandaag, project.vocab)
+        if antwoord.organisatie:
+            w = bevestig.wijziging_organisatie(antwoord, loaded.data, naam, vandaag)
+        else:
+            w = bevestig.wijziging(antwoord, loaded.data, naam, vandaag, project.vocab)
         meldingen += w.meldingen
         oud = path.read_text(encoding="utf-8")
-        nieuwe_teksten[path] = (oud, bevestig.wijzig_tekst(oud, w.data, w.velden, volgorde, w.nieuw_bron))
+        nieuwe_teksten[path] = (oud, bevestig.wijzig_tekst(oud, w.data, w.velden, volgorde[soort], w.nieuw_bron))
         uitleg += [f"{rel}: {regel}" for regel in w.uitleg]
         if "opmerking" in antwoord.waarden:
             uitleg.append(f"{rel}: opmerking van de aanbieder (niet verwerkt): {antwoord.waarden['opmerking']}")

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from kaart import actualiteit
 from kaart.model import Aanbod, Kaart, Organisatie
 from kaart.project import Project
-from kaart.records.bevestig import antwoordblok
+from kaart.records.bevestig import antwoordblok, organisatieblok
 from kaart.text import inline, leeftijd_text
 from kaart.text import yaml_str as _yaml_str
 
@@ -211,6 +211,7 @@ class Blad:
                 "Vraag over de organisatie: welk algemeen telefoonnummer, e-mailadres of welke website mogen wij vermelden?",
                 "",
             ]
+        lines += ["```text", organisatieblok(org.id, org.contact), "```", ""]
         for nummer, a in enumerate(offers, 1):
             lines += self.aanbod(a, nummer)
         lines += ["Ingevuld door (organisatie en functie): …", "", "Datum: …", ""]

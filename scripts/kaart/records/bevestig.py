@@ -61,7 +61,18 @@ VELDEN = (
     Veld("ingevuld door", "organisatie en functie"),
     Veld("datum", "JJJJ-MM-DD"),
 )
-_SLEUTELS = {v.sleutel for v in VELDEN}
+# The block about the organisation itself (kaart verzoek asks for its general contact details).
+ORGANISATIE_VELDEN = (
+    Veld("organisatie"),
+    Veld("telefoon"),
+    Veld("e-mail"),
+    Veld("website"),
+    Veld("adres"),
+    Veld("opmerking"),
+    Veld("ingevuld door", "organisatie en functie"),
+    Veld("datum", "JJJJ-MM-DD"),
+)
+_SLEUTELS = {v.sleutel for v in VELDEN + ORGANISATIE_VELDEN}
 CONTACT = {"telefoon": "telefoon", "e-mail": "email", "website": "website", "adres": "adres"}
 
 
@@ -90,18 +101,26 @@ def huidige_waarden(a: Aanbod) -> dict[str, str]:
     return {k: " ".join(v.split()) for k, v in nu.items()}  # one line each, as the block shows and reads them
 
 
-def antwoordblok(a: Aanbod) -> str:
-    """The block to fill in, with what the kaart says now in each field (one line each)."""
-    nu = huidige_waarden(a)
+def _blok(id_sleutel: str, id_: str, velden, nu: dict[str, str]) -> str:
     lines = [BEGIN]
-    for v in VELDEN:
+    for v in velden:
         label = f"{v.sleutel} ({v.hint})" if v.hint else v.sleutel
-        waarde = a.id if v.sleutel == "aanbod" else nu.get(v.sleutel, "")
+        waarde = id_ if v.sleutel == id_sleutel else nu.get(v.sleutel, "")
         if len(waarde) > LANG:  # a long text stays on the page: the block must fit in a mailto: link
             waarde = LEEG
         lines.append(f"{label}: {waarde}".rstrip())
     lines.append(EINDE)
     return "\n".join(lines)
+
+
+def organisatieblok(org_id: str, contact: dict) -> str:
+    """The block for the organisation's own contact details, with what the kaart has now."""
+    return _blok("organisatie", org_id, ORGANISATIE_VELDEN, {k: str(contact.get(v, "")) for k, v in CONTACT.items()})
+
+
+def antwoordblok(a: Aanbod) -> str:
+    """The block to fill in, with what the kaart says now in each field (one line each)."""
+    return _blok("aanbod", a.id, VELDEN, huidige_waarden(a))
 
 
 # -- the block that comes back ----------------------------------------------------------------
@@ -119,9 +138,10 @@ class Melding:
 
 @dataclass
 class Antwoord:
-    aanbod: str
+    aanbod: str  # the offer's id, or the organisation's when `organisatie`
     waarden: dict[str, str]  # sleutel -> answer, only the filled-in fields
     regels: dict[str, int]  # sleutel -> line in the answer file
+    organisatie: bool = False  # a block about the organisation itself
 
 
 def lees_antwoorden(tekst: str, bestand: str) -> tuple[list[Antwoord], list[Melding]]:
@@ -141,7 +161,11 @@ def lees_antwoorden(tekst: str, bestand: str) -> tuple[list[Antwoord], list[Meld
         if regel == EINDE:
             if not huidig.aanbod:
                 meldingen.append(
-                    Melding(bestand, begin, "het antwoord noemt geen aanbod — zet het id achter 'aanbod:'")
+                    Melding(
+                        bestand,
+                        begin,
+                        "het antwoord noemt geen aanbod — zet het id achter 'aanbod:' (of 'organisatie:')",
+                    )
                 )
             else:
                 antwoorden.append(huidig)
@@ -163,8 +187,8 @@ def lees_antwoorden(tekst: str, bestand: str) -> tuple[list[Antwoord], list[Meld
             continue
         waarde = " ".join(waarde.split())
         if waarde and waarde != LEEG:
-            if sleutel == "aanbod":
-                huidig.aanbod = waarde
+            if sleutel in ("aanbod", "organisatie"):
+                huidig.aanbod, huidig.organisatie = waarde, sleutel == "organisatie"
             huidig.waarden[sleutel] = waarde
             huidig.regels[sleutel] = nummer
     if huidig is not None:
@@ -395,3 +419,52 @@ def wijzig_tekst(tekst: str, nieuw: dict, velden: list[str], volgorde: list[str]
         at = next((blocks[k][0] for k in later if k in blocks), len(lines))
         lines[at:at] = new_lines
     return "".join(lines)
+
+
+def wijziging_organisatie(antwoord: Antwoord, data: dict, bestand: str, vandaag: dt.date) -> Wijziging:
+    """An organisation after the answer about its own contact details: each new value with its own
+    `bevestigd` source, and one source for the answer in `bronnen`."""
+    w = Wijziging(copy.deepcopy(data))
+    new = w.data
+    regels = antwoord.regels
+    datum = vandaag
+    if antwoord.waarden.get("datum"):
+        try:
+            datum = dt.date.fromisoformat(antwoord.waarden["datum"])
+        except ValueError:
+            w.meldingen.append(
+                Melding(bestand, regels["datum"], f"'{antwoord.waarden['datum']}' is geen datum — schrijf JJJJ-MM-DD")
+            )
+    door = antwoord.waarden.get("ingevuld door")
+    if not door:
+        w.meldingen.append(
+            Melding(
+                bestand, regels.get("organisatie", 1), "het antwoord zegt niet wie het invulde — vul 'ingevuld door' in"
+            )
+        )
+    bron = {"bevestigd": datum.isoformat(), "door": door or "?"}
+    contact = dict(new.get("contact") or {})
+    veranderd = []
+    for sleutel, veld in CONTACT.items():
+        waarde = antwoord.waarden.get(sleutel)
+        if waarde and waarde != str(contact.get(veld, "")):
+            contact[veld] = waarde
+            contact.setdefault("bronnen", {})[veld] = dict(bron)
+            veranderd.append(sleutel)
+    if not veranderd:
+        w.meldingen.append(
+            Melding(
+                bestand,
+                regels.get("organisatie", 1),
+                "het antwoord over de organisatie verandert niets — vul een nieuw gegeven in",
+            )
+        )
+        return w
+    contact["bronnen"] = contact.pop("bronnen")
+    new["contact"] = contact
+    bron["onderdeel"] = "antwoord op het controleverzoek: " + ", ".join(veranderd)
+    new["bronnen"] = list(new["bronnen"]) + [bron]
+    w.nieuw_bron = bron
+    w.velden = ["contact", "bronnen"]
+    w.uitleg = [f"nieuw of anders: {s}" for s in veranderd]
+    return w
