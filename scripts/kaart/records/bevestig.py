@@ -405,11 +405,13 @@ def wijzig_tekst(tekst: str, nieuw: dict, velden: list[str], volgorde: list[str]
         if key == "bronnen" and nieuw_bron is not None and key in blocks:
             start, end = blocks[key]
             indent = next(
-                (m.group(1) for line in lines[start + 1 : end] for m in [re.match(r"^(\s*)- ", line)] if m), "  "
+                (m.group(1) for line in lines[start + 1 : end] for m in [re.match(r"^(\s*)- ", line)] if m), None
             )
-            item = yaml.safe_dump([nieuw_bron], allow_unicode=True, sort_keys=False, width=100)
-            lines[end:end] = [indent + line if line.strip() else line for line in item.splitlines(keepends=True)]
-            continue
+            if indent is not None:  # a block list: the new source goes below the others, as text
+                item = yaml.safe_dump([nieuw_bron], allow_unicode=True, sort_keys=False, width=100)
+                lines[end:end] = [indent + line if line.strip() else line for line in item.splitlines(keepends=True)]
+                continue
+            # a flow list (`bronnen: [...]`): rewritten as a whole below
         new_lines = _dump(key, nieuw[key]) if key in nieuw else []
         if key in blocks:
             start, end = blocks[key]
@@ -417,6 +419,8 @@ def wijzig_tekst(tekst: str, nieuw: dict, velden: list[str], volgorde: list[str]
             continue
         later = volgorde[volgorde.index(key) + 1 :] if key in volgorde else []
         at = next((blocks[k][0] for k in later if k in blocks), len(lines))
+        while at > 0 and (not lines[at - 1].strip() or lines[at - 1].startswith("#")):
+            at -= 1  # the comment above the next key stays with that key
         lines[at:at] = new_lines
     return "".join(lines)
 
