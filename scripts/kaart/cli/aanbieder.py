@@ -37,7 +37,7 @@ def add_commands(sub) -> None:
         help="bestand met het ingevulde antwoordblok (geplakt uit de e-mail); zonder bestand of met - : standaardinvoer",
     )
     p.add_argument("--ja", action="store_true", help="niet vragen: schrijf de wijzigingen meteen (voor scripts)")
-    p.add_argument("--datum", help="doe alsof het vandaag deze datum is (JJJJ-MM-DD); standaard vandaag")
+    p.add_argument("--datum", metavar="JJJJ-MM-DD", help="doe alsof het vandaag deze datum is; standaard vandaag")
     p.set_defaults(func=cmd_bevestig)
 
 

@@ -43,7 +43,8 @@ def add_commands(sub) -> None:
         "bestanden",
         nargs="+",
         help="CSV of .xlsx met de kolommen van aanbod.csv (en eventueel organisaties.csv), "
-        "HSDS-JSON (services.json, organizations.json, een service) of de map van een HSDS-feed",
+        "HSDS-JSON (services.json, organizations.json, een service), de map van een HSDS-feed, "
+        "of het datapakket van een HSDS-feed (datapackage.json met services.csv ...)",
     )
     p.add_argument(
         "--bijwerken",
@@ -51,7 +52,9 @@ def add_commands(sub) -> None:
         help="bestaand aanbod bijwerken: alleen velden die verschillen, met een diff (zonder deze optie blijft "
         "bestaand aanbod ongemoeid)",
     )
-    p.add_argument("--datum", help="datum van de import in de bron (JJJJ-MM-DD); standaard vandaag")
+    p.add_argument(
+        "--datum", metavar="JJJJ-MM-DD", help="datum van de import, in de bron van elk record; standaard vandaag"
+    )
     p.set_defaults(func=cmd_importeer)
 
 
