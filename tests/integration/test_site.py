@@ -31,7 +31,7 @@ def test_every_offer_has_a_page_with_youth_summary_sources_and_edit_link(built_s
         assert "In het kort, voor jou" in page
         assert "Bronnen" in page and "Brongegevens uit" in page
         if not aanbod.laatst_gecontroleerd:
-            assert "Nog niet bevestigd door de aanbieder" in page
+            assert "Nooit bevestigd door de aanbieder" in page
         assert re.search(rf'href="[^"]*/aanbod/{re.escape(aanbod.id)}\.yml"', page), (
             "edit link must open the YAML source"
         )
