@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from kaart.build import BuildError, prepare_site
 from kaart.check.reporting import format_text
+from kaart.instellingen import Instellingen
 from kaart.project import Project
 from kaart.publish.headers import write_headers
 from kaart.publish.minify import minify_site
@@ -34,7 +35,9 @@ def on_config(config):
     project = Project(Path(config.config_file_path).resolve().parent)
     _state["preview_error"] = None
     try:
-        prepared = prepare_site(project)
+        prepared = prepare_site(
+            project, instellingen=Instellingen.uit_extra(dict(config.extra or {}), site_url=config.site_url)
+        )
     except Exception as exc:
         refused = isinstance(exc, (BuildError, ProjectFileError))
         if not _state.get("serve"):

@@ -171,7 +171,7 @@ def test_hsds_says_an_unconfirmed_service_is_only_described_in_a_source(tmp_path
     _, kaart = check_project(project)
     service = json.loads(export_files(project, kaart)["data/hsds/services.json"])["contents"][0]
     assert service["status"] == "active" and service["x_status"] == "beschreven"
-    assert service["alert"] == "Volgens een bron uit 2025 · nog niet bevestigd door de aanbieder."
+    assert service["alert"] == "Volgens een bron uit 2025 · nooit bevestigd door de aanbieder."
     assert "assured_date" not in service
 
 

@@ -9,6 +9,7 @@ from kaart.build import BuildError, prepare_site
 from kaart.check.checker import check_project
 from kaart.check.reporting import format_text, render
 from kaart.check.taal import taal_rapport
+from kaart.cli import aanbieder, importeer
 from kaart.cli.common import project_of as _project
 from kaart.cli.parser import DutchParser
 from kaart.cli.redactie import add_commands
@@ -142,6 +143,8 @@ def build_parser() -> DutchParser:
     nabewerk.add_argument("site", help="de map die mkdocs of Zensical bouwde, bijvoorbeeld site/")
     nabewerk.set_defaults(func=cmd_nabewerk)
     add_commands(sub)  # nieuw, velden, rapport, verzoek, export (cli/redactie.py)
+    aanbieder.add_commands(sub)  # bevestig (cli/aanbieder.py): the provider's answer into the record
+    importeer.add_commands(sub)  # importeer (cli/importeer.py): a region's own list as records
     return parser
 
 

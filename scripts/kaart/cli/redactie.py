@@ -16,7 +16,8 @@ from kaart.check.reporting import shown
 from kaart.cli import nieuw, velden
 from kaart.cli.common import checked_kaart, checked_records, project_of
 from kaart.export.opendata import publish
-from kaart.pages import rapport
+from kaart.instellingen import Instellingen
+from kaart.pages import bevestigingen, rapport
 from kaart.pages.verzoek import Blad, find_organisaties
 from kaart.publish.target import TargetError, output_folder
 from kaart.records.loading import _why
@@ -72,6 +73,12 @@ def add_commands(sub) -> None:
     p.add_argument(
         "--datum", type=_datum, metavar="JJJJ-MM-DD", help="rapport alsof het deze datum is (standaard vandaag)"
     )
+    p.add_argument(
+        "--verzoeken",
+        action="store_true",
+        help="alleen de controleverzoeken die nu weg moeten: per organisatie het aanbod dat nooit is bevestigd, "
+        "waarvan de bevestiging verlopen is of binnen een maand verloopt",
+    )
     p.set_defaults(func=cmd_rapport)
 
     p = sub.add_parser(
@@ -98,8 +105,12 @@ def cmd_rapport(args) -> int:
     if kaart is None:
         return 1
     today = args.datum or dt.date.today()
-    regels = rapport.rapport(project, kaart, today, args.bron_jaren)
-    print(rapport.format_table(regels, len(kaart.aanbod), args.bron_jaren))
+    cadans = Instellingen.lees(project.root).cadans_maanden  # extra.redactie.cadans_maanden, as the site uses it
+    if args.verzoeken:
+        print(bevestigingen.format_verzoeken(bevestigingen.verzoeken(kaart, today, cadans), today, cadans))
+        return 0
+    regels = rapport.rapport(project, kaart, today, args.bron_jaren, cadans)
+    print(rapport.format_table(regels, len(kaart.aanbod), args.bron_jaren, cadans))
     return 0
 
 

@@ -16,10 +16,12 @@ from urllib.parse import urlencode
 
 from kaart import actualiteit
 from kaart.doelgroep import FEITEN, SITUATIES_MET_SCHOOLTYPE
+from kaart.instellingen import Instellingen
 from kaart.model import Aanbod, Bron, Kaart, Organisatie
+from kaart.pages.verzoek import mail_href
 from kaart.project import Project
 from kaart.result import Problem
-from kaart.text import block, first_sentence, inline, leeftijd_text, link, safe_url
+from kaart.text import block, first_sentence, inline, leeftijd_text, link, safe_url, yaml_str
 
 ONBEKEND = "niet bekend in de bron"
 DOELGROEP_KOPPEN = {
@@ -29,7 +31,6 @@ DOELGROEP_KOPPEN = {
     "schooltype": "Schooltype",
     "kenmerken": "Speciaal voor",
 }
-STALE_AFTER_DAYS = 365
 # content/index.md carries this line; the build puts the sentence about the age of the sources in its place
 HOME_MARKER = "<!-- kaart:bronleeftijd -->"
 # The repository that takes "Geef het door" issues (.github/ISSUE_TEMPLATE/); the same one as mkdocs.yml's edit_uri.
@@ -108,11 +109,14 @@ class SiteOutput:
 
 
 class SiteRenderer:
-    def __init__(self, kaart: Kaart, project: Project, today: dt.date | None = None):
+    def __init__(
+        self, kaart: Kaart, project: Project, today: dt.date | None = None, instellingen: Instellingen | None = None
+    ):
         self.kaart = kaart
         self.project = project
         self.vocab = project.vocab
         self.today = today or dt.date.today()
+        self.instellingen = instellingen or Instellingen()
 
     # -- labels ------------------------------------------------------------
     def label(self, vocab: str, value: str) -> str:
@@ -131,8 +135,10 @@ class SiteRenderer:
 
     def bron_text(self, bron: Bron) -> str:
         if bron.bevestigd:
-            return f"Bevestigd door de aanbieder op {inline(bron.bevestigd)}" + (
-                f" ({inline(bron.door)})" if bron.door else ""
+            return (
+                f"Bevestigd door de aanbieder op {inline(bron.bevestigd)}"
+                + (f" ({inline(bron.door)})" if bron.door else "")
+                + (f": {inline(bron.onderdeel)}" if bron.onderdeel else "")  # e.g. "gestopt op 2026-01-31"
             )
         titel, jaar = self.vocab.title_and_year(bron)
         text = inline(titel)
@@ -149,14 +155,21 @@ class SiteRenderer:
         text = term.extra.get("x-kort", term.label) if term else inline(bron.titel)
         return text + (f", {inline(bron.onderdeel)}" if bron.onderdeel else "")
 
+    def staat(self, aanbod: Aanbod) -> actualiteit.Staat:
+        return actualiteit.staat(aanbod, self.today, self.instellingen.cadans_maanden)
+
     def controle_text(self, aanbod: Aanbod) -> str:
-        datum = actualiteit.bevestigd_op(aanbod)
-        if not datum:
-            return "Nog niet bevestigd door de aanbieder."
-        checked = dt.date.fromisoformat(datum)
-        text = f"Laatst bevestigd door de aanbieder op {checked.isoformat()}."
-        if (self.today - checked).days > STALE_AFTER_DAYS:
-            text += " Dat is meer dan een jaar geleden: de gegevens kunnen verouderd zijn."
+        s = self.staat(aanbod)
+        if s.naam == actualiteit.NOOIT:
+            return "Nooit bevestigd door de aanbieder."
+        text = f"Laatst bevestigd door de aanbieder op {s.bevestigd_op.isoformat()}."
+        if s.naam == actualiteit.VERLOPEN:
+            text += (
+                f" De bevestiging is verlopen: de aanbieder bevestigt elke {self.instellingen.cadans_maanden} maanden, "
+                "dus de gegevens kunnen verouderd zijn."
+            )
+        else:
+            text += f" De bevestiging geldt tot en met {s.verloopt_op.isoformat()}."
         return text
 
     # -- pages ---------------------------------------------------------------
@@ -208,9 +221,11 @@ class SiteRenderer:
             f"{self.aanbieders_text(a)} · {inline(self.werkgebied_text(a.werkgebied))}\n{{ .kaart-meta }}",
             "",
             # near the title: how old the information is, so a 2016 source never reads as "it exists today"
-            f"{inline(actualiteit.regel(a, self.vocab))}\n{{ .kaart-actualiteit }}",
+            f"{inline(actualiteit.regel(a, self.vocab, self.today, self.instellingen.cadans_maanden))}\n"
+            "{ .kaart-actualiteit }",
             "",
-            self.geef_door_link(issue_url("geef-het-door.yml", f"Geef het door: {a.naam} ({a.id})", aanbod=a.id)),
+            self.geef_door_link(issue_url("geef-het-door.yml", f"Geef het door: {a.naam} ({a.id})", aanbod=a.id))
+            + self.mail_link(a),
             "",
         ]
         if a.status == "gestopt":
@@ -235,7 +250,8 @@ class SiteRenderer:
             "",
             f"    **Hoe begin je?** {inline(jt['hoe_begin_je'])}",
             "",
-            f"    {inline(actualiteit.jongerenregel(a, self.vocab))}\n    {{ .kaart-actualiteit }}",  # the age, in youth words
+            f"    {inline(actualiteit.jongerenregel(a, self.vocab, self.today, self.instellingen.cadans_maanden))}"
+            "\n    { .kaart-actualiteit }",  # the age, in youth words
             "",
         ]
         lines += self.contact_actions(a.contact, fallback=True)
@@ -416,6 +432,14 @@ class SiteRenderer:
     def geef_door_link(self, url: str) -> str:
         return f"[{GEEF_DOOR}]({safe_url(url)}){{ .kaart-geef-door }}"
 
+    def mail_link(self, a: Aanbod) -> str:
+        """Next to the GitHub form: a mail to the redactie with the answer block, for everyone without an account."""
+        email = self.instellingen.redactie_email
+        if not email:  # no address set: the build warned once (kaart.instellingen), no link
+            return ""
+        href = safe_url(mail_href(self.project, self.kaart, a, email, self.today, self.instellingen.cadans_maanden))
+        return f" · [Geen GitHub? Mail de redactie]({href}){{ .kaart-mail-redactie }}" if href else ""
+
     def aanbieders_text(self, a: Aanbod) -> str:
         """Every provider the source names, each linked to its organisation page."""
         names = []
@@ -556,10 +580,7 @@ def offer_list_item(a: Aanbod, prefix: str) -> str:
     return f"- [{inline(a.naam)}]({prefix}{a.id}.md){extra} — {inline(first_sentence(a.beschrijving))}"
 
 
-def _yaml_str(value: str) -> str:
-    # the theme puts title and description into HTML without escaping: neutralise < > " first
-    value = value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+_yaml_str = yaml_str  # (kaart.text) the front-matter string; here for the modules that import it from site
 
 
 def render_site(kaart: Kaart, project: Project, today: dt.date | None = None) -> SiteOutput:
