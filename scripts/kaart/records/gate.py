@@ -53,9 +53,25 @@ def link_problems(root: Path) -> list[Problem]:
     return published_problems(root)
 
 
+# Files the build cannot do without: the theme blocks and the finder page shells (pages/finder.py).
+REQUIRED = ("overrides/main.html", "overrides/finder/wegwijzer.html", "overrides/finder/jongeren.html")
+
+
 def published_problems(root: Path) -> list[Problem]:
-    """Every symbolic link, special file, non-UTF-8 text file and too large file below the published folders."""
-    problems = []
+    """Every symbolic link, special file, non-UTF-8 text file and too large file below the published folders,
+    and every required file that is missing."""
+    problems = [
+        Problem(
+            rel,
+            1,
+            "",
+            "dit bestand ontbreekt; de site kan niet zonder",
+            "zet het terug uit de git-geschiedenis (git checkout -- " + rel + ")",
+            "bestand-ontbreekt",
+        )
+        for rel in REQUIRED
+        if not (root / rel).is_symlink() and not (root / rel).exists()
+    ]
     for folder in PUBLISHED_FOLDERS:
         top = root / folder
         if top.is_symlink():
