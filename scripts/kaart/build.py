@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from kaart.check.checker import check_records
 from kaart.check.reporting import render
 from kaart.export.opendata import publish
+from kaart.instellingen import Instellingen
 from kaart.model import Kaart
 from kaart.pages.finder import add_finder
-from kaart.pages.glossary import Begrip, abbreviations, load_glossary
+from kaart.pages.glossary import Begrip, abbreviations, forget_glossary, load_glossary
 from kaart.pages.rapport import build_warnings
 from kaart.pages.render import site_pages
-from kaart.pages.site import SiteOutput, SiteRenderer, repo_url_problems
+from kaart.pages.site import SiteOutput, SiteRenderer, settings_problems
 from kaart.project import Project
 from kaart.records.load import Records, load_records
 from kaart.result import CheckResult
@@ -56,28 +57,34 @@ class PreparedSite:
         return markdown
 
 
-def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite:
+def prepare_site(
+    project: Project, today: dt.date | None = None, instellingen: Instellingen | None = None
+) -> PreparedSite:
+    """`instellingen`: the hook passes mkdocs' `extra`; without it they are read from mkdocs.yml."""
     today = today or dt.date.today()
+    instellingen = instellingen or Instellingen.lees(project.root)
     records = load_records(project)
-    result, begrippen = check_site(records, today)
+    result, begrippen = check_site(records, today, instellingen)
     kaart = records.kaart
-    renderer = SiteRenderer(kaart, project, today)
-    output = site_pages(renderer, begrippen)
+    renderer = SiteRenderer(kaart, project, today, instellingen)
+    output = site_pages(renderer, begrippen, instellingen.cadans_maanden)
     add_finder(output, kaart, project)
-    output.files.update(publish(project, kaart, records))
+    output.files.update(publish(project, kaart, records, instellingen.site_url or ""))
     output.files.update(search_files(kaart, project, output.pages))
     return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer, records)
 
 
-def check_site(records: Records, today: dt.date) -> tuple[CheckResult, list[Begrip]]:
-    """The check stage: every rule over the records and the glossary (read once: its page and every
-    tooltip). Any error stops the build with the same messages as `kaart check`; stale records and a
-    refused KAART_REPO_URL are warnings, so only --strict fails on them."""
+def check_site(records: Records, today: dt.date, instellingen: Instellingen) -> tuple[CheckResult, list[Begrip]]:
+    """The check stage: every rule over the records, the content pages and the glossary (read once: its page
+    and every tooltip; its problems are in the result, check/content.py). Any error, also a bad KAART_REPO_URL,
+    KAART_EDIT_URI or KAART_SITE_URL, stops the build with the same messages as `kaart check`; stale records and
+    the site's own settings are warnings, so only --strict fails on them."""
+    forget_glossary()  # read once per build: by the check below, and its pages use that read
     result = check_records(records, today)
-    begrippen, problems = load_glossary(records.project)
-    result.extend(problems)
+    begrippen, _ = load_glossary(records.project)
+    result.extend(settings_problems())
     if not result.ok:
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))
-    result.extend(build_warnings(records, today))
-    result.extend(repo_url_problems())
+    result.extend(build_warnings(records, today, instellingen.cadans_maanden))
+    result.extend(instellingen.problemen)  # e.g. no redactie address: no mail link, said once
     return result, begrippen

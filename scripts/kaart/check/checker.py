@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cached_property
 
+from kaart.check.content import content_problems
 from kaart.check.praktijken import load_praktijk
 from kaart.check.rules import (
     aanbieder_paths,
@@ -29,7 +30,6 @@ from kaart.check.schema import RecordSchema, Schemas
 from kaart.check.taal import check_record_taal, load_taallijst, organisation_names
 from kaart.model import Aanbod, Kaart, Organisatie
 from kaart.project import Project
-from kaart.records.gate import link_problems
 from kaart.records.load import Records, load_records
 from kaart.records.loading import LoadedFile, template_hint
 from kaart.result import CheckResult, Problem
@@ -47,8 +47,8 @@ class Checker:
     def check(self, records: Records) -> tuple[CheckResult, Kaart]:
         """Every rule over the loaded records; sets and returns `records.kaart` (the records without errors)."""
         result = CheckResult()
-        # no symlink in the folders the site publishes as they are (content/, overrides/, schemas/)
-        result.extend(link_problems(self.project.root))
+        # content/, overrides/, schemas/: the gate, the pages' text policy and the glossary (check/content.py)
+        result.extend(content_problems(self.project))
         kaart = Kaart()
         for listing in records.listings:  # refused entries: never skipped without a word
             result.extend(listing.problems)

@@ -18,7 +18,7 @@ from referencing import Registry, Resource
 
 from kaart.check.schema_messages import translate
 from kaart.project import Project
-from kaart.records.loading import LoadedFile
+from kaart.records.loading import LoadedFile, read_project_text
 from kaart.result import Problem
 
 VOCAB_FILE = "vocabulaires.schema.json"
@@ -39,8 +39,8 @@ class RecordSchema:
     def __init__(self, project: Project, name: str):
         self.project = project
         schemas_dir = project.schemas_dir
-        self.schema = json.loads((schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
-        vocab = json.loads((schemas_dir / VOCAB_FILE).read_text(encoding="utf-8"))
+        self.schema = json.loads(read_project_text(schemas_dir / f"{name}.schema.json"))
+        vocab = json.loads(read_project_text(schemas_dir / VOCAB_FILE))
         registry = Registry().with_resource(VOCAB_FILE, Resource.from_contents(vocab))
         self.full = _Validator(_whole_string_patterns(self.schema), registry=registry)
         # the schemas' own patterns: in jsonschema-rs, as in JSON Schema, `$` is the end of the text

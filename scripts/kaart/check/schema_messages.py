@@ -33,6 +33,8 @@ _PATTERN_FIXES = {
     "telefoon": "schrijf alleen cijfers, spaties of streepjes (eventueel met + vooraan), zoals in de bron",
     "email": "schrijf een e-mailadres zoals naam@organisatie.nl",
     "laatst_gecontroleerd": "schrijf de datum als JJJJ-MM-DD tussen aanhalingstekens",
+    "bevestigd": "schrijf de echte datum van de bevestiging (vanaf 2000) als JJJJ-MM-DD tussen aanhalingstekens",
+    "citaat": "neem de woorden van de bron letterlijk over, niet alleen ' … '",
 }
 
 
@@ -127,7 +129,14 @@ def _wrong_type(e: _Error) -> Problem:
 
 def _wrong_form(e: _Error) -> Problem:
     value = e.value
-    if isinstance(value, str) and "\n" in value.strip(" ") and value.strip():
+    multiline = isinstance(value, str) and "\n" in value.strip(" ") and value.strip()
+    if multiline and e.path in e.loaded.escaped_newlines:
+        return e.problem(
+            "de waarde bevat een nieuwe regel (\\n tussen aanhalingstekens)",
+            f"haal de \\n weg; deze waarde staat op één regel{e.example}",
+            "schema-vorm",
+        )
+    if multiline:
         return e.problem(
             "de waarde staat niet op één regel (blok met | of >)",
             f"schrijf de waarde direct achter de veldnaam, zonder | of >{e.example}",

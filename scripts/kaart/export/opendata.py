@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 
+from kaart.export.profiel import profiel_files
 from kaart.export.tables import (
     AANBOD_COLUMNS,
     BOOL_COLUMNS,
@@ -28,10 +29,13 @@ from kaart.export.tables import (
     SCHEMA_VERSION,
     Tables,
     export_files,
-    json_bytes,
     published,
     tables,
 )
+from kaart.export.tables import (
+    json_bytes as _json,
+)
+from kaart.instellingen import Instellingen
 from kaart.model import Kaart
 from kaart.project import Project
 from kaart.records.load import Records
@@ -48,8 +52,8 @@ def record_files(computed: Tables) -> dict[str, bytes]:
     the HSDS lists, each record already encoded once; the files are that text, so nothing is done twice.
     """
     files: dict[str, bytes] = {}
-    # {"schema_version":…,"licentie":…, then the record's own keys: as json_bytes({…, **record}) writes it
-    header = json_bytes({"schema_version": SCHEMA_VERSION, "licentie": LICENTIE}).decode("utf-8").rstrip("\n")[:-1]
+    # {"schema_version":…,"licentie":…, then the record's own keys: as _json({…, **record}) writes it
+    header = _json({"schema_version": SCHEMA_VERSION, "licentie": LICENTIE}).decode("utf-8").rstrip("\n")[:-1]
     for kind, items in (("aanbod", computed.data["aanbod"]), ("organisatie", computed.data["organisaties"])):
         for record, text in zip(items, computed.encoded[id(items)]):
             files[published(kind, record["id"])["json"]] = (header + "," + text[1:] + "\n").encode("utf-8")
@@ -64,7 +68,7 @@ def schema_files(project: Project) -> dict[str, bytes]:
     """The schemas as in the repository (compact, as all machine-read JSON): their `$ref`s are
     relative, so they resolve next to each other."""
     return {
-        f"schemas/{name}.schema.json": json_bytes(
+        f"schemas/{name}.schema.json": _json(
             json.loads((project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
         )
         for name in SCHEMA_NAMES
@@ -147,12 +151,18 @@ def datapackage(project: Project) -> dict:
     }
 
 
-def publish(project: Project, kaart: Kaart, records: Records) -> dict[str, bytes]:
+def publish(
+    project: Project, kaart: Kaart, records: Records | None = None, site_url: str | None = None
+) -> dict[str, bytes]:
     """Every open-data file, keyed by its path in the built site: kaart.export.tables's whole-map files,
-    then one per record, the schemas and datapackage.json."""
+    then one per record, the schemas and datapackage.json, and the HSDS profile with the API root
+    (kaart.export.profiel; `site_url` makes its URLs absolute, default mkdocs.yml's site_url)."""
     computed = tables(project, kaart, records)
     out = export_files(project, kaart, records, computed)
     out.update(schema_files(project))
     out.update(record_files(computed))
-    out["data/datapackage.json"] = json_bytes(datapackage(project))
+    out["data/datapackage.json"] = _json(datapackage(project))
+    if site_url is None:
+        site_url = Instellingen.lees(project.root).site_url
+    out.update({path: _json(data) for path, data in profiel_files(project, site_url).items()})
     return out

@@ -3,7 +3,7 @@
     data/kaart.json               all records as written in YAML, with schema_version
     data/aanbod.csv               one row per offer, for spreadsheets
     data/organisaties.csv         one row per organisation
-    data/hsds/index.json          HSDS API root: version
+    (data/hsds/index.json, the API root with version, profile and openapi_url: kaart.export.profiel)
     data/hsds/services.json       HSDS 3.0 services (page of full service objects)
     data/hsds/organizations.json  HSDS 3.0 organizations
     data/hsds/taxonomies.json, data/hsds/taxonomy_terms.json
@@ -28,12 +28,14 @@ from kaart import actualiteit
 from kaart.model import Aanbod, Bron, Kaart, Organisatie
 from kaart.project import Project
 from kaart.records.load import Records
+from kaart.records.loading import load_file
 
 # Bump the major number when a field is removed, renamed or changes meaning;
 # the minor number when a field is added.  Documented on the open-data page.
-# 2.1: records carry `pagina` and `hsds`; 2.0: status beschreven/bevestigd/gestopt, aanbieder may be a list (1.1:
-# doelgroep.situatie, schooltype, bronnen)
-SCHEMA_VERSION = "2.1"
+# 2.2: HSDS services carry x_startkwalificatie, x_voorwaarden, x_aanmelden(_uitleg), x_laatst_gecontroleerd,
+# x_trefwoorden, organizations x_werkgebied; 2.1: records carry `pagina` and `hsds`; 2.0: status
+# beschreven/bevestigd/gestopt, aanbieder may be a list (1.1: doelgroep.situatie, schooltype, bronnen)
+SCHEMA_VERSION = "2.2"
 LICENTIE = "CC0-1.0"
 HSDS_VERSION = "3.0"
 # Stable HSDS ids: HSDS wants UUIDs; we derive them from our own ids so they never change.
@@ -116,9 +118,15 @@ BOOL_COLUMNS = {"werkgebied.landelijk", "nazorg.geboden"}
 
 
 # -- the records as written -------------------------------------------------
-def raw_records(kaart: Kaart, records: Records) -> tuple[list[dict], list[dict]]:
-    """The YAML data of every valid record, exactly as the editors wrote it (read once, by the load stage)."""
-    load = records.raw
+def raw_records(project: Project, kaart: Kaart, records: Records | None = None) -> tuple[list[dict], list[dict]]:
+    """The YAML data of every valid record, exactly as the editors wrote it.
+
+    A build passes its `records` (read once, kaart/records.py); without them each file is loaded here.
+    """
+
+    def load(rel: str) -> dict:
+        return records.raw(rel) if records is not None else load_file(project.root / rel, rel).data
+
     aanbod = [load(a.source_file) for a in sorted(kaart.aanbod.values(), key=lambda a: a.id)]
     organisaties = [load(o.source_file) for o in sorted(kaart.organisaties.values(), key=lambda o: o.id)]
     return aanbod, organisaties
@@ -148,8 +156,8 @@ def met_pagina(kind: str, record: dict) -> dict:
     return {**record, "pagina": where["pagina"], "hsds": where["hsds"]}
 
 
-def kaart_json(project: Project, kaart: Kaart, records: Records) -> dict:
-    aanbod, organisaties = raw_records(kaart, records)
+def kaart_json(project: Project, kaart: Kaart, records: Records | None = None) -> dict:
+    aanbod, organisaties = raw_records(project, kaart, records)
     aanbod, organisaties = (
         [met_pagina("aanbod", r) for r in aanbod],
         [met_pagina("organisatie", r) for r in organisaties],
@@ -218,6 +226,21 @@ def to_csv(records: list[dict], columns: list[str]) -> str:
     return buffer.getvalue()
 
 
+def parse_cell(column: str, cell: str):
+    """One CSV cell as the record's value (the inverse of `_cell`); ValueError for a bad number or JSON."""
+    if cell.startswith("'") and cell[1:].startswith(_FORMULA):
+        cell = cell[1:]
+    if column in _JSON_COLUMNS:
+        return json.loads(cell)
+    if column in LIST_COLUMNS or (column == "aanbieder" and LIST_SEP.strip() in cell):  # several providers
+        return [part.strip() for part in cell.split(LIST_SEP.strip()) if part.strip()]
+    if column in BOOL_COLUMNS:
+        return cell.strip().lower() == "ja"
+    if column in INT_COLUMNS:
+        return int(cell)
+    return cell
+
+
 def from_csv(text: str) -> list[dict]:
     """Read a CSV export back into records (the inverse of `to_csv`)."""
     records = []
@@ -226,18 +249,7 @@ def from_csv(text: str) -> list[dict]:
         for column, cell in row.items():
             if cell == "":
                 continue
-            if cell.startswith("'") and cell[1:].startswith(_FORMULA):
-                cell = cell[1:]
-            if column in _JSON_COLUMNS:
-                value = json.loads(cell)
-            elif column in LIST_COLUMNS or (column == "aanbieder" and LIST_SEP in cell):  # several providers
-                value = cell.split(LIST_SEP)
-            elif column in BOOL_COLUMNS:
-                value = cell == "ja"
-            elif column in INT_COLUMNS:
-                value = int(cell)
-            else:
-                value = cell
+            value = parse_cell(column, cell)
             target = record
             *parents, last = column.split(".")
             for part in parents:
@@ -261,7 +273,7 @@ def hsds_id(kind: str, *parts: str) -> str:
 
 # HSDS has no "described in a source, not confirmed": such a service is `active` with an alert saying so.
 _STATUS = {"beschreven": "active", "bevestigd": "active", "gestopt": "defunct"}
-_TAXONOMIES = ("helpt_bij", "fase", "soort", "voor", "kenmerk", "situatie", "schooltype")
+TAXONOMIES = ("helpt_bij", "fase", "soort", "voor", "kenmerk", "situatie", "schooltype")
 
 
 def _taxonomy(project: Project, name: str) -> dict:
@@ -296,7 +308,7 @@ def _vocab_term(vocab, name: str, term_id: str) -> dict:
 
 def _attributes(project: Project, link_id: str, link_type: str, values: dict[str, tuple]) -> list[dict]:
     out = []
-    for name in _TAXONOMIES:
+    for name in TAXONOMIES:
         for term_id in values.get(name, ()):
             term = _term(project, name, term_id)
             out.append(
@@ -383,6 +395,8 @@ def hsds_organization(project: Project, org: Organisatie) -> dict:
         ]
     if org.contact.get("adres"):
         out["x_adres"] = org.contact["adres"]
+    if org.werkgebied:
+        out["x_werkgebied"] = org.werkgebied
     out["x_bronnen"] = _bronnen(project, org.bronnen)
     if org.contact_bronnen:
         out["x_contact_bronnen"] = {veld: _bronnen(project, [b])[0] for veld, b in org.contact_bronnen.items()}
@@ -485,6 +499,20 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
         }
     if a.toelichting:
         out["x_toelichting"] = a.toelichting
+    # The record's own fields that HSDS only has as text (eligibility_description, application_process):
+    # as written too, so a reader (and `kaart importeer`) gets the values back, not a sentence.
+    if a.startkwalificatie:
+        out["x_startkwalificatie"] = a.startkwalificatie
+    if a.voorwaarden:
+        out["x_voorwaarden"] = a.voorwaarden
+    if a.aanmelden:
+        out["x_aanmelden"] = list(a.aanmelden)
+    if a.aanmelden_uitleg:
+        out["x_aanmelden_uitleg"] = a.aanmelden_uitleg
+    if a.laatst_gecontroleerd:
+        out["x_laatst_gecontroleerd"] = a.laatst_gecontroleerd
+    if a.trefwoorden:
+        out["x_trefwoorden"] = list(a.trefwoorden)
     return out
 
 
@@ -509,10 +537,9 @@ def hsds(project: Project, kaart: Kaart) -> dict[str, dict]:
     for org in sorted(kaart.organisaties.values(), key=lambda o: o.id):
         item = {**embedded[org.id], "x_services": [hsds_id("service", a.id) for a in kaart.aanbod_van(org.id)]}
         organizations.append(item)
-    taxonomies = [_taxonomy(project, name) for name in _TAXONOMIES]
-    terms = [_term(project, name, t.id) for name in _TAXONOMIES for t in project.vocab[name]]
+    taxonomies = [_taxonomy(project, name) for name in TAXONOMIES]
+    terms = [_term(project, name, t.id) for name in TAXONOMIES for t in project.vocab[name]]
     return {
-        "index.json": {"version": HSDS_VERSION, "x_schema_version": SCHEMA_VERSION, "x_licentie": LICENTIE},
         "services.json": _page(services),
         "organizations.json": _page(organizations),
         "taxonomies.json": _page(taxonomies),
@@ -522,7 +549,7 @@ def hsds(project: Project, kaart: Kaart) -> dict[str, dict]:
 
 def json_bytes(data) -> bytes:
     # Compact: these files are read by programs, and json's C encoder only runs without indent
-    # (pretty-printing is much slower).  `python -m json.tool` shows them to people.
+    # (pretty-printing 5,000 offers took half the export time).  `python -m json.tool` shows them to people.
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
@@ -548,7 +575,7 @@ class Tables:
         return ("{" + ",".join(parts) + "}\n").encode("utf-8")
 
 
-def tables(project: Project, kaart: Kaart, records: Records) -> Tables:
+def tables(project: Project, kaart: Kaart, records: Records | None = None) -> Tables:
     data, lists = kaart_json(project, kaart, records), hsds(project, kaart)
     encoded = {
         id(items): [_dumps(r) for r in items]
@@ -562,7 +589,9 @@ def tables(project: Project, kaart: Kaart, records: Records) -> Tables:
     return Tables(data, lists, encoded)
 
 
-def export_files(project: Project, kaart: Kaart, records: Records, computed: Tables | None = None) -> dict[str, bytes]:
+def export_files(
+    project: Project, kaart: Kaart, records: Records | None = None, computed: Tables | None = None
+) -> dict[str, bytes]:
     """Every whole-map open-data file, keyed by its path in the built site (`computed`: from `tables`)."""
     computed = computed or tables(project, kaart, records)
     data, lists = computed.data, computed.lists
