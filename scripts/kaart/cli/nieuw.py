@@ -354,7 +354,7 @@ def _problem(project: Project, vraag: Vraag, answer: str, answers: dict) -> str 
 
 def _reserved(project: Project, record_id: str) -> str | None:
     """Why the site itself needs aanbod/<record_id>/ (the same rule as kaart check), or None."""
-    from kaart.check.checker import RESERVED_IDS
+    from kaart.check.rules import RESERVED_IDS
 
     what = RESERVED_IDS["aanbod"].get(record_id)
     if what is None and any(
