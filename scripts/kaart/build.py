@@ -40,6 +40,7 @@ from kaart.pages.rapport import build_warnings, rapport, redactie_page
 from kaart.pages.site import GeneratedPage, SiteOutput, SiteRenderer, settings_problems
 from kaart.pages.verzoek import verzoek_lijst, verzoek_pages
 from kaart.project import Project
+from kaart.records.gate import missing_problems
 from kaart.records.load import Records, jobs, load_records
 from kaart.result import CheckResult
 from kaart.search.documents import search_skips_page
@@ -81,6 +82,7 @@ def prepare_site(
     # check: a build stops on any error, with the same messages as `kaart check`
     result = check_records(records, today)
     begrippen, _ = load_glossary(project)  # its page and every tooltip; its problems are in `result` (check/content.py)
+    result.extend(missing_problems(project.root))  # the theme blocks and finder shells a build needs
     result.extend(settings_problems())  # KAART_REPO_URL, KAART_EDIT_URI, KAART_SITE_URL: a bad one stops the build
     if not result.ok:
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))
