@@ -38,6 +38,7 @@ from kaart.pages.rapport import build_warnings, rapport, redactie_page
 from kaart.pages.site import GeneratedPage, SiteOutput, SiteRenderer, repo_url_problems
 from kaart.pages.verzoek import verzoek_lijst, verzoek_pages
 from kaart.project import Project
+from kaart.publish.offline import add_offline
 from kaart.records.load import Records, jobs, load_records
 from kaart.result import CheckResult
 from kaart.search.index import search_files, search_skips_page, weigh_known
@@ -114,6 +115,9 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
         # exports
         output.files.update(exports.result())
         output.files.update(search.result())
+        add_offline(
+            output, project, today
+        )  # Mijn lijst, the offline page, manifest, service worker (last: it hashes all)
         return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer, records)
 
 

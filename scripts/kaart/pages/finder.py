@@ -398,6 +398,9 @@ def jongeren_page(kaart: Kaart, project: Project) -> str:
         "",
         "Beantwoord drie korte vragen. Dan zie je wat er voor jou is en hoe je begint.",
         "",
+        "Moet je snel weg? Druk op *Snel weg* of op de Esc-toets: je gaat meteen naar Google, "
+        "en met de terugknop kom je niet terug op deze pagina.\n{ .kaart-snelweg-uitleg }",
+        "",
         form,
         "",
         uitkomst,
