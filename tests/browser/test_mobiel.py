@@ -24,6 +24,7 @@ YOUTH_PAGES = [
     "/jongeren/18-worden/",
     "/jongeren/intentieverklaring/",
     "/aanbod/learn2work/",
+    "/mijn-lijst/",
 ]
 ALL_PAGES = YOUTH_PAGES + ["/", "/organisaties/de-schoor/", "/wegwijzer/" + YOUTH_ANSWERS, "/woordenlijst/"]
 
@@ -112,7 +113,7 @@ def test_no_layout_shift_while_loading(phone, site_url, path):
 
 
 @pytest.mark.parametrize("path", YOUTH_PAGES)
-def test_first_visit_transfer_within_budget(phone, site_url, path):
+def test_first_visit_transfer_within_budget(phone, site_url, built_site, path):
     sizes: dict[str, int] = {}
 
     def record(response):
@@ -125,6 +126,8 @@ def test_first_visit_transfer_within_budget(phone, site_url, path):
     phone.page.on("response", record)
     _open(phone, site_url + path)
     phone.page.wait_for_timeout(200)
+    # The service worker is blocked in these contexts, but a real first visit downloads it: it counts.
+    sizes[site_url + "/sw.js"] = len(gzip.compress((built_site / "sw.js").read_bytes(), 9))
     total = sum(sizes.values())
     biggest = sorted(sizes.items(), key=lambda kv: -kv[1])[:5]
     assert total <= TRANSFER_BUDGET, f"{path}: {total} bytes gzip, budget {TRANSFER_BUDGET}; grootste: {biggest}"
