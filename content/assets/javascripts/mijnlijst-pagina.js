@@ -133,7 +133,6 @@
     data = loaded;
     (data && data.aanbod || []).forEach(function (o) { byId.set(o.id, o); });
     if (shared) el.kop.textContent = "Gedeelde lijst";
-    box.hidden = false;
     render();
     document.documentElement.setAttribute("data-kaart-lijst", "klaar");
   }

@@ -161,7 +161,8 @@
   }
 
   function setup() {
-    ["kaart-resultaten", "kaart-zoek-resultaten", "kaart-zoekpagina-resultaten", "ml-lijst"].forEach(function (id) {
+    // Not the search list under the header: a quick way to a page, it stays links only.
+    ["kaart-resultaten", "kaart-zoekpagina-resultaten", "ml-lijst"].forEach(function (id) {
       var container = document.getElementById(id);
       if (container) watch(container);
     });

@@ -53,7 +53,8 @@ def build_version(output: SiteOutput, project: Project) -> str:
     for path, data in sorted(output.files.items()):
         digest.update(f"{path}\0".encode() + data + b"\0")
     for folder in (project.content_dir, project.root / "overrides"):
-        for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        # not the *.yml (the glossary): read once by the build, its text is in the pages hashed above
+        for file in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".yml"):
             digest.update(f"{project.rel(file)}\0".encode() + file.read_bytes() + b"\0")
     for file in (project.root / "mkdocs.yml", _TEMPLATE, Path(__file__)):
         if file.is_file():
@@ -108,7 +109,12 @@ def mijn_lijst_page(day: dt.date) -> str:
         "in deze browser, niet op een server, en gaat nergens heen tenzij je hem zelf deelt. Heb je eenmaal deze "
         "site bezocht, dan werkt je lijst ook zonder internet.\n{ .kaart-ml-uitleg }",
         "",
-        '<div id="ml-box" class="kaart-mijn-lijst" data-bron="../data/wegwijzer.json" hidden>',
+        f"De lijst gebruikt de gegevens van de kaart van {datum(day)}.\n{{ .kaart-controle }}",
+        "",
+        "<noscript><p>Mijn lijst werkt alleen met JavaScript aan.</p></noscript>",
+        "",
+        # Shown from the start with room reserved (kaart.css), so the list appearing moves nothing.
+        '<div id="ml-box" class="kaart-mijn-lijst" data-bron="../data/wegwijzer.json">',
         '<p id="ml-status" class="kaart-aantal" role="status"></p>',
         '<ul id="ml-onbekend" class="kaart-meldingen" hidden></ul>',
         '<ol id="ml-lijst" class="kaart-resultaten kaart-ml-lijst"></ol>',
@@ -116,8 +122,8 @@ def mijn_lijst_page(day: dt.date) -> str:
         '<button type="button" id="ml-bewaar-alles" class="md-button md-button--primary" hidden>'
         "Zet deze lijst in Mijn lijst</button> "
         '<a id="ml-eigen" class="md-button" href="./" hidden>Naar mijn eigen lijst</a> '
-        '<button type="button" id="ml-print" class="md-button">Print de lijst</button> '
-        '<button type="button" id="ml-leeg" class="md-button">Maak de lijst leeg</button></p>',
+        '<button type="button" id="ml-print" class="md-button" hidden>Print de lijst</button> '
+        '<button type="button" id="ml-leeg" class="md-button" hidden>Maak de lijst leeg</button></p>',
         '<section id="ml-geef" class="kaart-ml-geef" aria-labelledby="ml-geef-kop" hidden>',
         '<h2 id="ml-geef-kop">Geef de lijst mee</h2>',
         "<p>Deze link bevat alleen de namen van het aanbod in de lijst (als code), niets over jou. "
@@ -131,10 +137,6 @@ def mijn_lijst_page(day: dt.date) -> str:
         '<canvas id="ml-qr" class="kaart-ml-qr" role="img" aria-label="QR-code met de link naar deze lijst"></canvas>',
         "</section>",
         "</div>",
-        "",
-        "<noscript><p>Mijn lijst werkt alleen met JavaScript aan.</p></noscript>",
-        "",
-        f"De lijst gebruikt de gegevens van de kaart van {datum(day)}.\n{{ .kaart-controle }}",
         "",
     ]
     return "\n".join(lines)
@@ -168,5 +170,7 @@ def add_offline(output: SiteOutput, project: Project, today: dt.date) -> None:
     output.pages[MIJN_LIJST] = GeneratedPage(mijn_lijst_page(today))
     output.pages[OFFLINE_PAGE] = GeneratedPage(offline_page(today))
     output.files[MANIFEST] = manifest_json()
-    output.files[VERSION_PATH] = json.dumps({"versie": version, "gebouwd": today.isoformat()}).encode("utf-8")
+    output.files[VERSION_PATH] = json.dumps(
+        {"versie": version, "gebouwd": today.isoformat()}, separators=(",", ":")
+    ).encode("utf-8")
     output.files[WORKER] = worker_js(version, precache_list(project)).encode("utf-8")
