@@ -75,6 +75,15 @@ def test_after_one_visit_the_youth_route_visited_pages_and_mijn_lijst_work_offli
     _controlled(page)
     page.goto(url + "/aanbod/learn2work/")
     _cached(page, url + "/aanbod/learn2work/")
+    page.goto(url + "/zoeken/?q=jobcoach")  # the search page and the shards it fetches
+    page.wait_for_selector("html[data-kaart-zoek=klaar]")
+    found = page.eval_on_selector_all("#kaart-zoekpagina-resultaten a", "as => as.map(a => a.href)")
+    _cached(page, url + "/zoeken/")
+    page.wait_for_function(  # the shards are kept once the network says it still serves this build
+        "() => caches.keys().then(n => caches.open(n[0])).then(c => c.keys())"
+        ".then(ks => ks.some(r => r.url.includes('/zoekindex/d-')))",
+        timeout=10000,
+    )
     worker_phone.context.set_offline(True)
 
     # the route answers a full set of choices, also ones not asked online
@@ -87,6 +96,9 @@ def test_after_one_visit_the_youth_route_visited_pages_and_mijn_lijst_work_offli
 
     page.goto(url + "/aanbod/learn2work/")
     assert "Learn2Work" in page.inner_text("h1")
+    page.goto(url + "/zoeken/?q=jobcoach")
+    page.wait_for_selector("html[data-kaart-zoek=klaar]")
+    assert page.eval_on_selector_all("#kaart-zoekpagina-resultaten a", "as => as.map(a => a.href)") == found
     page.goto(url + "/mijn-lijst/")
     page.wait_for_selector("html[data-kaart-lijst=klaar]")
     assert page.inner_text("h1").startswith("Mijn lijst")

@@ -9,7 +9,7 @@
   var box = document.getElementById("ml-box");
   if (!L || !box) return;
   var el = {};
-  ["kop", "status", "onbekend", "lijst", "bewaar-alles", "eigen", "print", "leeg", "geef", "link", "kopieer",
+  ["kop", "uitleg", "status", "onbekend", "lijst", "bewaar-alles", "eigen", "print", "leeg", "geef", "link", "kopieer",
    "whatsapp", "mail", "link-status", "qr"].forEach(function (id) { el[id] = document.getElementById("ml-" + id); });
   var TITEL = "Aanbod uit de Sociale kaart 16-27";
   var MAX_ONBEKEND = 60;  // characters of an unknown id shown back
@@ -132,7 +132,11 @@
   function start(loaded) {
     data = loaded;
     (data && data.aanbod || []).forEach(function (o) { byId.set(o.id, o); });
-    if (shared) el.kop.textContent = "Gedeelde lijst";
+    if (shared) {
+      el.kop.textContent = "Gedeelde lijst";
+      el.uitleg.textContent = "Iemand heeft deze lijst met je gedeeld. Wil je hem houden? Kies dan \u2018Zet deze lijst " +
+        "in Mijn lijst\u2019. Je lijst blijft op dit apparaat: hij staat alleen in deze browser, niet op een server.";
+    }
     render();
     document.documentElement.setAttribute("data-kaart-lijst", "klaar");
   }

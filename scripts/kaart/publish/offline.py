@@ -107,7 +107,7 @@ def mijn_lijst_page(day: dt.date) -> str:
         "",
         "Hier staat wat je bewaard hebt met de knop *Bewaar*. **Je lijst blijft op dit apparaat**: hij staat alleen "
         "in deze browser, niet op een server, en gaat nergens heen tenzij je hem zelf deelt. Heb je eenmaal deze "
-        "site bezocht, dan werkt je lijst ook zonder internet.\n{ .kaart-ml-uitleg }",
+        "site bezocht, dan werkt je lijst ook zonder internet.\n{ .kaart-ml-uitleg #ml-uitleg }",
         "",
         f"De lijst gebruikt de gegevens van de kaart van {datum(day)}.\n{{ .kaart-controle }}",
         "",
@@ -119,7 +119,7 @@ def mijn_lijst_page(day: dt.date) -> str:
         '<ul id="ml-onbekend" class="kaart-meldingen" hidden></ul>',
         '<ol id="ml-lijst" class="kaart-resultaten kaart-ml-lijst"></ol>',
         '<p class="kaart-knoppen">'
-        '<button type="button" id="ml-bewaar-alles" class="md-button md-button--primary" hidden>'
+        '<button type="button" id="ml-bewaar-alles" class="md-button" hidden>'
         "Zet deze lijst in Mijn lijst</button> "
         '<a id="ml-eigen" class="md-button" href="./" hidden>Naar mijn eigen lijst</a> '
         '<button type="button" id="ml-print" class="md-button" hidden>Print de lijst</button> '
