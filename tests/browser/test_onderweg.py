@@ -88,6 +88,9 @@ def test_after_one_visit_the_youth_route_visited_pages_and_mijn_lijst_work_offli
 
     # the route answers a full set of choices, also ones not asked online
     assert _finder_ids(page, url + "/jongeren/" + YOUTH_ANSWERS) == online
+    built = json.loads((site / "data" / "offline.json").read_text())["gebouwd"]  # e.g. 2026-12-06
+    day = int(built[-2:])
+    assert f"de gegevens van {day} " in page.inner_text("#kaart-offline-melding")  # says when its data was built
     page.check("input[name=zoekt][value=school]")
     page.fill("#jo-leeftijd", "17")
     page.select_option("#jo-gemeente", "hoorn")

@@ -160,6 +160,29 @@
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.href }).catch(function () {});
   }
 
+  // Without network, say from when the data shown is (the build date, from the cache of this build).
+  function offlineNote() {
+    var note = document.getElementById("kaart-offline-melding");
+    if (navigator.onLine) { if (note) note.hidden = true; return; }
+    fetch(new URL("data/offline.json", root).href, { credentials: "same-origin" }).then(function (r) { return r.json(); })
+      .then(function (data) {
+        var day = new Date(data.gebouwd + "T12:00:00");
+        if (isNaN(day)) return;
+        var article = document.querySelector("article");
+        if (!article) return;
+        if (!note) {
+          note = document.createElement("p");
+          note.id = "kaart-offline-melding";
+          note.className = "kaart-offline-melding";
+          note.setAttribute("role", "status");
+          article.insertBefore(note, article.firstChild);
+        }
+        note.textContent = "Geen internet. Je ziet de kaart zoals die op dit apparaat staat: de gegevens van " +
+          day.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" }) + ".";
+        note.hidden = false;
+      }).catch(function () {});
+  }
+
   function setup() {
     // Not the search list under the header: a quick way to a page, it stays links only.
     ["kaart-resultaten", "kaart-zoekpagina-resultaten", "ml-lijst"].forEach(function (id) {
@@ -169,6 +192,9 @@
     offerPage();
     handOver();
     registerWorker();
+    offlineNote();
+    window.addEventListener("online", offlineNote);
+    window.addEventListener("offline", offlineNote);
   }
 
   window.KaartLijst = { ids: function () { return ids().slice(); }, has: has, toggle: toggle, add: add, clear: clear,

@@ -16,6 +16,7 @@ var PREFIX = "kaart-";
 var BASE = new URL("./", self.location.href).href;
 var OFFLINE = new URL("offline/", BASE).href;
 var VERSION_URL = new URL("data/offline.json", BASE).href;
+var KEEP = /\/(?:assets|stylesheets)\/[^?]*$/;
 var ASSET = /(?:src|href)="([^"#?]+\.(?:js|css|svg|png|woff2?))"/g;
 
 function fresh(cache, url) {
@@ -97,7 +98,8 @@ self.addEventListener("fetch", function (event) {
     return cache.match(key).then(function (hit) {
       if (hit) return hit;
       return fetch(request).then(function (response) {
-        if (response.ok && response.type === "basic") {
+        // Kept: pages, our and the theme's assets, search shards; not downloads such as the open data.
+        if (response.ok && response.type === "basic" && (page || KEEP.test(url.pathname))) {
           var copy = response.clone();
           event.waitUntil(sameBuild().then(function (same) { if (same) return cache.put(key, copy); }));
         }
