@@ -41,7 +41,8 @@ from kaart.project import Project
 from kaart.publish.offline import add_offline
 from kaart.records.load import Records, jobs, load_records
 from kaart.result import CheckResult
-from kaart.search.index import search_files, search_skips_page, weigh_known
+from kaart.search.documents import search_skips_page
+from kaart.search.index import search_files, weigh_known
 
 
 class BuildError(Exception):

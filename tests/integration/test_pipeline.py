@@ -125,7 +125,7 @@ def test_the_package_has_no_import_cycle():
     assert (
         "kaart.check.taal" in graph["kaart.check.checker"] and "kaart.records.load" in graph["kaart.build"]
     )  # the parser sees the imports
-    assert "kaart.check.checker" in graph["kaart.export.tables"]  # and the imports inside functions
+    assert "kaart.check.checker" in graph["kaart.cli.nieuw"]  # and the imports inside functions
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     cycle = find_cycle(graph)
     assert cycle is None, "import cycle: " + " → ".join(cycle)

@@ -2,8 +2,9 @@
  *
  * Nothing is loaded until the search field is used; then the manifest (list of
  * shards), only the shards of the typed words and only the metadata chunks of
- * the hits shown.  normalise/stem/rank mirror scripts/kaart/search.py exactly:
- * tests/test_zoeken.py compares both on the same built index.
+ * the hits shown.  normalise/stem are those of scripts/kaart/search/text.py (tests/unit/
+ * test_zoeken_stam.py runs both); rank is mirrored in tests/support/zoeken.py, and
+ * tests/browser/test_zoeken.py compares both on the same built index.
  * No innerHTML: every text from the index is set with textContent, and the
  * matched words are wrapped in <mark> elements built with createElement.
  */
@@ -13,9 +14,16 @@
   var VOWELS = "aeiou";
   var PREFIX_FACTOR = 0.5;
   var MAX_COMPLETIONS = 30;
+  var AGE_BOOST = 0.5;       // an offer whose age range holds the typed age: its topic score times 1.5
+  var AGE_WORDS = ["jaar", "jar", "jr", "leeftijd"];  // stems that belong to an age, as in "23 jaar"
   var GROEP_REDACTIE = 2;
   var SNIPPET_BEFORE = 8;    // words of context before the first matched word
   var SNIPPET_WORDS = 26;    // words in a snippet
+  if (typeof document === "undefined") {
+    // under node (tests/unit/test_zoeken_stam.py, tests/browser/test_zoeken.py): the functions without a page
+    module.exports = { normalise: normalise, stem: stem, queryTerms: queryTerms, shardFor: shardFor, rank: rank };
+    return;
+  }
   var script = document.currentScript;
   var root = new URL("../../", script ? script.src : window.location.href);
   var indexUrl = new URL("assets/zoekindex/", root);
@@ -30,19 +38,34 @@
 
   function notVowel(c, extra) { return (VOWELS + (extra || "")).indexOf(c) < 0; }
 
+  // The light Dutch stemmer of scripts/kaart/search/text.py, rule for rule (see there why not Snowball).
   function stem(word) {
-    var w = word;
-    if (w.length <= 3 || /^[0-9]+$/.test(w)) return w;
-    if (w.endsWith("heden")) w = w.slice(0, -5) + "heid";
-    else if (w.endsWith("tjes") && w.length > 6) w = w.slice(0, -4);
-    else if (w.endsWith("tje") && w.length > 5) w = w.slice(0, -3);
-    else if (w.endsWith("ies") && w.length > 5) w = w.slice(0, -1);
-    else if (w.endsWith("ches") && w.length > 5) w = w.slice(0, -2);
-    else if (w.endsWith("en") && w.length > 4 && notVowel(w[w.length - 3])) w = w.slice(0, -2);
-    else if (w.endsWith("s") && w.length > 4 && notVowel(w[w.length - 2], "sy")) w = w.slice(0, -1);
+    if (word.length <= 3 || /^[0-9]+$/.test(word)) return word;
+    return tidy(stripEnding(word));
+  }
+
+  function stripEnding(w) {
+    var n = w.length;
+    if (w.endsWith("heden")) return w.slice(0, -5) + "heid";
+    if (w.endsWith("tjes") && n > 6) return w.slice(0, -4);
+    if (w.endsWith("tje") && n > 5) return w.slice(0, -3);
+    if (w.endsWith("ies") && n > 5) return w.slice(0, -1);
+    if (w.endsWith("ches") && n > 5) return w.slice(0, -2);
+    if (w.endsWith("en") && n > 4 && notVowel(w[n - 3])) return w.slice(0, -2);
+    if (w.endsWith("s") && n > 4 && notVowel(w[n - 2], "sy")) return w.slice(0, -1);
+    if (w.endsWith("es") && n > 4 && notVowel(w[n - 3]) && !notVowel(w[n - 4]) && !w.endsWith("oces")) {
+      return w.slice(0, -1);
+    }
+    return w;
+  }
+
+  function tidy(w) {
     if (w.endsWith("e") && w.length > 4 && notVowel(w[w.length - 2])) w = w.slice(0, -1);
     if (w.endsWith("ing") && w.length > 6) w = w.slice(0, -3);
     if (w.length > 3 && w[w.length - 1] === w[w.length - 2] && notVowel(w[w.length - 1])) w = w.slice(0, -1);
+    if (w.length > 3 && (w[w.length - 1] === "z" || w[w.length - 1] === "v")) {
+      w = w.slice(0, -1) + (w[w.length - 1] === "z" ? "s" : "f");
+    }
     if (w.length > 4 && notVowel(w[w.length - 1]) && w[w.length - 2] === w[w.length - 3] &&
         !notVowel(w[w.length - 2]) && notVowel(w[w.length - 4])) {
       w = w.slice(0, -2) + w[w.length - 1];
@@ -66,8 +89,8 @@
     return padded.slice(0, depth);
   }
 
-  function shardFor(term, keys) {
-    for (var depth = 2; depth <= 6; depth++) {
+  function shardFor(term, keys, depthMax) {
+    for (var depth = 2; depth <= depthMax; depth++) {
       var key = shardKey(term, depth);
       if (keys.has(key)) return key;
     }
@@ -79,9 +102,17 @@
     return ends.length;
   }
 
+  function isAge(t) { return /^[0-9]+$/.test(t) || AGE_WORDS.indexOf(t) >= 0; }
+
+  // Topic words decide; an age ("uitkering 25") only orders the offers that match the topic:
+  // an offer whose age range holds it gets AGE_BOOST more, and an offer that matches on the
+  // age alone comes after every offer that matches the topic.  A query of ages only ("23 jaar")
+  // ranks by the age.
   function rank(byTerm, query, ends) {
     var totals = new Map();
     var matched = new Map();
+    var ages = new Map();
+    var aged = new Map();
     query.forEach(function (t) {
       var shard = byTerm[t] || {};
       var best = new Map();
@@ -100,17 +131,35 @@
           if (score > (best.get(doc) || 0)) best.set(doc, score);
         }
       });
+      var sums = isAge(t) ? ages : totals;
+      var counts = isAge(t) ? aged : matched;
       best.forEach(function (score, doc) {
-        totals.set(doc, (totals.get(doc) || 0) + score);
-        matched.set(doc, (matched.get(doc) || 0) + 1);
+        sums.set(doc, (sums.get(doc) || 0) + score);
+        counts.set(doc, (counts.get(doc) || 0) + 1);
       });
     });
+    var nTopic = query.filter(function (t) { return !isAge(t); }).length;
+    var nAge = query.length - nTopic;
     var n = Math.max(query.length, 1);
+    var docs = new Set(Array.from(totals.keys()).concat(Array.from(ages.keys())));
     var scored = [];
-    totals.forEach(function (s, doc) { scored.push([doc, s * Math.pow(matched.get(doc) / n, 2)]); });
+    docs.forEach(function (doc) {
+      var topic = totals.get(doc) || 0;
+      var m = matched.get(doc) || 0;
+      var a = aged.get(doc) || 0;
+      if (nTopic && m) {
+        // Documents that contain every typed word come first (coordination factor).
+        var boost = nAge ? 1 + AGE_BOOST * Math.pow(a / nAge, 2) : 1;
+        scored.push([doc, topic * Math.pow(m / nTopic, 2) * boost, 0]);
+      } else {
+        scored.push([doc, (topic + (ages.get(doc) || 0)) * Math.pow((m + a) / n, 2), nTopic ? 1 : 0]);
+      }
+    });
     ends = ends || [];
-    scored.sort(function (a, b) { return groepOf(a[0], ends) - groepOf(b[0], ends) || b[1] - a[1] || a[0] - b[0]; });
-    return scored;
+    scored.sort(function (x, y) {
+      return groepOf(x[0], ends) - groepOf(y[0], ends) || x[2] - y[2] || y[1] - x[1] || x[0] - y[0];
+    });
+    return scored.map(function (x) { return [x[0], x[1]]; });
   }
 
   function fetchJson(name, versie) {
@@ -154,7 +203,7 @@
       var q = queryTerms(query, m.stop);
       var byTerm = {};
       return Promise.all(q.map(function (t) {
-        var key = shardFor(t, m.keys);
+        var key = shardFor(t, m.keys, m.diepte || 6);
         if (!key) { byTerm[t] = {}; return null; }
         return cached(shards, "t-" + key + ".json", m.versie).then(function (s) { byTerm[t] = s; });
       })).then(function () {

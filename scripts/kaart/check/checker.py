@@ -1018,25 +1018,6 @@ def _strings(data):
             yield path, value
 
 
-def checked_kaart(project: Project, command: str) -> Kaart | None:
-    """For commands that need valid records: the Kaart, or None after printing the problems."""
-    records = checked_records(project, command)
-    return records.kaart if records is not None else None
-
-
-def checked_records(project: Project, command: str) -> Records | None:
-    """Like `checked_kaart`, with the loaded files too (for a command that also needs the YAML as written)."""
-    from kaart.check.reporting import render
-
-    records = load_records(project)
-    result = check_records(records)
-    if not result.ok:
-        print(render(result))
-        print(f"kaart {command}: los eerst de fouten hierboven op.")
-        return None
-    return records
-
-
 def check_project(project: Project | None = None, today: dt.date | None = None) -> tuple[CheckResult, Kaart]:
     return Checker(project or Project.find(), today).check()
 

@@ -6,29 +6,26 @@ import argparse
 import sys
 from pathlib import Path
 
+from kaart.build import BuildError, prepare_site
+from kaart.check.checker import check_project
+from kaart.check.reporting import format_text, render
+from kaart.check.taal import taal_rapport
+from kaart.cli.common import project_of as _project
 from kaart.cli.redactie import add_commands
-from kaart.project import Project
-
-
-def _project(args) -> Project:
-    return Project(Path(args.root).resolve()) if args.root else Project.find()
+from kaart.publish.atomic_build import SiteDirError, build_atomic
+from kaart.publish.genereer import DOCS, GenereerError, check_target, write_tree
+from kaart.publish.headers import write_headers
+from kaart.publish.security import secure_site
 
 
 def cmd_check(args) -> int:
-    from kaart.check.checker import check_project
-    from kaart.check.reporting import render
-
     result, _ = check_project(_project(args))
-    if not args.strict_warnings:
-        pass
     print(render(result, args.format))
     failed = not result.ok or (args.strict_warnings and result.warnings)
     return 1 if failed else 0
 
 
 def cmd_taal(args) -> int:
-    from kaart.check.taal import taal_rapport
-
     project = _project(args)
     paths = [Path(f).resolve() for f in args.bestanden] or None
     text, result = taal_rapport(project, paths, args.tekst)
@@ -37,8 +34,6 @@ def cmd_taal(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from kaart.publish.atomic_build import SiteDirError, build_atomic
-
     project = _project(args)
     try:
         outcome = build_atomic(project, Path(args.site_dir) if args.site_dir else None)
@@ -56,14 +51,30 @@ def cmd_build(args) -> int:
 
 
 def cmd_genereer(args) -> int:
-    from kaart.publish.genereer import run
-
-    return run(args, _project(args))
+    project = _project(args)
+    try:
+        check_target(project, Path(args.map))
+        prepared = prepare_site(project)
+    except (GenereerError, BuildError) as exc:
+        print(exc)
+        return 1
+    for problem in prepared.result.warnings:
+        print(format_text(problem))
+    try:
+        target = write_tree(prepared, project, Path(args.map))
+    except OSError as exc:
+        print(f"{args.map}: kan niet schrijven ({exc.strerror or exc}) — kies een map waarin je mag schrijven")
+        return 1
+    print(
+        f"Geschreven: {target / DOCS} ({len(prepared.output.pages)} gemaakte pagina's, "
+        f"{len(prepared.output.files)} databestanden) en {target / 'mkdocs.yml'}."
+    )
+    print(f"Bouwen: mkdocs build -f {target / 'mkdocs.yml'} -d SITE   (of: zensical build -f …)")
+    print("Daarna: kaart nabewerk SITE   (Content-Security-Policy op elke pagina)")
+    return 0
 
 
 def cmd_nabewerk(args) -> int:
-    from kaart.publish.security import secure_site
-
     site = Path(args.site)
     if not (site / "index.html").is_file():
         print(
@@ -71,9 +82,7 @@ def cmd_nabewerk(args) -> int:
         )
         return 1
     print(f"Content-Security-Policy toegevoegd aan {secure_site(site)} pagina's in {site}.")
-    from kaart.publish.headers import write_headers  # what the hook writes after a build: _headers for the static host
-
-    print(f"Geschreven: {write_headers(site)}")
+    print(f"Geschreven: {write_headers(site)}")  # what the hook writes after a build: _headers for the static host
     return 0
 
 
@@ -121,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     nabewerk.add_argument("site", help="de map die mkdocs of Zensical bouwde, bijvoorbeeld site/")
     nabewerk.set_defaults(func=cmd_nabewerk)
-    add_commands(sub, _project)  # nieuw, velden, rapport, export (kaart/redactie.py)
+    add_commands(sub)  # nieuw, velden, rapport, verzoek, export (cli/redactie.py)
     return parser
 
 

@@ -1,15 +1,22 @@
-"""Editor and open-data parts of the `kaart` command and the site.
+"""The editors' commands: nieuw, velden, rapport, verzoek and export.
 
-`add_commands` registers nieuw, velden, rapport, verzoek and export on the CLI. The editor pages of the
-site (/redactie/, the verification sheets, /dekking/) are stages of `kaart.build.prepare_site`.
+The editor pages of the site (/redactie/, the verification sheets, /dekking/) are stages of
+`kaart.build.prepare_site`; these commands print or write the same things on their own.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
+import sys
+from pathlib import Path
 
-from kaart.project import Project
+from kaart.cli import nieuw, velden
+from kaart.cli.common import checked_kaart, checked_records, project_of
+from kaart.export.opendata import publish
+from kaart.pages import rapport
+from kaart.pages.verzoek import Blad, find_organisaties
 
 
 def _datum(value: str) -> dt.date:
@@ -31,11 +38,8 @@ def _jaren(value: str) -> int:
     return n
 
 
-def add_commands(sub, project_of) -> None:
-    """Register the editor commands; `project_of(args)` gives the Project."""
-    from kaart.cli import nieuw, velden
-    from kaart.pages import rapport, verzoek
-
+def add_commands(sub) -> None:
+    """Register the editor commands on the `kaart` parser."""
     p = sub.add_parser(
         "nieuw", help="maak een nieuw aanbod uit het sjabloon (vraagt wat er niet als optie is meegegeven)"
     )
@@ -62,7 +66,7 @@ def add_commands(sub, project_of) -> None:
     p.add_argument(
         "--datum", type=_datum, metavar="JJJJ-MM-DD", help="rapport alsof het deze datum is (standaard vandaag)"
     )
-    p.set_defaults(func=lambda args: rapport.run(args, project_of(args)))
+    p.set_defaults(func=cmd_rapport)
 
     p = sub.add_parser(
         "verzoek",
@@ -72,17 +76,55 @@ def add_commands(sub, project_of) -> None:
         "organisatie",
         help="id van de organisatie (aanbod/organisaties/<id>.yml) of van een aanbod, bijvoorbeeld de-schoor of learn2work",
     )
-    p.set_defaults(func=lambda args: verzoek.run(args, project_of(args)))
+    p.set_defaults(func=cmd_verzoek)
 
     p = sub.add_parser("export", help="schrijf de open data (JSON, CSV, HSDS 3.0) naar een map")
     p.add_argument("map", help="doelmap, bijvoorbeeld export/")
-    p.set_defaults(func=lambda args: _export(args, project_of(args)))
+    p.set_defaults(func=cmd_export)
 
 
-def _export(args, project: Project) -> int:
-    """`kaart export`: the files of kaart.export.tables plus those of kaart.export.opendata (per record, schemas, datapackage)."""
-    from kaart.export import opendata
-    from kaart.export import tables as export
+def cmd_rapport(args) -> int:
+    project = project_of(args)
+    kaart = checked_kaart(project, "rapport")
+    if kaart is None:
+        return 1
+    today = args.datum or dt.date.today()
+    regels = rapport.rapport(project, kaart, today, args.bron_jaren)
+    print(rapport.format_table(regels, len(kaart.aanbod), args.bron_jaren))
+    return 0
 
-    args.files = lambda records: opendata.publish(project, records.kaart, records)
-    return export.run(args, project)
+
+def cmd_verzoek(args) -> int:
+    project = project_of(args)
+    kaart = checked_kaart(project, "verzoek")
+    if kaart is None:
+        return 1
+    orgs = find_organisaties(kaart, args.organisatie)
+    if orgs is None:
+        known = sorted(set(kaart.organisaties) | set(kaart.aanbod))
+        close = difflib.get_close_matches(args.organisatie, known, n=1, cutoff=0.6)
+        hint = f"bedoelde je '{close[0]}'? " if close else ""
+        print(
+            f"kaart verzoek: geen organisatie of aanbod met id '{args.organisatie}' — {hint}"
+            "geef het id van een bestand in aanbod/organisaties/ of aanbod/",
+            file=sys.stderr,
+        )
+        return 2
+    print("\n\n".join(Blad(project, kaart, org).markdown() for org in orgs), end="")
+    return 0
+
+
+def cmd_export(args) -> int:
+    """`kaart export`: kaart.json, CSV and the HSDS lists, plus the files per record, the schemas and datapackage.json."""
+    project = project_of(args)
+    records = checked_records(project, "export")
+    if records is None:
+        return 1
+    target = Path(args.map)
+    files = publish(project, records.kaart, records)
+    for rel, content in files.items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        print(f"Geschreven: {path}")
+    return 0

@@ -578,21 +578,3 @@ def export_files(
     for name, content in lists.items():
         files[f"data/hsds/{name}"] = computed.json_bytes(content)
     return files
-
-
-def run(args, project: Project) -> int:
-    from pathlib import Path
-
-    from kaart.check.checker import checked_records
-
-    records = checked_records(project, "export")
-    if records is None:
-        return 1
-    target = Path(args.map)
-    files = args.files(records) if hasattr(args, "files") else export_files(project, records.kaart, records)
-    for rel, content in files.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        print(f"Geschreven: {path}")
-    return 0

@@ -246,15 +246,3 @@ def redactie_page(
             lines.append(f"| [{inline(r.aanbod.naam)}](../aanbod/{r.aanbod.id}.md) | {inline(uitleg)} |")
         lines.append("")
     return "\n".join(lines)
-
-
-def run(args, project: Project) -> int:
-    from kaart.check.checker import checked_kaart
-
-    kaart = checked_kaart(project, "rapport")
-    if kaart is None:
-        return 1
-    today = args.datum or dt.date.today()
-    regels = rapport(project, kaart, today, args.bron_jaren)
-    print(format_table(regels, len(kaart.aanbod), args.bron_jaren))
-    return 0

@@ -8,8 +8,6 @@ answers goes into the record as a source `bevestigd: "JJJJ-MM-DD"`.
 
 from __future__ import annotations
 
-import difflib
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -230,24 +228,3 @@ def verzoek_lijst(kaart: Kaart) -> str:
     for org in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower()):
         lines.append(f"- [{inline(org.naam)}](verzoek/{org.id}.md) ({len(kaart.aanbod_van(org.id))})")
     return "\n".join(lines) + "\n"
-
-
-def run(args, project: Project) -> int:
-    from kaart.check.checker import checked_kaart
-
-    kaart = checked_kaart(project, "verzoek")
-    if kaart is None:
-        return 1
-    orgs = find_organisaties(kaart, args.organisatie)
-    if orgs is None:
-        known = sorted(set(kaart.organisaties) | set(kaart.aanbod))
-        close = difflib.get_close_matches(args.organisatie, known, n=1, cutoff=0.6)
-        hint = f"bedoelde je '{close[0]}'? " if close else ""
-        print(
-            f"kaart verzoek: geen organisatie of aanbod met id '{args.organisatie}' — {hint}"
-            "geef het id van een bestand in aanbod/organisaties/ of aanbod/",
-            file=sys.stderr,
-        )
-        return 2
-    print("\n\n".join(Blad(project, kaart, org).markdown() for org in orgs), end="")
-    return 0

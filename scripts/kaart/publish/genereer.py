@@ -109,29 +109,3 @@ def generator_config(text: str, abbreviations: dict[str, str]) -> str:
         "",
     ]
     return "\n".join(out)
-
-
-def run(args, project: Project) -> int:
-    from kaart.build import BuildError, prepare_site
-    from kaart.check.reporting import format_text
-
-    try:
-        check_target(project, Path(args.map))
-        prepared = prepare_site(project)
-    except (GenereerError, BuildError) as exc:
-        print(exc)
-        return 1
-    for problem in prepared.result.warnings:
-        print(format_text(problem))
-    try:
-        target = write_tree(prepared, project, Path(args.map))
-    except OSError as exc:
-        print(f"{args.map}: kan niet schrijven ({exc.strerror or exc}) — kies een map waarin je mag schrijven")
-        return 1
-    print(
-        f"Geschreven: {target / DOCS} ({len(prepared.output.pages)} gemaakte pagina's, "
-        f"{len(prepared.output.files)} databestanden) en {target / 'mkdocs.yml'}."
-    )
-    print(f"Bouwen: mkdocs build -f {target / 'mkdocs.yml'} -d SITE   (of: zensical build -f …)")
-    print("Daarna: kaart nabewerk SITE   (Content-Security-Policy op elke pagina)")
-    return 0
