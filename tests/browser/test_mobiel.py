@@ -15,7 +15,9 @@ from support.browser import no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
 
-TRANSFER_BUDGET = 95 * 1024  # material alone (bundle + css) is about 57 KB gzip
+# 100 KB: the budget issue 20 set for every page, the service worker included (it was 95 KB before the worker,
+# Mijn lijst and Snel weg added about 4 KB gzip to every youth page). Material alone (bundle + css) is about 57 KB.
+TRANSFER_BUDGET = 100 * 1024
 YOUTH_ANSWERS = "?zoekt=werk&leeftijd=20&gemeente=almere"
 YOUTH_PAGES = [
     "/jongeren/",

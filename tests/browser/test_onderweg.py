@@ -215,6 +215,7 @@ def test_search_results_get_the_toggle(phone, site_url):
 
 
 def _decode_qr(page) -> str:
+    page.wait_for_selector("html[data-kaart-qr=klaar]")
     source = JSQR.read_text(encoding="utf-8")
     return page.evaluate(
         "() => { const module = {exports: {}}; const exports = module.exports;\n"
@@ -322,7 +323,7 @@ def test_axe_finds_nothing_on_the_new_page_and_controls(any_viewport, site_url, 
     page.goto(site_url + path, wait_until="networkidle")
     page.wait_for_selector("button.kaart-bewaar, #kaart-snelweg, article h1")
     if path.startswith("/mijn-lijst/"):
-        page.wait_for_selector("#ml-qr")
+        page.wait_for_selector("html[data-kaart-qr=klaar]")
         page.click("#ml-lijst button.kaart-bewaar")  # a pressed toggle too
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     violations = results.response["violations"]

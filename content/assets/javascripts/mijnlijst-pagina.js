@@ -100,8 +100,28 @@
     drawQr(url);
   }
 
-  // The QR code on a canvas, one square per module, four modules of white around it (the quiet zone).
+  // qrcode-generator, fetched the first time a list is handed over (kept offline by the service worker).
+  var QR_SCRIPT = "assets/javascripts/vendor/qrcode-generator/qrcode.js";
+  var qrLoading = null;
   function drawQr(text) {
+    if (window.qrcode) { qrNow(text); return; }
+    if (!qrLoading) {
+      qrLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL(QR_SCRIPT, L.root).href;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    qrLoading.then(function () { qrNow(el.link.value); }, function () {
+      el.qr.hidden = true;
+      el["link-status"].textContent = "De QR-code kon niet laden. Stuur de link.";
+    });
+  }
+
+  // The QR code on a canvas, one square per module, four modules of white around it (the quiet zone).
+  function qrNow(text) {
     var canvas = el.qr;
     var qr;
     try {
@@ -127,6 +147,7 @@
       }
     }
     canvas.setAttribute("data-tekst", text);
+    document.documentElement.setAttribute("data-kaart-qr", "klaar");
   }
 
   function start(loaded) {

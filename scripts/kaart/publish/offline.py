@@ -32,10 +32,9 @@ THEME_COLOUR = "#00575c"  # --md-primary-fg-color in content/stylesheets/kaart.c
 # found in these pages by the worker itself (their names carry a hash only mkdocs knows).
 PAGES = ["jongeren/", "wegwijzer/", "mijn-lijst/", "offline/"]
 DATA = ["data/wegwijzer.json", VERSION_PATH, MANIFEST, "assets/favicon.svg"]
-PAGE_SCRIPTS = [
-    "assets/javascripts/vendor/qrcode-generator/qrcode.js",
-    "assets/javascripts/mijnlijst-pagina.js",
-]
+PAGE_SCRIPTS = ["assets/javascripts/mijnlijst-pagina.js"]
+# Loaded by mijnlijst-pagina.js only when there is a list to hand over (an empty first visit stays small).
+QR_SCRIPT = "assets/javascripts/vendor/qrcode-generator/qrcode.js"
 STYLESHEET = "stylesheets/wegwijzer.css"
 _TEMPLATE = Path(__file__).with_name("offline_worker.js")
 _MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
@@ -68,7 +67,7 @@ def build_version(output: SiteOutput, project: Project) -> str:
 
 def precache_list(project: Project) -> list[str]:
     """Site-relative URLs the worker caches when it installs: the youth route, the wegwijzer, Mijn lijst, our assets."""
-    assets = [p for p in own_assets(project) if not p.startswith("assets/javascripts/vendor/") or p in PAGE_SCRIPTS]
+    assets = [p for p in own_assets(project) if not p.startswith("assets/javascripts/vendor/") or p == QR_SCRIPT]
     return PAGES + DATA + assets
 
 
