@@ -188,6 +188,12 @@ def test_save_remove_keep_and_empty_mijn_lijst_and_nothing_is_sent(phone, site_u
     assert _list_ids(page) == [ids[1], "learn2work"]
     assert "blijft op dit apparaat" in page.inner_text("article")
 
+    page.emulate_media(media="print")  # on paper: the cards, not the buttons
+    assert page.is_visible(f"#ml-lijst [data-aanbod-id='{ids[1]}'] h3")
+    assert not page.is_visible("#ml-leeg") and not page.is_visible("button.kaart-bewaar")
+    assert not page.is_visible("#kaart-snelweg")
+    page.emulate_media(media="screen")
+
     page.click("#ml-leeg")  # empty in one tap
     assert result_ids(page, "#ml-lijst") == []
     assert "nog niets bewaard" in page.inner_text("#ml-status")
@@ -272,6 +278,7 @@ def test_an_unknown_id_in_a_shared_list_is_named(phone, site_url):
 def test_the_wegwijzer_hands_its_result_list_over(phone, site_url):
     page = phone.page
     ids = _finder_ids(page, site_url + "/wegwijzer/" + YOUTH_ANSWERS)
+    assert page.locator("#kaart-resultaten [data-aanbod-id] > button.kaart-bewaar").count() == len(ids)
     page.click("#kaart-geef-mee")
     assert _list_ids(page) == ids
     assert page.inner_text("h1").startswith("Gedeelde lijst")
