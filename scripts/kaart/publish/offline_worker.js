@@ -2,7 +2,7 @@
  *
  * One cache per build, named by its version: everything in it comes from that one build.
  * - install: cache the youth route, the wegwijzer, Mijn lijst, the offline page, the finder data and
- *   our assets, plus the theme's files these pages name; check that all of it is this build.
+ *   our assets, plus the theme's files these pages name; the network serves this build before and after.
  * - activate: delete the caches of every other build, take over the open pages (they reload: the
  *   page script does that on controllerchange, so no page runs on files of two builds).
  * - fetch: from this build's cache first; else from the network, and kept (an offer page, a search
@@ -27,8 +27,19 @@ function fresh(cache, url) {
   });
 }
 
+// The version the network serves now; the install checks it before and after fetching, so a site
+// replaced in between (kaart build swaps the whole folder at once) is never cached half.
+function networkVersion() {
+  return fetch(VERSION_URL, { cache: "no-store", credentials: "same-origin" }).then(function (r) { return r.json(); })
+    .then(function (data) { return data.versie; });
+}
+
+function sure(version) {
+  if (version !== VERSION) throw new Error("the site now serves build " + version + ", this worker is " + VERSION);
+}
+
 self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) {
+  event.waitUntil(networkVersion().then(sure).then(function () { return caches.open(CACHE); }).then(function (cache) {
     var urls = PRECACHE.map(function (path) { return new URL(path, BASE).href; });
     return Promise.all(urls.map(function (url) { return fresh(cache, url); })).then(function (responses) {
       var pages = responses.filter(function (r) { return (r.headers.get("Content-Type") || "").indexOf("text/html") === 0; });
@@ -47,11 +58,10 @@ self.addEventListener("install", function (event) {
       var theme = [];
       lists.forEach(function (list) { list.forEach(function (url) { if (theme.indexOf(url) === -1) theme.push(url); }); });
       return Promise.all(theme.map(function (url) { return fresh(cache, url); }));
-    }).then(function () {
-      return cache.match(VERSION_URL).then(function (r) { return r.json(); });
-    }).then(function (data) {
-      // The site changed while this worker installed: fail, the browser tries again with the new worker.
-      if (data.versie !== VERSION) return caches.delete(CACHE).then(function () { throw new Error("build changed"); });
+    }).then(networkVersion).then(sure).catch(function (error) {
+      // The site changed while this worker installed (or a file failed): nothing of it stays, the
+      // install fails and the browser tries again, with the new build's worker.
+      return caches.delete(CACHE).then(function () { throw error; });
     });
   }).then(function () { return self.skipWaiting(); }));
 });
