@@ -73,6 +73,7 @@ def test_after_one_visit_the_youth_route_visited_pages_and_mijn_lijst_work_offli
     online = _finder_ids(page, url + "/jongeren/" + YOUTH_ANSWERS)
     assert online
     _controlled(page)
+    wegwijzer = _finder_ids(page, url + "/wegwijzer/" + YOUTH_ANSWERS)
     page.goto(url + "/aanbod/learn2work/")
     _cached(page, url + "/aanbod/learn2work/")
     page.goto(url + "/zoeken/?q=jobcoach")  # the search page and the shards it fetches
@@ -97,6 +98,7 @@ def test_after_one_visit_the_youth_route_visited_pages_and_mijn_lijst_work_offli
     page.wait_for_function("() => document.querySelectorAll('#kaart-resultaten [data-aanbod-id]').length > 0")
     assert "zoekt=school" in page.url
 
+    assert _finder_ids(page, url + "/wegwijzer/" + YOUTH_ANSWERS) == wegwijzer  # the wegwijzer too
     page.goto(url + "/aanbod/learn2work/")
     assert "Learn2Work" in page.inner_text("h1")
     page.goto(url + "/zoeken/?q=jobcoach")
