@@ -36,34 +36,68 @@ BUDGET_MS = 16.0
 LONG_TASK_BUDGET_MS = 50.0
 THROTTLE = 4
 
-# Realistic situations from the sources (Verwey-Jonker 2016, NHN plan); fixed, so runs compare.
-SITUATIES: list[tuple[str, str]] = [
+# Realistic situations from the sources (Verwey-Jonker 2016, NHN plan); fixed, so runs compare.  Each with
+# the offer the source names for it (None: the source names none), whose rank the report prints.
+SITUATIES: list[tuple[str, str, str | None]] = [
     (
         "24, geen startkwalificatie, gestopt, werk, Almere",
         "leeftijd=24&startkwalificatie=nee&situatie=gestopt&zoekt=werk&gemeente=almere",
+        "intowork",
     ),
     (
         "24, geen startkwalificatie, werk, Almere (situatie onbekend)",
         "leeftijd=24&startkwalificatie=nee&zoekt=werk&gemeente=almere",
+        "intowork",
     ),
-    ("19, tienermoeder, Almere", "leeftijd=19&kenmerk=tienermoeder&gemeente=almere"),
+    ("19, tienermoeder, Almere", "leeftijd=19&kenmerk=tienermoeder&gemeente=almere", "entree-tienermoeders"),
     (
         "17, pro-leerling, kan geen startkwalificatie halen, werk",
         "leeftijd=17&startkwalificatie=nee&situatie=op-school&schooltype=pro"
         "&zoekt=werk&gemeente=almere&kenmerk=niet-leerbaar",
+        "startklaar-diploma",
     ),
-    ("25, schulden, Almere", "leeftijd=25&kenmerk=schulden&gemeente=almere"),
-    ("16, gestopt, school, Almere", "leeftijd=16&startkwalificatie=nee&situatie=gestopt&zoekt=school&gemeente=almere"),
+    ("17, geen startkwalificatie, kenmerk pro", "leeftijd=17&startkwalificatie=nee&kenmerk=pro", "startklaar-diploma"),
+    (
+        "25, geen startkwalificatie, schulden, geld, Almere",
+        "leeftijd=25&startkwalificatie=nee&kenmerk=schulden&zoekt=geld&gemeente=almere",
+        "learn2work",
+    ),
+    (
+        "16, gestopt, school, Almere",
+        "leeftijd=16&startkwalificatie=nee&situatie=gestopt&zoekt=school&gemeente=almere",
+        "rmc-bemiddeling",
+    ),
+    (
+        "vsv, zit thuis, school, Almere",
+        "situatie=gestopt&zoekt=school&gemeente=almere&kenmerk=vsv",
+        "rmc-bemiddeling",
+    ),
     (
         "23, dreigt uit te vallen op het mbo",
         "leeftijd=23&situatie=dreigt-uit-te-vallen&schooltype=mbo&zoekt=school&gemeente=almere",
+        "jongerencoach-18-plus",
     ),
-    ("20, met startkwalificatie, werk, Almere", "leeftijd=20&startkwalificatie=ja&zoekt=werk&gemeente=almere"),
-    ("werk, Hoorn", "zoekt=werk&gemeente=hoorn"),
-    ("steun, Den Helder", "zoekt=steun&gemeente=den-helder"),
-    ("26, uitkering, werk, Almere", "leeftijd=26&situatie=uitkering&zoekt=werk&gemeente=almere"),
-    ("22, werkt, wil een diploma, Almere", "leeftijd=22&situatie=werkt&zoekt=school&gemeente=almere"),
-    ("wonen, Almere", "zoekt=wonen&gemeente=almere"),
+    (
+        "16, vo-leerling dreigt uit te vallen, steun",
+        "leeftijd=16&situatie=dreigt-uit-te-vallen&schooltype=vo&zoekt=steun&gemeente=almere",
+        "matching-talents",
+    ),
+    (
+        "15, meervoudige problemen, school",
+        "leeftijd=15&zoekt=school&gemeente=almere&kenmerk=meervoudige-problemen",
+        "flevodrome",
+    ),
+    (
+        "20, met startkwalificatie, werk, Almere",
+        "leeftijd=20&startkwalificatie=ja&zoekt=werk&gemeente=almere",
+        "team-werk",
+    ),
+    ("26, uitkering, werk, Almere", "leeftijd=26&situatie=uitkering&zoekt=werk&gemeente=almere", "werk-en-inkomen"),
+    ("22, werkt, wil een diploma, Almere", "leeftijd=22&situatie=werkt&zoekt=school&gemeente=almere", "choose2improve"),
+    ("werk, Hoorn", "zoekt=werk&gemeente=hoorn", "leerwerkloket-nhn"),
+    ("26, schulden, Enkhuizen", "leeftijd=26&gemeente=enkhuizen&kenmerk=schulden", "leerwerkloket-nhn"),
+    ("steun, Den Helder", "zoekt=steun&gemeente=den-helder", None),
+    ("wonen, Almere", "zoekt=wonen&gemeente=almere", None),
 ]
 
 
@@ -290,13 +324,17 @@ def real_report(site: Path | None = None) -> dict:
                 page.goto(base + "/wegwijzer/")
                 page.wait_for_selector("html[data-kaart-finder=klaar]", timeout=30000)
                 counts = page.evaluate(
-                    """(queries) => queries.map(q => {
+                    """(cases) => cases.map(([q, named]) => {
                     const data = window.KaartFinder.data();
-                    return window.KaartMatching.judge(data, window.KaartMatching.parseQuery('?' + q, data).state, {uitleg: false}).counts;
+                    const r = window.KaartMatching.judge(data, window.KaartMatching.parseQuery('?' + q, data).state, {uitleg: false});
+                    const at = r.passend.findIndex(i => i.aanbod.id === named);
+                    return Object.assign({rang: named && at !== -1 ? at + 1 : null}, r.counts);
                 })""",
-                    [q for _, q in SITUATIES],
+                    [[q, named] for _, q, named in SITUATIES],
                 )
-                out["situaties"] = [{"naam": n, "query": q, **c} for (n, q), c in zip(SITUATIES, counts)]
+                out["situaties"] = [
+                    {"naam": n, "query": q, "bron_noemt": named, **c} for (n, q, named), c in zip(SITUATIES, counts)
+                ]
                 browser.close()
         finally:
             server.shutdown()
@@ -314,9 +352,14 @@ def print_real(r: dict) -> bool:
         ok = ok and m["longest_finder"] <= r["budget_ms"]
     print(f"  budget: geen taak van de wegwijzer langer dan {r['budget_ms']:.0f} ms")
     width = max(len(s["naam"]) for s in r["situaties"])
-    print(f"\n{'situatie'.ljust(width)} | Past | Past misschien | Valt af")
+    named = max(len(s["bron_noemt"] or "") for s in r["situaties"])
+    print(f"\n{'situatie'.ljust(width)} | {'aanbod uit de bron'.ljust(named)} | rang | Past | Past misschien | Valt af")
     for s in r["situaties"]:
-        print(f"{s['naam'].ljust(width)} | {s['past']:4d} | {s['misschien']:14d} | {s['valtAf']:7d}")
+        rang = "—" if s["bron_noemt"] is None else ("valt af" if s["rang"] is None else str(s["rang"]))
+        print(
+            f"{s['naam'].ljust(width)} | {(s['bron_noemt'] or '—').ljust(named)} | {rang:>4} | {s['past']:4d} | "
+            f"{s['misschien']:14d} | {s['valtAf']:7d}"
+        )
     return ok
 
 

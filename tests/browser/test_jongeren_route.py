@@ -171,10 +171,13 @@ def test_buttons_only_for_known_contact_data(phone, site_url):
     learn2work = page.locator('[data-aanbod-id="learn2work"]')
     assert learn2work.locator("a[href='mailto:info@voorbeeld.invalid']").count() == 1
     assert learn2work.locator("a[href^='tel:']").count() == 0
-    # no contact known: no buttons, but a way to get there anyway
+    # no contact known: no buttons on the card; the list says once which ones, and the route that exists
     jobcoaches = page.locator('[data-aanbod-id="jobcoaches"]')
     assert jobcoaches.locator(".kaart-actie").count() == 0
-    assert "vraag je mentor of je klantmanager" in jobcoaches.inner_text().lower()
+    assert "mentor" not in jobcoaches.locator(".kaart-blok").first.inner_text().lower()
+    note = page.inner_text("#kaart-contact-noot")
+    shown = len(ids(page))
+    assert note.startswith(f"Bij {shown - 2} van deze {shown} plekken staat geen telefoonnummer, mail of website"), note
     # big buttons: at least 44 x 44 px
     for button in page.locator("#kaart-resultaten .kaart-actie").all():
         box = button.bounding_box()
@@ -189,8 +192,13 @@ def test_real_records_without_contact_show_no_buttons(phone, site_url, kaart):
         card = page.locator(f'[data-aanbod-id="{aanbod_id}"]')
         has_contact = any(kaart.aanbod[aanbod_id].contact.get(k) for k in ("telefoon", "email", "website"))
         assert (card.locator(".kaart-actie").count() > 0) == has_contact, aanbod_id
-        if not has_contact:
-            assert card.locator(".kaart-geen-contact").count() == 1
+    # said once above the list, not on every card
+    assert page.locator("#kaart-resultaten .kaart-geen-contact").count() == 0
+    note = page.locator("#kaart-contact-noot")
+    assert (
+        note.is_visible() and page.locator("#kaart-contact-noot + #kaart-resultaten, #kaart-contact-noot ~ ol").count()
+    )
+    assert note.inner_text().count("geen telefoonnummer, mail of website") == 1
 
 
 def test_choices_are_big_enough_to_tap(phone, site_url):
@@ -233,7 +241,9 @@ def test_keyboard_only(phone, site_url):
     assert "/aanbod/" in page.url
 
 
-@pytest.mark.parametrize("query", ["", "?zoekt=werk&leeftijd=20&gemeente=almere", "?zoekt=wonen&gemeente=hoorn"])
+@pytest.mark.parametrize(
+    "query", ["", "?zoekt=werk&leeftijd=20&gemeente=almere", "?zoekt=wonen&gemeente=hoorn", "?zoekt=geld&leeftijd=35"]
+)
 def test_axe_no_wcag_violations(any_viewport, site_url, query):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -264,3 +274,68 @@ def test_without_javascript_lists_youth_offers(browser, site_url, kaart):
         assert all("jongeren" in kaart.aanbod[i].voor for i in linked)
     finally:
         context.close()
+
+
+def test_without_a_mentor_the_gemeente_route_or_honestly_none(phone, site_url):
+    """Contact is said once; a young person without a mentor gets the entry points the source names."""
+    page = phone.page
+    open_youth(phone, site_url, "?zoekt=werk&gemeente=almere&leeftijd=20")
+    note = page.locator("#kaart-contact-noot")
+    assert "Geen mentor? In Almere kun je hier terecht:" in note.inner_text()
+    routes = note.locator("[data-ingang]").evaluate_all("els => els.map(e => e.dataset.ingang)")
+    # Werk en Inkomen: "komt pas in actie als een jongere zichzelf meldt"; RMC: jongeren tot 23 jaar
+    assert {"werk-en-inkomen", "rmc-bemiddeling"} <= set(routes), routes
+    open_youth(phone, site_url, "?zoekt=werk&gemeente=almere&leeftijd=25")
+    routes = page.locator("#kaart-contact-noot [data-ingang]").evaluate_all("els => els.map(e => e.dataset.ingang)")
+    assert "werk-en-inkomen" in routes and "rmc-bemiddeling" not in routes, "RMC is tot 23 jaar"
+    open_youth(phone, site_url, "?zoekt=school&gemeente=texel")
+    assert "Geen mentor? In Texel kun je hier terecht:" in page.inner_text("#kaart-contact-noot")
+
+    # a gemeente where the sources name no entry point: said honestly
+    def zonder_loket(route):
+        data = json.loads(route.fetch().text())
+        data["aanbod"] = [o for o in data["aanbod"] if o["id"] != "leerwerkloket-nhn"]
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(data))
+
+    page.route("**/data/wegwijzer.json", zonder_loket)
+    open_youth(phone, site_url, "?zoekt=school&gemeente=texel")
+    assert "Voor Texel kent de kaart nog geen plek waar je zelf met je vraag heen kunt." in page.inner_text(
+        "#kaart-uitkomst"
+    )
+
+
+def test_fallbacks_respect_age_gemeente_and_need(phone, site_url, kaart):
+    page = phone.page
+    # 26 in Enkhuizen, money: Choose2improve (17 t/m 23, Almere) is never suggested
+    open_youth(phone, site_url, "?zoekt=geld&leeftijd=26&gemeente=enkhuizen")
+    links = page.eval_on_selector_all("#kaart-uitkomst a[href*='/aanbod/']", "els => els.map(e => e.href)")
+    assert links and not any("choose2improve" in h for h in links), links
+    for href in links:
+        aanbod_id = href.rstrip("/").rsplit("/", 1)[1]
+        a = kaart.aanbod[aanbod_id]
+        assert a.leeftijd_max is None or a.leeftijd_max >= 26, aanbod_id
+    # a place to live, no gemeente: no Almere offers about something else
+    open_youth(phone, site_url, "?zoekt=wonen")
+    assert page.locator("#kaart-leeg a[href*='/aanbod/']").count() == 0
+    assert "Zeg waar je woont" in page.inner_text("#kaart-leeg")
+
+
+def test_age_outside_16_to_27_is_said(phone, site_url):
+    page = phone.page
+    assert "16 tot en met 27 jaar" in page.goto(f"{site_url}/jongeren/").text()
+    open_youth(phone, site_url, "?zoekt=werk&leeftijd=35&gemeente=almere")
+    assert page.locator("#kaart-leeftijd-noot").is_visible()
+    assert "Deze kaart is voor jongeren van 16 tot en met 27 jaar" in page.inner_text("#kaart-leeftijd-noot")
+
+
+def test_the_intro_counts_the_questions_truly(phone, site_url):
+    page = phone.page
+    open_youth(phone, site_url, "?zoekt=werk&gemeente=almere")
+    intro = page.locator("article p").first.inner_text()
+    assert "drie korte vragen" in intro and "daarna nog" in intro
+    numbered = page.locator("#kaart-finder legend, #kaart-finder label[for]").all_inner_texts()
+    assert [t for t in numbered if t[:2] in ("1.", "2.", "3.", "4.")] == [
+        t for t in numbered if t[:2] in ("1.", "2.", "3.")
+    ], "geen vierde genummerde vraag"
+    assert page.locator("#jo-situatie legend").inner_text() == "Nog één vraag: wat doe je nu?"
+    assert "alleen voor als je nog op school zit" in page.inner_text("#jo-situatie-uitleg")

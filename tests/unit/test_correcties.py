@@ -141,8 +141,78 @@ def test_atc_does_not_carry_the_result_eduvier_gives_for_itself(prepared):
 
 def test_choose2improve_says_who_runs_it_nationally_is_unknown(prepared):
     c2i = prepared.kaart.aanbod["choose2improve"]
-    assert c2i.werkgebied.get("landelijk") is True
     assert "dat het ROC van Flevoland het in heel Nederland aanbiedt, staat er niet" in squash(c2i.beschrijving)
+
+
+# -- issue 19: the doelgroep facts checked one by one against their passage ----------------
+
+
+def seed_text() -> str:
+    """The Almere report, as words only (the PDF text breaks lines and words anywhere)."""
+    return re.sub(r"[\s\-\u00ad]+", "", next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8"))
+
+
+def in_seed(text: str) -> bool:
+    return re.sub(r"[\s\-\u00ad]+", "", text) in seed_text()
+
+
+def test_jobcoaches_take_no_group_from_the_startklaar_passage(prepared):
+    # Tabel 1 says only "als de kwetsbare jongeren nog bezig zijn met hun opleiding"; the §3.1
+    # sentence about "cognitief niet in staat" describes the Startklaar diploma's group.
+    jc = prepared.kaart.aanbod["jobcoaches"]
+    assert jc.startkwalificatie is None and not jc.kenmerken
+    assert jc.situatie == ("op-school",)
+    assert "Startklaar" not in jc.doelgroep_bronnen["situatie"]["citaat"]
+    assert "Startkwalificatie en kenmerken niet ingevuld" in jc.toelichting
+
+
+def test_atc_is_not_only_for_pupils_on_the_strength_of_a_general_sentence(prepared):
+    atc = prepared.kaart.aanbod["atc-eduvier"]
+    assert not atc.situatie and "situatie" not in atc.doelgroep_bronnen
+    assert "Situatie niet ingevuld" in atc.toelichting
+
+
+@needs_seeds
+def test_ouderbetrokkenheid_cites_the_schools_experience(prepared):
+    bron = prepared.kaart.aanbod["stimuleren-ouderbetrokkenheid"].doelgroep_bronnen["situatie"]
+    assert prepared.kaart.aanbod["stimuleren-ouderbetrokkenheid"].situatie == ("op-school",)
+    assert "scholen positieve ervaringen hebben met" in bron["citaat"] and "op de eerste plaats" not in bron["citaat"]
+    assert in_seed(bron["citaat"])
+
+
+def test_learn2work_debts_are_what_it_offers_not_whom_it_is_for(prepared):
+    l2w = prepared.kaart.aanbod["learn2work"]
+    assert not l2w.kenmerken and {"geld", "welzijn"} <= set(l2w.helpt_bij)
+
+
+def test_choose2improve_sends_no_one_outside_almere_to_the_roc(prepared):
+    c2i = prepared.kaart.aanbod["choose2improve"]
+    assert not c2i.werkgebied.get("landelijk") and c2i.werkgebied["gemeenten"] == ["almere"]
+    assert c2i.aanbieder == "roc-van-flevoland"
+    assert "Wie het buiten Almere uitvoert, zegt de bron niet" in c2i.toelichting
+
+
+@pytest.mark.parametrize("aanbod_id", ["choose2improve-almere", "warme-overdrachtsoverleg"])
+def test_an_example_or_a_second_group_is_not_the_only_situation(prepared, aanbod_id):
+    a = prepared.kaart.aanbod[aanbod_id]
+    assert not a.situatie and "situatie" not in a.doelgroep_bronnen
+    assert "Situatie niet ingevuld" in a.toelichting
+
+
+@needs_seeds
+@pytest.mark.parametrize("aanbod_id", ["team-werk", "werk-en-inkomen"])
+def test_team_werk_serves_young_people_with_and_without_a_startkwalificatie(prepared, aanbod_id):
+    a = prepared.kaart.aanbod[aanbod_id]
+    assert a.startkwalificatie == "beide"
+    citaat = a.doelgroep_bronnen["startkwalificatie"]["citaat"]
+    assert "of er sprake is van een startkwalificatie. Zo niet" in citaat and in_seed(citaat)
+
+
+@needs_seeds
+def test_startklaar_is_for_praktijkonderwijs_pupils_as_their_school_says(prepared):
+    a = prepared.kaart.aanbod["startklaar-diploma"]
+    assert "pro" in a.kenmerken
+    assert all(in_seed(stuk) for stuk in a.doelgroep_bronnen["kenmerken"]["citaat"].split(" … "))
 
 
 # (page under content/, the audit's overstated phrase, the corrected wording)

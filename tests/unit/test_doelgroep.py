@@ -49,9 +49,12 @@ def test_every_filled_eligibility_fact_has_a_source_reference(records, project):
 
 
 def test_most_records_now_say_which_situation_they_serve(records):
-    """Issue 11 measured 0 of 33 records with a situation; the sources state it for most offers."""
+    """Issue 11 measured 0 of 33 records with a situation; the sources state it for most offers.
+
+    Issue 19 took three back that rested on a general sentence or an example (atc-eduvier,
+    choose2improve-almere, warme-overdrachtsoverleg): half of the records still say it."""
     with_situatie = [a.id for a in records.values() if a.situatie]
-    assert len(with_situatie) >= 20, with_situatie
+    assert len(with_situatie) >= len(records) // 2, with_situatie
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@
   var EERST = 4;   // cards in the first task after load
   var el = {};
   ["kaart-uitkomst", "kaart-meldingen", "kaart-aantal", "kaart-leeg", "kaart-resultaten", "kaart-meer", "kaart-alles",
-   "jo-situatie"].forEach(function (id) {
-    el[id.replace(/^(kaart|jo)-/, "")] = document.getElementById(id);
+   "jo-situatie", "jo-situatie-uitleg", "kaart-contact-noot", "kaart-leeftijd-noot"].forEach(function (id) {
+    el[id.replace(/^(kaart|jo)-/, "").replace(/-/g, "_")] = document.getElementById(id);
   });
   var data = null, siteRoot = null, state = M.emptyState(), shown = LIMIT;
 
@@ -46,9 +46,8 @@
     if (contact.website && /^https?:\/\//.test(contact.website)) {
       box.appendChild(link(contact.website, "Naar de website van " + offer.naam, "md-button kaart-actie"));
     }
-    if (box.childNodes.length) return box;
-    return make("p", "kaart-geen-contact",
-      "Er staat geen telefoonnummer, mail of website bij. Vraag je mentor of je klantmanager bij de gemeente om je op weg te helpen.");
+    // No contact in the source: said once above the list (contactNoot), not on every card.
+    return box.childNodes.length ? box : null;
   }
 
   // One compact card per offer: name, what it is, how old the information is, how to get
@@ -65,7 +64,8 @@
     var jt = offer.jongerentaal;
     li.appendChild(make("p", "kaart-blok", jt.wat_is_het));
     li.appendChild(make("p", "kaart-actualiteit", offer.jongerenregel || ""));
-    li.appendChild(contactButtons(offer));
+    var knoppen = contactButtons(offer);
+    if (knoppen) li.appendChild(knoppen);
     var meer = make("details", "kaart-details");
     meer.appendChild(make("summary", null, "Meer over " + offer.naam));
     [["Is het voor mij?", jt.is_het_voor_mij], ["Wat krijg je?", jt.wat_krijg_je], ["Hoe begin je?", jt.hoe_begin_je]].forEach(function (pair) {
@@ -79,14 +79,45 @@
     return li;
   }
 
-  // The question "wat doe je nu?" only when the answer changes what is shown:
-  // some offer that fits says for which situations it is.
-  function situatieVerandertIets(passend) {
+  // The question "wat doe je nu?" only when the answer changes what is shown: some
+  // offer that fits is only for young people in a situation (a named doubt on it).
+  function situatieTwijfels(passend) {
+    var n = 0, leerlingen = 0;
     for (var i = 0; i < passend.length; i++) {
-      var s = passend[i].aanbod.situatie || [];
-      for (var j = 0; j < s.length; j++) if (s[j] !== "uitkering") return true;
+      if (passend[i].twijfels.indexOf("situatie") === -1) continue;
+      n++;
+      if (M.alleenLeerlingen(passend[i].aanbod)) leerlingen++;
     }
-    return false;
+    return { aantal: n, leerlingen: leerlingen };
+  }
+
+  function gemeenteNaam() {
+    return state.gemeente ? data.labels.gemeente[state.gemeente] : null;
+  }
+
+  /* Where a young person can go themselves: the gemeente's entry points that fit the age
+   * and situation (M.ingangen), or honestly none. */
+  function ingangen(box, zin) {
+    var gemeente = gemeenteNaam();
+    if (!gemeente) {
+      box.appendChild(make("p", null, zin + " Zeg waar je woont, dan zoeken we een plek bij jou in de buurt."));
+      return;
+    }
+    var lijst = M.ingangen(data, state, { zonderSchool: true });
+    if (!lijst.length) {
+      box.appendChild(make("p", null, zin + " Voor " + gemeente + " kent de kaart nog geen plek waar je zelf met je vraag heen kunt."));
+      return;
+    }
+    box.appendChild(make("p", null, zin + " In " + gemeente + " kun je hier terecht:"));
+    var ul = make("ul", "kaart-uitweg");
+    lijst.slice(0, 4).forEach(function (item) {
+      var li = make("li");
+      li.setAttribute("data-ingang", item.aanbod.id);
+      li.appendChild(link(new URL(item.aanbod.pagina, siteRoot).href, item.aanbod.naam));
+      li.appendChild(document.createTextNode(" \u2014 " + item.aanbod.jongerentaal.hoe_begin_je));
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
   }
 
   function renderLeeg(need) {
@@ -94,34 +125,47 @@
     var naam = (form.querySelector('input[name="zoekt"][value="' + need + '"]') || {}).parentNode;
     var wens = naam ? naam.textContent.trim().toLowerCase() : need;
     el.leeg.appendChild(make("p", "kaart-leeg-kop", "We vonden niets voor \u2018" + wens + "\u2019 dat precies bij jou past."));
+    // Only places that fit your age, where you live and what you do now; never one we know does not fit.
     var weg = M.uitweg(data, state, need, { alleenJongeren: true });
-    var gemeente = state.gemeente ? data.labels.gemeente[state.gemeente] : null;
-    var lijst, uitleg;
-    if (weg.hier.length) {
-      lijst = weg.hier;
-      uitleg = "Dit helpt wel met je vraag. Het past misschien niet helemaal bij jou. Vraag het gewoon:";
-    } else if (weg.buurt.length) {
-      lijst = weg.buurt;
-      uitleg = "Hier staat nog niets voor in de kaart" + (gemeente ? " voor " + gemeente : "") +
-        ". Deze plekken" + (gemeente ? " in " + gemeente : "") + " helpen jongeren met andere dingen. Vraag daar waar je met je vraag heen kunt:";
-    } else {
-      lijst = [];
-      uitleg = "Hier staat nog niets voor in de kaart" + (gemeente ? " voor " + gemeente : "") + ".";
-    }
-    el.leeg.appendChild(make("p", null, uitleg));
-    if (lijst.length) {
+    var gemeente = gemeenteNaam();
+    el.leeg.appendChild(make("p", null, "Hier staat nog niets voor in de kaart" + (gemeente ? " voor " + gemeente : "") + "."));
+    if (weg.buurt.length) {
+      el.leeg.appendChild(make("p", null, "Deze plekken" + (gemeente ? " in " + gemeente : "") +
+        " passen wel bij jou en helpen jongeren met andere dingen. Vraag daar waar je met je vraag heen kunt:"));
       var ul = make("ul", "kaart-uitweg");
-      lijst.slice(0, 5).forEach(function (entry) {
+      weg.buurt.slice(0, 5).forEach(function (item) {
         var li = make("li");
-        li.appendChild(link(new URL(entry.aanbod.pagina, siteRoot).href, entry.aanbod.naam));
-        var waarom = weg.hier.length ? M.waaromNiet(entry.aanbod, state, data.labels) : "";
-        li.appendChild(document.createTextNode(waarom ? " \u2014 " + waarom : " \u2014 " + entry.aanbod.jongerentaal.wat_is_het));
+        li.appendChild(link(new URL(item.aanbod.pagina, siteRoot).href, item.aanbod.naam));
+        li.appendChild(document.createTextNode(" \u2014 " + item.aanbod.jongerentaal.wat_is_het));
         ul.appendChild(li);
       });
       el.leeg.appendChild(ul);
     }
-    el.leeg.appendChild(make("p", null, "Je kunt het ook altijd vragen aan je mentor of je klantmanager bij de gemeente."));
+    ingangen(el.leeg, "Wil je het aan iemand vragen?");
     el.leeg.hidden = false;
+  }
+
+  // Once above the list: which places have no phone, mail or website in the source, and the route that does exist.
+  function renderContactNoot(passend) {
+    var box = el.contact_noot;
+    box.textContent = "";
+    var zonder = M.zonderContact(passend);
+    box.hidden = !zonder.length;
+    if (!zonder.length) return;
+    var zin = zonder.length === passend.length
+      ? (passend.length === 1 ? "Bij deze plek" : "Bij deze plekken") +
+        " staat geen telefoonnummer, mail of website in de kaart. Onder \u2018Hoe begin je?\u2019 staat hoe je begint."
+      : zonder.length > 8 ? "Bij " + zonder.length + " van deze " + passend.length + " plekken staat geen telefoonnummer, mail of website in de kaart."
+      : "Geen telefoonnummer, mail of website bij: " + zonder.map(function (i) { return i.aanbod.naam; }).join(", ") + ".";
+    box.appendChild(make("p", null, zin + " Zit je op school? Vraag het je mentor."));
+    ingangen(box, "Geen mentor?");
+  }
+
+  function renderLeeftijdNoot() {
+    var buiten = state.leeftijd !== null && !M.binnenKaart(state.leeftijd);
+    el.leeftijd_noot.hidden = !buiten;
+    el.leeftijd_noot.textContent = buiten ? "Deze kaart is voor jongeren van " + M.KAART_MIN + " tot en met " + M.KAART_MAX +
+      " jaar. We weten dus niet zeker of iets hieronder bij jou past." : "";
   }
 
   function addCards(passend, from, to) {
@@ -137,13 +181,20 @@
     if (!state.zoekt.length) {
       el.aantal.textContent = "Kies eerst wat je wilt. Dan zie je wat er voor jou is.";
       el.meer.hidden = true;
+      el.contact_noot.hidden = true;
+      renderLeeftijdNoot();
       el.situatie.hidden = !state.situatie.length;
       return;
     }
-    var zonder = state.situatie.length ? null : M.judge(data, state, { alleenJongeren: true, uitleg: false });
-    var passend = zonder ? zonder.passend : M.judge(data, state, { alleenJongeren: true, uitleg: false }).passend;
+    var passend = M.judge(data, state, { alleenJongeren: true, uitleg: false }).passend;
+    renderLeeftijdNoot();
     // Once answered (also from a link) the question stays, so the answer can be changed.
-    el.situatie.hidden = zonder ? !situatieVerandertIets(passend) : false;
+    var twijfel = state.situatie.length ? null : situatieTwijfels(passend);
+    el.situatie.hidden = twijfel ? !twijfel.aantal : false;
+    el.situatie_uitleg.textContent = twijfel && twijfel.aantal
+      ? (twijfel.leerlingen ? twijfel.leerlingen + " van de " + passend.length + " plekken zijn alleen voor als je nog op school zit."
+                            : twijfel.aantal + " van de " + passend.length + " plekken zijn alleen voor jongeren die iets bepaalds doen.")
+      : "";
     var count = Math.min(shown, passend.length);
     // The first render after load: a screenful now, the rest in the next task (no long task on a slow phone).
     var now = first ? Math.min(count, EERST) : count;
@@ -152,6 +203,7 @@
     current = passend;
     el.meer.hidden = passend.length <= count;
     el.meer.textContent = "Laat meer zien (nog " + (passend.length - count) + ")";
+    renderContactNoot(passend);
     if (!passend.length) {
       el.aantal.textContent = "";
       renderLeeg(state.zoekt[0]);

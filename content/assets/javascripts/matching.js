@@ -3,14 +3,25 @@
  * the pages (wegwijzer.js, jongeren.js) render with textContent only, and
  * tests run this file under node.
  *
- * Rules (also stated on /wegwijzer/): every criterion the user gave is judged
- * per offer as PAST (the source says it fits), ONBEKEND (the source is silent)
- * or PAST NIET (the source says it does not fit).  One "past niet" leaves the
- * offer out (group "valt-af", with the reason); unknown facts never count
- * against an offer.  Ranking: more known fits first, then more specific (a
- * matched kenmerk, situation or school type), then fewer unknowns, then name.
- * Group "past": no unknowns; "misschien": at least one unknown.
- */
+ * Rules (also stated on /wegwijzer/ and /open-data/wegwijzer-json/): every criterion
+ * the user gave is judged per offer as PAST (the source says it fits), ONBEKEND (the
+ * source is silent) or PAST NIET (the source says it does not fit).  One "past niet"
+ * leaves the offer out (group "valt-af", with the reason); unknown facts never count
+ * against an offer.  A condition the offer states that the user left open (it is only
+ * for pupils, only without a startkwalificatie, only up to 23) is a named doubt
+ * (twijfel).  Group "past": nothing unknown and no doubt; "misschien": the rest.
+ *
+ * Ranking: the bewijsscore (evidence score), its parts on each card:
+ *   doel      3 per matched kenmerk, situatie or schooltype the offer is made for,
+ *             2 for a matched "zonder"/"met" startkwalificatie, 1 for "beide"
+ *   leeftijd  1 when the age (16-27) lies in the offer's known range: common, weak evidence
+ *   voor      1 when young people can go there themselves (`voor` has jongeren)
+ *   behoefte  1 per need asked that the offer helps with
+ *   twijfel   -1 per named doubt (an open situation, startkwalificatie, age range
+ *             narrower than 16-27, or the traits the offer is for when none was given)
+ * Ties: fewer doubts, then how central the need is to the offer (its place in
+ * helpt_bij: main focus first), then fewer unknowns, then name.
+  */
 (function (root) {
   "use strict";
 
@@ -226,52 +237,133 @@
     return best;
   }
 
+  // The ages the kaart is for; an age outside is never a known fit.
+  var KAART_MIN = 16, KAART_MAX = 27;
+  var GEWICHT = { doel: 3, sk: 2, skBeide: 1, leeftijd: 1, voor: 1, behoefte: 1, twijfel: -1 };
+
+  function binnenKaart(leeftijd) {
+    return leeftijd >= KAART_MIN && leeftijd <= KAART_MAX;
+  }
+
+  function inRange(range, leeftijd) {
+    return !((range.min !== undefined && leeftijd < range.min) || (range.max !== undefined && leeftijd > range.max));
+  }
+
+  // A stated age range is a condition only when it is narrower than the kaart's 16-27.
+  function smallerDanKaart(range) {
+    return (range.min !== undefined && range.min > KAART_MIN) || (range.max !== undefined && range.max < KAART_MAX);
+  }
+
+  /* An employers' tool (voor has werkgevers, not jongeren) fits a young person only
+   * through a need that was asked for, never through a trait or the free text. */
+  function werkgeversInstrument(offer) {
+    return offer.voor.indexOf("werkgevers") !== -1 && offer.voor.indexOf("jongeren") === -1;
+  }
+
+  function isUitkering(s) { return s === "uitkering"; }
+
+  // Traits that say the same as a situation; the situation question settles them.
+  var KENMERK_SITUATIE = { "uitkering": "uitkering", "dreigt-uit-te-vallen": "dreigt-uit-te-vallen", "vsv": "gestopt" };
+
+  /* The traits an offer is made for that nothing the user gave settles: a doubt
+   * ("voor tienermoeder") when the user named none of the offer's traits.  A trait that
+   * repeats the offer's situation or school type (judged there) or that the given
+   * situation or school type answers is left out. */
+  function openKenmerken(offer, state) {
+    var ks = offer.kenmerken || [];
+    if (!ks.length) return ks;
+    var eigen = offer.situatie || [];
+    return ks.filter(function (k) {
+      var s = KENMERK_SITUATIE[k];
+      if (s && (eigen.indexOf(s) !== -1 || state.situatie.indexOf(s) !== -1)) return false;
+      return k !== state.schooltype && (offer.schooltype || []).indexOf(k) === -1;
+    });
+  }
+
+  /* The offer's situations in a dimension the young person's situation leaves open
+   * (school/work or uitkering): the condition the doubt names.  [] when none. */
+  function openSituaties(offer, state) {
+    var known = offer.situatie || [];
+    var mine = state.situatie;
+    var school = false, uitkering = false;
+    for (var i = 0; i < mine.length; i++) { if (isUitkering(mine[i])) uitkering = true; else school = true; }
+    return known.filter(function (s) { return isUitkering(s) ? !uitkering : !school; });
+  }
+
   /* Judge one offer against the state.  Returns null when the offer is filtered out
-   * by the free text, else an item with the group, ranking numbers and, for "valt-af",
-   * the first criterion that does not fit (`af`).  Allocates little: it runs for every offer. */
+   * by the free text, else an item with the group, the bewijsscore and its parts, the
+   * named doubts and, for "valt-af", the first criterion that does not fit (`af`).
+   * Allocates little: it runs for every offer. */
   function assess(offer, state, words, labels) {
     if (words.length) {
       var text = searchText(offer, labels);
       for (var w = 0; w < words.length; w++) if (text.indexOf(words[w]) === -1) return null;
     }
-    var item = { aanbod: offer, groep: "past", fits: 0, specifiek: 0, onbekend: 0, behoeften: 0, kenmerken: 0, af: null,
-                 naamKey: sortKey(offer) };
+    var item = { aanbod: offer, groep: "past", onbekend: 0, twijfels: [], af: null, naamKey: sortKey(offer),
+                 doel: 0, leeftijd: 0, voor: offer.voor.indexOf("jongeren") !== -1 ? GEWICHT.voor : 0, behoefte: 0,
+                 kern: 0, score: 0, kenmerken: 0 };
     if (offer.status === "gestopt" && !state.gestopt) item.af = "status";
     else if (state.gemeente && !offer.landelijk && (offer.gemeenten || []).indexOf(state.gemeente) === -1) item.af = "gemeente";
-    if (state.gemeente && !item.af) item.fits++;
     var range = offer.leeftijd;
-    if (!item.af && state.leeftijd !== null && state.leeftijd !== undefined) {
-      if (!range) item.onbekend++;
-      else if ((range.min !== undefined && state.leeftijd < range.min) || (range.max !== undefined && state.leeftijd > range.max)) item.af = "leeftijd";
-      else item.fits++;
+    var leeftijd = state.leeftijd;
+    if (!item.af) {
+      if (leeftijd !== null && leeftijd !== undefined) {
+        if (!range) item.onbekend++;
+        else if (!inRange(range, leeftijd)) item.af = "leeftijd";
+        else if (binnenKaart(leeftijd)) item.leeftijd = GEWICHT.leeftijd;
+        else item.onbekend++;   // outside 16-27: never a known fit, the card says why
+      } else if (range && smallerDanKaart(range)) {
+        item.twijfels.push("leeftijd");
+      }
     }
     var sk = offer.startkwalificatie;
-    if (!item.af && state.startkwalificatie) {
-      if (!sk) item.onbekend++;
-      else if ((sk === "zonder" && state.startkwalificatie === "ja") || (sk === "met" && state.startkwalificatie === "nee")) item.af = "startkwalificatie";
-      else item.fits++;
+    if (!item.af) {
+      if (state.startkwalificatie) {
+        if (!sk) item.onbekend++;
+        else if ((sk === "zonder" && state.startkwalificatie === "ja") || (sk === "met" && state.startkwalificatie === "nee")) item.af = "startkwalificatie";
+        else item.doel += sk === "beide" ? GEWICHT.skBeide : GEWICHT.sk;
+      } else if (sk === "zonder" || sk === "met") {
+        item.twijfels.push("startkwalificatie");
+      }
     }
-    if (!item.af && state.situatie.length) {
-      var s = judgeSituatie(offer, state);
-      if (s === PAST_NIET) item.af = "situatie";
-      else if (s === ONBEKEND) item.onbekend++;
-      else { item.fits++; item.specifiek++; }
+    if (!item.af) {
+      var known = offer.situatie || [];
+      if (state.situatie.length) {
+        var s = judgeSituatie(offer, state);
+        if (s === PAST_NIET) item.af = "situatie";
+        else if (s === PAST) item.doel += GEWICHT.doel;
+        else if (known.length && openSituaties(offer, state).length === known.length) item.twijfels.push("situatie");
+        else item.onbekend++;
+      } else if (known.length) {
+        item.twijfels.push("situatie");
+      }
     }
     if (!item.af && state.schooltype && opSchool(state) && voorLeerlingen(offer)) {
       // Only an offer for pupils says anything about school types.
       var t = judgeSchooltype(offer, state);
       if (t === PAST_NIET) item.af = "schooltype";
       else if (t === ONBEKEND) item.onbekend++;
-      else { item.fits++; item.specifiek++; }
+      else item.doel += GEWICHT.doel;
     }
-    for (var i = 0; i < state.zoekt.length; i++) if (offer.helpt_bij.indexOf(state.zoekt[i]) !== -1) item.behoeften++;
-    if (!item.af && state.zoekt.length && !item.behoeften) item.af = "zoekt";
-    if (state.kenmerk.length && offer.kenmerken) {
-      for (var k = 0; k < state.kenmerk.length; k++) if (offer.kenmerken.indexOf(state.kenmerk[k]) !== -1) item.kenmerken++;
+    var kern = -1;
+    for (var i = 0; i < state.zoekt.length; i++) {
+      var plek = offer.helpt_bij.indexOf(state.zoekt[i]);
+      if (plek !== -1) {
+        item.behoefte += GEWICHT.behoefte;
+        if (kern === -1 || plek < kern) kern = plek;
+      }
     }
-    item.fits += item.behoeften + item.kenmerken;
-    item.specifiek += item.kenmerken;
-    item.groep = item.af ? "valt-af" : item.onbekend ? "misschien" : "past";
+    item.kern = kern === -1 ? 0 : kern;
+    if (!item.af && state.zoekt.length && !item.behoefte) item.af = "zoekt";
+    if (!item.af && !state.zoekt.length && werkgeversInstrument(offer) && (state.kenmerk.length || words.length)) item.af = "voor";
+    for (var k = 0; k < state.kenmerk.length; k++) {
+      // A trait the offer does not mention is unknown, never a reason to leave it out.
+      if (offer.kenmerken && offer.kenmerken.indexOf(state.kenmerk[k]) !== -1) { item.kenmerken++; item.doel += GEWICHT.doel; }
+      else if (!item.af) item.onbekend++;
+    }
+    if (!item.af && !item.kenmerken && openKenmerken(offer, state).length) item.twijfels.push("kenmerk");
+    item.score = item.doel + item.leeftijd + item.voor + item.behoefte + GEWICHT.twijfel * item.twijfels.length;
+    item.groep = item.af ? "valt-af" : item.onbekend || item.twijfels.length ? "misschien" : "past";
     return item;
   }
 
@@ -290,6 +382,7 @@
       case "situatie": return "alleen voor jongeren die " + offer.situatie.map(function (s) { return SITUATIE_ZIN[s] || s; }).join(" of ");
       case "schooltype": return "alleen voor leerlingen van " + names(offer.schooltype, labels.schooltype);
       case "zoekt": return "helpt niet bij " + state.zoekt.map(function (z) { return labels.helpt_bij[z].toLowerCase(); }).join(" of ");
+      case "voor": return "alleen voor " + offer.voor.map(function (v) { return ((labels.voor && labels.voor[v]) || v).toLowerCase(); }).join(" en ");
       default: return "";
     }
   }
@@ -298,9 +391,41 @@
     return offer.feitbron && offer.feitbron[feit] ? " (" + offer.feitbron[feit] + ")" : "";
   }
 
+  // "alleen als de jongere ..." per situation, for a named doubt.
+  var SITUATIE_ALS = {
+    "op-school": "nog op school zit", "dreigt-uit-te-vallen": "dreigt uit te vallen van school",
+    "gestopt": "gestopt is met school", "uitkering": "een uitkering heeft", "werkt": "werkt"
+  };
+
+  function leeftijdAls(range) {
+    if (range.min !== undefined && range.max !== undefined) return range.min + " tot en met " + range.max + " jaar is";
+    if (range.min !== undefined) return range.min + " jaar of ouder is";
+    return "jonger dan " + (range.max + 1) + " jaar is";
+  }
+
+  /* The named doubts of an item, in words: "alleen als de jongere nog op school zit". */
+  function twijfelTeksten(item, state, labels) {
+    var offer = item.aanbod;
+    return item.twijfels.map(function (code) {
+      if (code === "situatie") {
+        var open = openSituaties(offer, state);
+        var only = open.every(function (x) { return OP_SCHOOL[x]; }) ? ["op-school"] : open;
+        return "alleen als de jongere " + only.map(function (x) { return SITUATIE_ALS[x] || x; }).join(" of ");
+      }
+      if (code === "kenmerk") {
+        return "voor " + openKenmerken(offer, state).map(function (k) { return (labels.kenmerk && labels.kenmerk[k]) || k; }).join(" of ");
+      }
+      if (code === "startkwalificatie") {
+        return offer.startkwalificatie === "zonder" ? "alleen als de jongere geen startkwalificatie heeft"
+                                                    : "alleen als de jongere een startkwalificatie heeft";
+      }
+      return "alleen als de jongere " + leeftijdAls(offer.leeftijd);
+    });
+  }
+
   /* Why an offer fits (redenen, ok=true gets a check mark), what the source does not
-   * say about the criteria given (onbekend) and, for "valt-af", the reason.  Only called
-   * for the offers that are shown. */
+   * say about the criteria given (onbekend), the named doubts (twijfel) and, for
+   * "valt-af", the reason.  Only called for the offers that are shown. */
   function explain(item, state, labels) {
     var offer = item.aanbod;
     var redenen = [], onbekend = [];
@@ -309,9 +434,13 @@
     }
     var range = offer.leeftijd;
     var leeftijdGegeven = state.leeftijd !== null && state.leeftijd !== undefined;
+    var buiten = leeftijdGegeven && !binnenKaart(state.leeftijd);
     // Only what the user gave can be unknown; a known age is shown either way.
-    if (range) redenen.push({ tekst: "leeftijd " + leeftijdText(range) + bron(offer, "leeftijd"), ok: leeftijdGegeven });
-    else if (leeftijdGegeven) onbekend.push("leeftijd");
+    if (range) redenen.push({ tekst: "leeftijd " + leeftijdText(range) + bron(offer, "leeftijd"), ok: leeftijdGegeven && !buiten });
+    if (leeftijdGegeven && !range) onbekend.push("leeftijd");
+    else if (buiten && item.af !== "leeftijd") {
+      onbekend.push("of het bij " + state.leeftijd + " jaar past (de kaart is voor jongeren van " + KAART_MIN + " tot en met " + KAART_MAX + ")");
+    }
     var sk = offer.startkwalificatie;
     if (!sk) { if (state.startkwalificatie) onbekend.push("startkwalificatie"); }
     else if (state.startkwalificatie) {
@@ -320,7 +449,9 @@
     if (state.situatie.length) {
       var s = judgeSituatie(offer, state);
       if (s === PAST) redenen.push({ tekst: "voor jongeren die " + offer.situatie.map(function (x) { return SITUATIE_ZIN[x] || x; }).join(" of ") + bron(offer, "situatie"), ok: true });
-      else if (s === ONBEKEND) onbekend.push(offer.situatie && offer.situatie.length ? "of het past bij de situatie" : "situatie");
+      else if (s === ONBEKEND && item.twijfels.indexOf("situatie") === -1) {
+        onbekend.push(offer.situatie && offer.situatie.length ? "of het past bij de situatie" : "situatie");
+      }
     }
     if (state.schooltype && opSchool(state) && voorLeerlingen(offer)) {
       if (offer.schooltype && offer.schooltype.length) {
@@ -331,17 +462,29 @@
       }
     }
     state.zoekt.forEach(function (z) {
-      if (offer.helpt_bij.indexOf(z) !== -1) redenen.push({ tekst: "helpt bij " + labels.helpt_bij[z].toLowerCase(), ok: true });
+      if (offer.helpt_bij.indexOf(z) !== -1) {
+        redenen.push({ tekst: "helpt bij " + labels.helpt_bij[z].toLowerCase(), ok: true });
+      }
     });
+    var nietGenoemd = [];
     state.kenmerk.forEach(function (k) {
       if ((offer.kenmerken || []).indexOf(k) !== -1) redenen.push({ tekst: "voor " + labels.kenmerk[k] + bron(offer, "kenmerken"), ok: true });
+      else nietGenoemd.push(labels.kenmerk[k] || k);
     });
+    if (nietGenoemd.length) onbekend.push("of het past bij " + nietGenoemd.join(", "));
     if (offer.nazorg === true) redenen.push({ tekst: "nazorg", ok: false });
     else if (offer.nazorg === false) redenen.push({ tekst: "geen nazorg", ok: false });
     item.redenen = redenen;
     item.onbekendeFeiten = onbekend;
+    item.twijfelTeksten = item.af ? [] : twijfelTeksten(item, state, labels);
     item.reden = item.af ? reden(item, state, labels) : "";
     return item;
+  }
+
+  /* The bewijsscore and its parts, as data attributes on a card ("data-bewijs-doel"). */
+  function bewijs(item) {
+    return { bewijsscore: item.score, doel: item.doel, leeftijd: item.leeftijd, voor: item.voor,
+             behoefte: item.behoefte, twijfel: item.twijfels.length * GEWICHT.twijfel, kern: item.kern };
   }
 
   // Lower-cased names, computed once per offer: sorting 5,000 offers must fit in a frame.
@@ -362,9 +505,10 @@
   }
 
   function compare(a, b) {
-    // Documented order: more known fits > more specific > fewer unknowns > naam > id.
-    if (a.fits !== b.fits) return b.fits - a.fits;
-    if (a.specifiek !== b.specifiek) return b.specifiek - a.specifiek;
+    // Documented order: higher bewijsscore > fewer doubts > need more central > fewer unknowns > naam > id.
+    if (a.score !== b.score) return b.score - a.score;
+    if (a.twijfels.length !== b.twijfels.length) return a.twijfels.length - b.twijfels.length;
+    if (a.kern !== b.kern) return a.kern - b.kern;
     if (a.onbekend !== b.onbekend) return a.onbekend - b.onbekend;
     return byName(a, b);
   }
@@ -398,6 +542,68 @@
     }
     return { passend: passend, afgevallen: afgevallen,
              counts: { past: past, misschien: passend.length - past, valtAf: afgevallen.length } };
+  }
+
+  /* The unanswered question that would split the current list most, or null.
+   * Per open question (situatie, startkwalificatie) the offers whose fit depends on the
+   * answer: those with a doubt on it (for situatie: on school or work, not on an uitkering).
+   * `leerlingen` counts the offers only for pupils.  Returns {vraag, aantal, totaal, leerlingen}. */
+  function beslisvraag(passend, state) {
+    var tel = { situatie: 0, startkwalificatie: 0 }, leerlingen = 0;
+    // The question asks what the young person does now (school or work); an open uitkering is not asked.
+    var schoolOpen = !state || !state.situatie.some(function (x) { return !isUitkering(x); });
+    for (var i = 0; i < passend.length; i++) {
+      var t = passend[i].twijfels;
+      if (t.indexOf("startkwalificatie") !== -1) tel.startkwalificatie++;
+      if (t.indexOf("situatie") === -1 || !schoolOpen) continue;
+      var offer = passend[i].aanbod;
+      if (!(offer.situatie || []).some(function (x) { return !isUitkering(x); })) continue;
+      tel.situatie++;
+      if (alleenLeerlingen(offer)) leerlingen++;
+    }
+    var vraag = tel.situatie >= tel.startkwalificatie ? "situatie" : "startkwalificatie";
+    if (!tel[vraag]) return null;
+    return { vraag: vraag, aantal: tel[vraag], totaal: passend.length, leerlingen: leerlingen };
+  }
+
+  function alleenLeerlingen(offer) {
+    var s = offer.situatie || [];
+    return s.length > 0 && s.every(function (x) { return OP_SCHOOL[x]; });
+  }
+
+  /* Where a young person can go with a question themselves, in their gemeente: offers
+   * for young people that are a loket or bemiddeling (soort) and do not fall out on
+   * age, gemeente, situation or startkwalificatie.  Without a gemeente: only offers in
+   * all of the Netherlands, so no gemeente is favoured.  Ranked by bewijsscore.
+   * options.zonderSchool: only those a young person reaches without a school or mentor:
+   * they sign up themselves (zelf), leerplicht/RMC contacts them (via-rmc), or a loket
+   * whose sign-up the source does not describe and that is not only for pupils. */
+  function ingangen(data, state, options) {
+    options = options || {};
+    expand(data);
+    var zonderVraag = zonderBehoefte(state);
+    var out = [];
+    data.aanbod.forEach(function (offer) {
+      if (offer.voor.indexOf("jongeren") === -1 || ["loket", "bemiddeling"].indexOf(offer.soort) === -1) return;
+      if (options.zonderSchool) {
+        var routes = offer.aanmelden || [];
+        var zelf = routes.indexOf("zelf") !== -1 || routes.indexOf("via-rmc") !== -1 ||
+          (!routes.length && offer.soort === "loket" && !alleenLeerlingen(offer));
+        if (!zelf) return;
+      }
+      if (!state.gemeente && !offer.landelijk) return;
+      var item = assess(offer, zonderVraag, [], data.labels);
+      if (item && !item.af) out.push(item);
+    });
+    return out.sort(compare);
+  }
+
+  /* Offers in a list without a contact route (telefoon, e-mail, website) in the source. */
+  function zonderContact(passend) {
+    return passend.filter(function (item) {
+      var c = item.aanbod.contact || {};
+      return !(c.telefoon || c.email || (c.website && /^https?:\/\//.test(c.website)));
+    });
   }
 
   /* Put the shared texts back on each offer (the data file writes each age line, fact
@@ -436,26 +642,46 @@
     return judge(data, state, options).passend;
   }
 
-  /* Never a dead end.  For a need that nothing fits, where the question can still go:
-   * `hier`: offers in the gemeente whose source says they help with that need (something
-   * else about the situation does not fit or is unknown); `elders`: such offers outside the
-   * gemeente; `buurt`: offers for young people in the gemeente that help with other things,
-   * those that offer steun first.  Each list is sorted by name. */
+  function zonderBehoefte(state) {
+    var out = {};
+    for (var key in state) if (has(state, key)) out[key] = state[key];
+    out.zoekt = [];
+    out.kenmerk = [];
+    out.q = "";
+    return out;
+  }
+
+  /* Never a dead end, and never a suggestion known not to fit.  For a need that nothing
+   * fits: `afgevallen`, how many offers help with that need here but fall out on something
+   * else (the page points to Valt af); `elders`, the gemeenten where offers help with it
+   * when none do here; `ingangen`, where the question can go (ingangen()); `buurt`, offers
+   * for young people that fit the age, gemeente and situation and help with other things,
+   * those that offer steun first.  Without a gemeente, `buurt` and `ingangen` hold only
+   * offers in all of the Netherlands: no gemeente is favoured. */
   function uitweg(data, state, need, options) {
     options = options || {};
-    var offers = data.aanbod, out = { hier: [], elders: [], buurt: [] };
+    expand(data);
+    var offers = data.aanbod, out = { afgevallen: 0, elders: [], ingangen: ingangen(data, state), buurt: [] };
+    var rest = zonderBehoefte(state), elders = {};
     for (var i = 0; i < offers.length; i++) {
       var o = offers[i];
       if (o.status === "gestopt") continue;
       if (options.alleenJongeren && o.voor.indexOf("jongeren") === -1) continue;
       var hier = !state.gemeente || o.landelijk || (o.gemeenten || []).indexOf(state.gemeente) !== -1;
-      var entry = { aanbod: o, naamKey: sortKey(o), steun: o.helpt_bij.indexOf("steun") !== -1 };
-      if (o.helpt_bij.indexOf(need) !== -1) (hier ? out.hier : out.elders).push(entry);
-      else if (hier && o.voor.indexOf("jongeren") !== -1) out.buurt.push(entry);
+      if (o.helpt_bij.indexOf(need) !== -1) {
+        if (hier) out.afgevallen++;
+        else (o.gemeenten || []).forEach(function (g) { elders[g] = true; });
+        continue;
+      }
+      if (o.voor.indexOf("jongeren") === -1 || (!state.gemeente && !o.landelijk)) continue;
+      var item = assess(o, rest, [], data.labels);
+      if (item && !item.af) out.buurt.push(item);
     }
-    out.hier.sort(byName);
-    out.elders.sort(byName);
-    out.buurt.sort(function (a, b) { return a.steun !== b.steun ? (a.steun ? -1 : 1) : byName(a, b); });
+    out.elders = Object.keys(elders).sort();
+    out.buurt.sort(function (a, b) {
+      var sa = a.aanbod.helpt_bij.indexOf("steun") !== -1, sb = b.aanbod.helpt_bij.indexOf("steun") !== -1;
+      return sa !== sb ? (sa ? -1 : 1) : compare(a, b);
+    });
     return out;
   }
 
@@ -566,6 +792,14 @@
     expand: expand,
     match: match,
     explain: explain,
+    bewijs: bewijs,
+    beslisvraag: beslisvraag,
+    alleenLeerlingen: alleenLeerlingen,
+    ingangen: ingangen,
+    zonderContact: zonderContact,
+    binnenKaart: binnenKaart,
+    KAART_MIN: KAART_MIN,
+    KAART_MAX: KAART_MAX,
     uitweg: uitweg,
     waaromNiet: waaromNiet,
     opSchool: opSchool,

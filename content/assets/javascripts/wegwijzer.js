@@ -16,7 +16,8 @@
   var el = {};
   ["kaart-vragen", "kaart-kolom", "kaart-uitkomst", "kaart-meldingen", "kaart-situatie", "kaart-aantal", "kaart-leeg",
    "kaart-resultaten", "kaart-meer", "kaart-valt-af", "kaart-valt-af-kop", "kaart-afgevallen", "kaart-meer-af", "kaart-alles",
-   "kaart-kopieer", "kaart-print", "kaart-weergave", "kaart-link-status", "ww-schooltype-veld"].forEach(function (id) {
+   "kaart-kopieer", "kaart-print", "kaart-weergave", "kaart-link-status", "ww-schooltype-veld", "kaart-beslisvraag",
+   "kaart-leeftijd-noot", "kaart-contact-noot"].forEach(function (id) {
     el[id.replace(/^(kaart|ww)-/, "").replace(/-/g, "_")] = document.getElementById(id);
   });
   var data = null, siteRoot = null, state = M.emptyState();
@@ -91,15 +92,14 @@
     if (contact.telefoon) parts.push(link(M.dom.telHref(contact.telefoon), contact.telefoon));
     if (contact.email) parts.push(link("mailto:" + contact.email, contact.email));
     if (contact.website && /^https?:\/\//.test(contact.website)) parts.push(link(contact.website, contact.website));
+    // No contact in the source: said once above the list (contactNoot), not on every card.
     if (parts.length) {
       parts.forEach(function (node, index) {
         if (index) c.appendChild(document.createTextNode(" \u00b7 "));
         c.appendChild(node);
       });
-    } else {
-      c.appendChild(document.createTextNode("niet bekend in de bron."));
+      li.appendChild(c);
     }
-    li.appendChild(c);
     li.appendChild(make("p", "kaart-actualiteit", offer.regel || ""));
   }
 
@@ -116,8 +116,15 @@
   }
 
   function fillReasons(entry, item) {
-    entry.badge.textContent = GROEP[item.groep];
-    entry.badge.className = "kaart-groep-label kaart-groep-label--" + item.groep;
+    // A named doubt is part of the label: "Past misschien \u2014 alleen als de jongere nog op school zit".
+    entry.badge.textContent = GROEP[item.groep] + (item.twijfelTeksten.length ? " \u2014 " + item.twijfelTeksten.join(" en ") : "");
+    entry.badge.className = "kaart-groep-label kaart-groep-label--" + item.groep + (item.twijfelTeksten.length ? " kaart-groep-label--twijfel" : "");
+    // The bewijsscore and its parts, for whoever wants to check the order (documented on /open-data/wegwijzer-json/).
+    var parts = M.bewijs(item);
+    entry.li.setAttribute("data-bewijsscore", String(parts.bewijsscore));
+    ["doel", "leeftijd", "voor", "behoefte", "twijfel", "kern"].forEach(function (part) {
+      entry.li.setAttribute("data-bewijs-" + part, String(parts[part]));
+    });
     if (!entry.why) return;
     entry.why.textContent = "";
     if (item.redenen.length) {
@@ -194,7 +201,9 @@
     el.meer_af.textContent = "Toon meer (nog " + (list.length - count) + ")";
   }
 
-  // Never a dead end: per need that nothing fits, say so and show where the question can still go.
+  // Never a dead end, and never a suggestion known not to fit: per need that nothing fits,
+  // say so, point to Valt af for the offers that help with it but do not fit, and name
+  // where the question can go in this gemeente (ingangen that fit the age and situation).
   function renderLeeg() {
     el.leeg.textContent = "";
     var labels = data.labels, needs = state.zoekt;
@@ -206,23 +215,17 @@
       box.setAttribute("data-leeg", need);
       box.appendChild(make("p", "kaart-leeg-kop", "Voor " + naam + " past niets bij deze situatie."));
       var weg = M.uitweg(data, state, need);
-      var lijst = weg.hier.length ? weg.hier : weg.elders;
-      if (lijst.length) {
-        box.appendChild(make("p", null, weg.hier.length
-          ? "Dit aanbod " + (gemeente ? "in " + gemeente + " " : "") + "helpt volgens de bron wel bij " + naam + ", maar iets past niet:"
-          : "Aanbod in de kaart dat volgens de bron helpt bij " + naam + ", maar niet in " + gemeente + ":"));
-        var ul = make("ul", "kaart-uitweg");
-        lijst.slice(0, 8).forEach(function (entry) {
-          var li = make("li");
-          li.appendChild(link(new URL(entry.aanbod.pagina, siteRoot).href, entry.aanbod.naam));
-          var waarom = weg.hier.length ? M.waaromNiet(entry.aanbod, state, labels) : (entry.aanbod.gemeenten || []).map(function (g) { return labels.gemeente[g] || g; }).join(", ");
-          if (waarom) li.appendChild(document.createTextNode(" \u2014 " + waarom));
-          ul.appendChild(li);
-        });
-        box.appendChild(ul);
+      if (weg.afgevallen) {
+        box.appendChild(make("p", null, (weg.afgevallen === 1 ? "E\u00e9n aanbod" : weg.afgevallen + " aanbiedingen") +
+          (gemeente ? " in " + gemeente : "") + " helpt volgens de bron wel bij " + naam +
+          ", maar iets anders past niet. Onder Valt af staat waarom."));
+      } else if (weg.elders.length) {
+        box.appendChild(make("p", null, "Aanbod dat volgens de bron helpt bij " + naam + ", is er alleen in " +
+          weg.elders.map(function (g) { return labels.gemeente[g] || g; }).join(", ") + "."));
       } else {
         box.appendChild(make("p", null, "In de kaart staat geen aanbod dat volgens de bron helpt bij " + naam + "."));
       }
+      ingangenBlok(box, weg.ingangen, gemeente);
       var gat = make("p", "kaart-gat");
       gat.appendChild(document.createTextNode("Een gat in het aanbod? "));
       gat.appendChild(link(new URL("dekking/" + (state.gemeente ? "#" + state.gemeente : ""), siteRoot).href,
@@ -232,6 +235,101 @@
       el.leeg.appendChild(box);
     });
     el.leeg.hidden = !el.leeg.childNodes.length;
+  }
+
+  // Where the question can go: the gemeente's entry points that fit, or honestly none.
+  function ingangenBlok(box, lijst, gemeente) {
+    if (!gemeente) {
+      box.appendChild(make("p", null, "Kies een gemeente: dan noemt de wegwijzer waar de jongere met deze vraag terecht kan."));
+      return;
+    }
+    if (!lijst.length) {
+      box.appendChild(make("p", null, "Voor " + gemeente + " kent de kaart nog geen loket of bemiddeling waar de jongere met deze vraag heen kan."));
+      return;
+    }
+    box.appendChild(make("p", null, "Waar de jongere in " + gemeente + " met de vraag terecht kan (loket of bemiddeling die bij de situatie past):"));
+    var ul = make("ul", "kaart-uitweg");
+    lijst.slice(0, 5).forEach(function (item) {
+      var li = make("li");
+      li.setAttribute("data-ingang", item.aanbod.id);
+      li.appendChild(link(new URL(item.aanbod.pagina, siteRoot).href, item.aanbod.naam));
+      var extra = M.explain(item, state, data.labels).twijfelTeksten;
+      if (extra.length) li.appendChild(document.createTextNode(" \u2014 " + extra.join(" en ")));
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+  }
+
+  // The unanswered question that would split the list most, with its answers as buttons.
+  var VRAGEN = {
+    situatie: { tekst: "Zit de jongere nog op school?", antwoorden: [["op-school", "Ja, zit op school"],
+      ["dreigt-uit-te-vallen", "Ja, maar dreigt uit te vallen"], ["gestopt", "Nee, gestopt met school"], ["werkt", "Nee, werkt"]] },
+    startkwalificatie: { tekst: "Heeft de jongere een startkwalificatie?", antwoorden: [["ja", "Ja"], ["nee", "Nee"]] }
+  };
+
+  function renderBeslisvraag() {
+    var box = el.beslisvraag;
+    box.textContent = "";
+    var v = M.beslisvraag(uitkomst.passend, state);
+    box.hidden = !v;
+    if (!v) { box.removeAttribute("data-vraag"); return; }
+    var vraag = VRAGEN[v.vraag];
+    box.setAttribute("data-vraag", v.vraag);
+    var tekst = vraag.tekst;
+    if (v.vraag === "situatie" && !v.leerlingen) tekst = "Wat doet de jongere nu?";
+    var uitleg;
+    if (v.vraag === "situatie") {
+      uitleg = v.leerlingen ? v.leerlingen + " van de " + v.totaal + " zijn alleen voor leerlingen."
+                            : v.aantal + " van de " + v.totaal + " zijn alleen voor jongeren in een bepaalde situatie.";
+    } else {
+      var zonder = uitkomst.passend.filter(function (item) {
+        return item.twijfels.indexOf("startkwalificatie") !== -1 && item.aanbod.startkwalificatie === "zonder";
+      }).length;
+      uitleg = v.aantal + " van de " + v.totaal + " zijn alleen voor jongeren " +
+        (zonder === v.aantal ? "zonder startkwalificatie." : zonder ? "zonder (of juist met) startkwalificatie." : "met startkwalificatie.");
+    }
+    var kop = make("p", "kaart-beslisvraag-kop");
+    kop.appendChild(make("strong", null, tekst + " "));
+    kop.appendChild(document.createTextNode(uitleg));
+    box.appendChild(kop);
+    var knoppen = make("p", "kaart-knoppen");
+    vraag.antwoorden.forEach(function (pair) {
+      var knop = make("button", "md-button", pair[1]);
+      knop.type = "button";
+      knop.setAttribute("data-antwoord", pair[0]);
+      knop.addEventListener("click", function () { beantwoord(v.vraag, pair[0]); });
+      knoppen.appendChild(knop);
+    });
+    box.appendChild(knoppen);
+  }
+
+  function beantwoord(vraag, antwoord) {
+    var input = form.querySelector('input[name="' + vraag + '"][value="' + antwoord + '"]');
+    if (input) input.checked = true;
+    update();
+    // Keyboard users stay in the results, at the count that now changed.
+    el.aantal.setAttribute("tabindex", "-1");
+    el.aantal.focus();
+  }
+
+  function renderLeeftijdNoot() {
+    var buiten = state.leeftijd !== null && !M.binnenKaart(state.leeftijd);
+    el.leeftijd_noot.hidden = !buiten;
+    el.leeftijd_noot.textContent = buiten ? "De kaart is voor jongeren van " + M.KAART_MIN + " tot en met " + M.KAART_MAX +
+      " jaar. Bij " + state.leeftijd + " jaar past geen aanbod zeker: aanbod waarvan de bron een leeftijd noemt die " +
+      state.leeftijd + " omvat, staat onder Past misschien." : "";
+  }
+
+  // Once per list, not on every card: which offers have no contact route in the source.
+  function renderContactNoot(passend) {
+    var zonder = M.zonderContact(passend);
+    el.contact_noot.hidden = !zonder.length;
+    if (!zonder.length) { el.contact_noot.textContent = ""; return; }
+    el.contact_noot.textContent = zonder.length === passend.length
+      ? "Bij geen van deze aanbiedingen staat telefoon, e-mail of website in de bron. Hoe de jongere zich aanmeldt, staat bij elk aanbod onder Aanmelden."
+      : (zonder.length > 8 ? "Bij " + zonder.length + " van de " + passend.length + " staat geen telefoon, e-mail of website in de bron."
+                           : "Geen telefoon, e-mail of website in de bron bij: " + zonder.map(function (i) { return i.aanbod.naam; }).join(", ") + ".") +
+        " Hoe de jongere zich aanmeldt, staat bij elk aanbod onder Aanmelden.";
   }
 
   function addCards(passend, from, to) {
@@ -266,6 +364,9 @@
     el.meer.hidden = passend.length <= count;
     el.meer.textContent = "Toon meer (nog " + (passend.length - count) + ")";
     el.aantal.textContent = countText(uitkomst.counts);
+    renderBeslisvraag();
+    renderLeeftijdNoot();
+    renderContactNoot(passend);
     renderLeeg();
     renderAfgevallen();
     return rest;

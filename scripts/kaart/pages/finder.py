@@ -8,8 +8,10 @@ without JavaScript.  No mkdocs import here.
 
 from __future__ import annotations
 
-import html
 import json
+
+import jinja2
+from markupsafe import Markup
 
 from kaart import actualiteit
 from kaart.model import JONGERENTAAL_VELDEN, Aanbod, Kaart
@@ -38,20 +40,36 @@ JONGEREN_WENSEN = [
     ("steun", "Iemand om mee te praten"),
 ]
 
-# The ranking rule, shown in a disclosure beside the form (HTML: it sits inside raw HTML).
+# The rules, shown in two disclosures beside the form (HTML: they sit inside raw HTML).
 MATCHING_RULES = (
     "<p>Elk gegeven dat u invult, wordt per aanbod beoordeeld: <strong>past</strong> (de bron zegt dat het past), "
     "<strong>onbekend</strong> (de bron zegt er niets over) of <strong>past niet</strong> (de bron zegt dat het niet past). "
     "Eén gegeven dat niet past, en het aanbod <em>valt af</em>: de leeftijd valt buiten de grenzen van de bron, het aanbod "
     "vraagt wel of juist geen startkwalificatie, is alleen voor een andere situatie of een ander schooltype, werkt niet in "
-    "de gemeente, helpt bij niets wat de jongere zoekt, of is gestopt (tenzij u <em>ook gestopt aanbod</em> aanvinkt). "
-    "Onder <em>Valt af</em> staat bij elk aanbod waarom.</p>"
-    "<p>Volgorde: eerst het aanbod met de meeste gegevens waarvan bekend is dat ze passen (elk gevraagd leefgebied en "
-    "elk kenmerk telt mee), dan het meest specifieke (een kenmerk als tienermoeder, de situatie of het schooltype past), "
-    "dan het minst onbekende, dan op naam. <strong>Past</strong>: niets van wat u invulde is onbekend. "
-    "<strong>Past misschien</strong>: de bron zegt iets niet; dat staat erbij. "
-    "Met vrije tekst ziet u alleen aanbod waarin al die woorden voorkomen. Aanbod dat alleen voor professionals of "
-    "scholen is, krijgt een label.</p>"
+    "de gemeente, helpt bij niets wat de jongere zoekt, is een hulpmiddel voor werkgevers terwijl u geen hulpvraag koos, "
+    "of is gestopt (tenzij u <em>ook gestopt aanbod</em> aanvinkt). Onder <em>Valt af</em> staat bij elk aanbod waarom.</p>"
+    "<p><strong>Past</strong>: niets van wat u invulde is onbekend. <strong>Past misschien</strong>: de bron zegt iets "
+    "niet (dat staat erbij), of het aanbod stelt een voorwaarde die u nog open liet, zoals "
+    "<em>Past misschien — alleen als de jongere nog op school zit</em>. De kaart is voor jongeren van 16 tot en met 27 "
+    "jaar: bij een andere leeftijd past niets zeker. Met vrije tekst ziet u alleen aanbod waarin al die woorden "
+    "voorkomen. Aanbod dat alleen voor professionals, scholen of werkgevers is, krijgt een label.</p>"
+)
+ORDER_RULES = (
+    "<p>Bovenaan staat het aanbod waarvan de bron zegt dat het voor <em>deze</em> jongere gemaakt is. Elk aanbod krijgt "
+    "een <strong>bewijsscore</strong>:</p><ul>"
+    "<li>+3 voor elk kenmerk (zoals tienermoeder), de situatie of het schooltype waarvoor het aanbod is gemaakt en dat "
+    "past;</li>"
+    "<li>+2 als het aanbod juist voor jongeren zonder (of met) startkwalificatie is en dat past, +1 als het voor beide "
+    "is;</li>"
+    "<li>+1 als de leeftijd binnen de grenzen van de bron valt: een leeftijdsgrens zegt weinig, veel aanbod heeft er "
+    "een;</li>"
+    "<li>+1 als de jongere er zelf heen kan, +1 voor elke gezochte hulp waarbij het helpt;</li>"
+    "<li>−1 voor elke voorwaarde die u nog open liet (alleen voor leerlingen, alleen zonder startkwalificatie, alleen "
+    "tot 23 jaar, alleen voor tienermoeders).</li></ul>"
+    "<p>Bij een gelijke score gaat voor: minder open voorwaarden, dan aanbod waarbij de gezochte hulp de hoofdzaak is "
+    "(niet een bijzaak), dan minder onbekend, dan de naam. Vraagt een open vraag het verschil, dan staat die boven de "
+    'lijst. Hoe de score precies werkt, staat bij de <a href="../open-data/wegwijzer-json/#hoe-de-wegwijzer-kiest">'
+    "open data</a>.</p>"
 )
 
 # The question "wat doet de jongere nu?" (situatie); uitkering is asked apart, it goes with any of these.
@@ -225,16 +243,6 @@ def _front_matter(title: str, description: str, scripts: list[str]) -> list[str]
     return lines + ["---", ""]
 
 
-def _e(value: str) -> str:
-    return html.escape(value, quote=True)
-
-
-def _options(labels: dict[str, str], empty: str) -> str:
-    return f'<option value="">{_e(empty)}</option>' + "".join(
-        f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in sorted(labels.items(), key=lambda kv: kv[1].lower())
-    )
-
-
 def _fallback_groups(kaart: Kaart, project: Project, offers: list[Aanbod], groups: list[tuple[str, str]]) -> list[str]:
     lines: list[str] = []
     for area, title in groups:
@@ -248,84 +256,32 @@ def _fallback_groups(kaart: Kaart, project: Project, offers: list[Aanbod], group
     return lines
 
 
-def _radios(name: str, choices: list[tuple[str, str]], empty: str, css: str = "kaart-keuze") -> str:
-    return (
-        "".join(
-            f'<label class="{css}"><input type="radio" name="{name}" value="{_e(k)}"> {_e(v)}</label>'
-            for k, v in choices
-        )
-        + f'<label class="{css}"><input type="radio" name="{name}" value="" checked> {_e(empty)}</label>'
+def _shell(project: Project, name: str, **values) -> str:
+    """One finder page shell from overrides/finder/<name>.html (Jinja, autoescaped): the form and the empty results."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(project.root / "overrides" / "finder"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
     )
+    return env.get_template(f"{name}.html").render(data_path=DATA_PATH, **values)
+
+
+def _by_label(labels: dict[str, str]) -> list[tuple[str, str]]:
+    return sorted(labels.items(), key=lambda kv: kv[1].lower())
 
 
 def wegwijzer_page(kaart: Kaart, project: Project) -> str:
     labels = {name: project.vocab[name].labels for name in ("gemeente", "helpt_bij", "kenmerk", "schooltype")}
-    zoekt = "".join(
-        f'<label class="kaart-keuze"><input type="checkbox" name="zoekt" value="{_e(k)}"> {_e(v)}</label>'
-        for k, v in labels["helpt_bij"].items()
-    )
-    kenmerken = "".join(
-        f'<label class="kaart-keuze"><input type="checkbox" name="kenmerk" value="{_e(k)}"> {_e(v)}</label>'
-        for k, v in labels["kenmerk"].items()
-    )
-    schooltypen = '<option value="">weet ik niet</option>' + "".join(
-        f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in labels["schooltype"].items()
-    )
-    form = (
-        f'<form id="kaart-finder" class="kaart-finder" data-bron="../{DATA_PATH}" data-soort="wegwijzer" role="search" '
-        'aria-label="Situatie van de jongere" hidden>\n'
-        '<div class="kaart-velden">\n'
-        '<p class="kaart-veld"><label for="ww-leeftijd">Leeftijd</label>'
-        '<input id="ww-leeftijd" name="leeftijd" type="number" inputmode="numeric" min="0" max="99" step="1" autocomplete="off"></p>\n'
-        f'<p class="kaart-veld"><label for="ww-gemeente">Gemeente</label><select id="ww-gemeente" name="gemeente">'
-        f"{_options(labels['gemeente'], 'Alle gemeenten')}</select></p>\n"
-        "</div>\n"
-        '<fieldset class="kaart-groep"><legend>Startkwalificatie (diploma mbo-2, havo of vwo)</legend>'
-        '<label class="kaart-keuze"><input type="radio" name="startkwalificatie" value="ja"> ja</label>'
-        '<label class="kaart-keuze"><input type="radio" name="startkwalificatie" value="nee"> nee</label>'
-        '<label class="kaart-keuze"><input type="radio" name="startkwalificatie" value="" checked> weet ik niet</label>'
-        "</fieldset>\n"
-        f'<fieldset class="kaart-groep"><legend>Wat doet de jongere nu?</legend>{_radios("situatie", SITUATIE_VRAAG, "weet ik niet")}'
-        '<label class="kaart-keuze"><input type="checkbox" name="uitkering" value="1"> heeft een uitkering</label>'
-        '<p id="ww-schooltype-veld" class="kaart-veld" hidden><label for="ww-schooltype">Schooltype</label>'
-        f'<select id="ww-schooltype" name="schooltype">{schooltypen}</select></p>'
-        "</fieldset>\n"
-        f'<fieldset class="kaart-groep"><legend>De jongere zoekt hulp bij</legend>{zoekt}</fieldset>\n'
-        f'<details class="kaart-kenmerken"><summary>Kenmerken (niet verplicht)</summary><fieldset class="kaart-groep">'
-        f"<legend>Kenmerken van de jongere</legend>{kenmerken}</fieldset></details>\n"
-        '<p class="kaart-veld"><label for="ww-q">Vrije tekst</label>'
-        '<input id="ww-q" name="q" type="search" autocomplete="off" placeholder="bijvoorbeeld schuldhulp"></p>\n'
-        '<p><label class="kaart-keuze"><input type="checkbox" name="gestopt" value="1"> Ook gestopt aanbod tonen</label></p>\n'
-        '<p><button type="submit" class="md-button md-button--primary">Toon het aanbod</button></p>\n'  # a form needs a submit (WCAG 3.2.2)
-        "</form>"
-    )
-    kolom = (
-        '<div id="kaart-kolom" class="kaart-kolom" hidden>\n'
-        '<details id="kaart-vragen" class="kaart-vragen" open><summary>Situatie van de jongere</summary>\n'
-        f"{form}\n</details>\n"
-        f'<details class="kaart-regels"><summary>Zo kiest de wegwijzer</summary>{MATCHING_RULES}</details>\n'
-        "</div>"
-    )
-    uitkomst = (
-        '<section id="kaart-uitkomst" class="kaart-uitkomst" aria-labelledby="kaart-uitkomst-kop" hidden>\n'
-        '<h2 id="kaart-uitkomst-kop">Aanbod dat past</h2>\n'
-        '<ul id="kaart-meldingen" class="kaart-meldingen" hidden></ul>\n'
-        '<p id="kaart-situatie" class="kaart-situatie"></p>\n'
-        '<p id="kaart-aantal" class="kaart-aantal" role="status"></p>\n'
-        '<p class="kaart-knoppen">'
-        '<button type="button" id="kaart-kopieer" class="md-button">Kopieer link</button> '
-        '<button type="button" id="kaart-print" class="md-button">Print de lijst</button> '
-        '<button type="button" id="kaart-weergave" class="md-button" aria-pressed="false">Versie voor de jongere</button>'
-        "</p>\n"
-        '<p id="kaart-link-status" class="kaart-link-status" role="status"></p>\n'
-        '<div id="kaart-leeg" class="kaart-leeg-blok" hidden></div>\n'
-        '<ol id="kaart-resultaten" class="kaart-resultaten"></ol>\n'
-        '<p><button type="button" id="kaart-meer" class="md-button" hidden>Toon meer</button></p>\n'
-        '<details id="kaart-valt-af" class="kaart-valt-af" hidden><summary id="kaart-valt-af-kop">Valt af</summary>\n'
-        '<ul id="kaart-afgevallen" class="kaart-afgevallen"></ul>\n'
-        '<p><button type="button" id="kaart-meer-af" class="md-button" hidden>Toon meer</button></p>\n'
-        "</details>\n"
-        "</section>"
+    shell = _shell(
+        project,
+        "wegwijzer",
+        gemeenten=_by_label(labels["gemeente"]),
+        situaties=SITUATIE_VRAAG,
+        schooltypen=list(labels["schooltype"].items()),
+        helpt_bij=list(labels["helpt_bij"].items()),
+        kenmerken=list(labels["kenmerk"].items()),
+        regels=Markup(MATCHING_RULES),
+        volgorde=Markup(ORDER_RULES),
     )
     lines = _front_matter(
         "Wegwijzer",
@@ -340,8 +296,7 @@ def wegwijzer_page(kaart: Kaart, project: Project) -> str:
         "{ .kaart-intro }",
         "",
         '<div class="kaart-wegwijzer">',
-        kolom,
-        uitkomst,
+        shell,
         "</div>",
         "",
         "<noscript><p>Zonder JavaScript werkt het zoeken niet. Hieronder staat al het aanbod per leefgebied.</p></noscript>",
@@ -360,34 +315,12 @@ def wegwijzer_page(kaart: Kaart, project: Project) -> str:
 
 
 def jongeren_page(kaart: Kaart, project: Project) -> str:
-    gemeenten = project.vocab["gemeente"].labels
-    wensen = "".join(
-        f'<label class="kaart-keuze kaart-groot"><input type="radio" name="zoekt" value="{_e(k)}"> {_e(v)}</label>'
-        for k, v in JONGEREN_WENSEN
-    )
-    form = (
-        f'<form id="kaart-finder" class="kaart-finder kaart-jongeren" data-bron="../{DATA_PATH}" data-soort="jongeren" '
-        'aria-label="Drie vragen" hidden>\n'
-        f'<fieldset class="kaart-groep"><legend>1. Wat wil je?</legend>{wensen}</fieldset>\n'
-        '<p class="kaart-veld"><label for="jo-leeftijd">2. Hoe oud ben je?</label>'
-        '<input id="jo-leeftijd" name="leeftijd" type="number" inputmode="numeric" min="0" max="99" step="1" autocomplete="off"></p>\n'
-        f'<p class="kaart-veld"><label for="jo-gemeente">3. Waar woon je?</label><select id="jo-gemeente" name="gemeente">'
-        f"{_options(gemeenten, 'Zeg ik liever niet')}</select></p>\n"
-        # Asked only when the answer changes what is shown (jongeren.js decides).
-        '<fieldset id="jo-situatie" class="kaart-groep" hidden><legend>4. Wat doe je nu?</legend>'
-        f"{_radios('situatie', JONGEREN_SITUATIE, 'Zeg ik liever niet', 'kaart-keuze kaart-groot')}</fieldset>\n"
-        '<p><button type="submit" class="md-button md-button--primary">Laat zien wat er is</button></p>\n'
-        "</form>"
-    )
-    uitkomst = (
-        '<section id="kaart-uitkomst" class="kaart-uitkomst" aria-labelledby="kaart-uitkomst-kop" hidden>\n'
-        '<h2 id="kaart-uitkomst-kop">Dit kan je helpen</h2>\n'
-        '<ul id="kaart-meldingen" class="kaart-meldingen" hidden></ul>\n'
-        '<p id="kaart-aantal" class="kaart-aantal" role="status"></p>\n'
-        '<div id="kaart-leeg" class="kaart-leeg-blok" hidden></div>\n'
-        '<ol id="kaart-resultaten" class="kaart-resultaten"></ol>\n'
-        '<p><button type="button" id="kaart-meer" class="md-button" hidden>Laat meer zien</button></p>\n'
-        "</section>"
+    shell = _shell(
+        project,
+        "jongeren",
+        wensen=JONGEREN_WENSEN,
+        gemeenten=_by_label(project.vocab["gemeente"].labels),
+        situaties=JONGEREN_SITUATIE,
     )
     voor_jongeren = [a for a in kaart.gesorteerd() if not a.alleen_voor_professionals and a.status != "gestopt"]
     lines = _front_matter(
@@ -396,14 +329,13 @@ def jongeren_page(kaart: Kaart, project: Project) -> str:
     lines += [
         "# Wat wil je?",
         "",
-        "Beantwoord drie korte vragen. Dan zie je wat er voor jou is en hoe je begint.",
+        "Beantwoord drie korte vragen. Dan zie je wat er voor jou is en hoe je begint. "
+        "Maakt het uit of je nog op school zit, dan vragen we dat daarna nog.",
         "",
         "Moet je snel weg? Druk op *Snel weg* of op de Esc-toets: je gaat meteen naar Google, "
         "en met de terugknop kom je niet terug op deze pagina.\n{ .kaart-snelweg-uitleg }",
         "",
-        form,
-        "",
-        uitkomst,
+        shell,
         "",
         '<div id="kaart-alles" class="kaart-alles" markdown>',
         "",
