@@ -92,10 +92,8 @@
     container.querySelectorAll("[data-aanbod-id]").forEach(function (card) {
       var id = card.getAttribute("data-aanbod-id");
       if (!ID.test(id) || card.querySelector(":scope > button.kaart-bewaar")) return;  // once per card
-      // Right after the name, where it shows (kaart.css: the card's top corner), so the focus order matches.
-      var heading = card.querySelector(":scope > h3");
-      var button = toggleButton(id, naamIn(card));
-      if (heading) heading.insertAdjacentElement("afterend", button); else card.appendChild(button);
+      // At the end of the card, in the flow: the name and its label keep their whole line.
+      card.appendChild(toggleButton(id, naamIn(card)));
     });
   }
 
