@@ -15,11 +15,13 @@ from mkdocs.structure.files import File, Files
 
 from kaart.build import BuildError, prepare_site
 from kaart.check.reporting import format_text
+from kaart.instellingen import Instellingen
 from kaart.project import Project
 from kaart.publish.headers import write_headers
 from kaart.publish.minify import minify_site
 from kaart.publish.preview import error_page, preview_report
 from kaart.publish.security import secure_html
+from kaart.result import ProjectFileError
 
 log = logging.getLogger("mkdocs.hooks.kaart")
 _state: dict = {}
@@ -33,13 +35,16 @@ def on_config(config):
     project = Project(Path(config.config_file_path).resolve().parent)
     _state["preview_error"] = None
     try:
-        prepared = prepare_site(project)
+        prepared = prepare_site(
+            project, instellingen=Instellingen.uit_extra(dict(config.extra or {}), site_url=config.site_url)
+        )
     except Exception as exc:
+        refused = isinstance(exc, (BuildError, ProjectFileError))
         if not _state.get("serve"):
-            if isinstance(exc, BuildError):
+            if refused:
                 raise PluginError(str(exc)) from None
             raise
-        if not isinstance(exc, BuildError):  # a bug in kaart itself: the traceback goes to the terminal
+        if not refused:  # a bug in kaart itself: the traceback goes to the terminal
             log.exception("kaart stopte met een interne fout")
         return _preview_error(config, preview_report(exc))
     for problem in prepared.result.warnings:

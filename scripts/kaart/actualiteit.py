@@ -2,13 +2,52 @@
 
 One place for the line that offer pages, wegwijzer and youth cards and search
 results show near the title, so "the source of 2016 described it" can never read
-as "it exists today".  Issue 13 extends this with dated confirmations by the
-provider; callers only use the functions below.
+as "it exists today".  Issue 13 added dated confirmations by the provider; issue 21
+makes freshness a state: from the latest confirmation and a cadence (default 12 months,
+the site setting extra.redactie.cadans_maanden) an offer is *bevestigd* (with the date),
+*bevestiging verlopen* or *nooit bevestigd*.  Callers only use the functions below.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
 from kaart.model import Aanbod, Kaart
+
+DEFAULT_CADANS_MAANDEN = 12  # the site setting extra.redactie.cadans_maanden (kaart.instellingen)
+BEVESTIGD, VERLOPEN, NOOIT = "bevestigd", "bevestiging verlopen", "nooit bevestigd"
+
+
+def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
+    """`datum` + whole months; the 31st becomes the last day of a shorter month."""
+    index = datum.month - 1 + maanden
+    jaar, maand = datum.year + index // 12, index % 12 + 1
+    return dt.date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
+
+
+@dataclass(frozen=True)
+class Staat:
+    """How fresh an offer is: bevestigd (within the cadence), bevestiging verlopen, or nooit bevestigd."""
+
+    naam: str
+    bevestigd_op: dt.date | None = None
+    verloopt_op: dt.date | None = None  # the confirmation date + the cadence: the last day it holds
+
+    def binnen(self, vandaag: dt.date, maanden: int = 1) -> bool:
+        """Does the confirmation run out from today on and within `maanden` (due next month)?"""
+        return bool(self.verloopt_op) and vandaag <= self.verloopt_op <= plus_maanden(vandaag, maanden)
+
+
+def staat(aanbod: Aanbod, vandaag: dt.date | None = None, cadans_maanden: int = DEFAULT_CADANS_MAANDEN) -> Staat:
+    datum = bevestigd_op(aanbod)
+    if not datum:
+        return Staat(NOOIT)
+    op = dt.date.fromisoformat(datum)
+    verloopt = plus_maanden(op, cadans_maanden)
+    # valid up to and including the day a cadence later: confirmed 2025-06-01, still fresh on 2026-06-01
+    return Staat(BEVESTIGD if (vandaag or dt.date.today()) <= verloopt else VERLOPEN, op, verloopt)
 
 
 def bronjaar(aanbod: Aanbod, vocab) -> int | None:
@@ -54,20 +93,31 @@ def homezin(kaart: Kaart, vocab) -> str:
     )
 
 
-def regel(aanbod: Aanbod, vocab) -> str:
-    """For professionals: 'Volgens een bron uit 2016 · nog niet bevestigd door de aanbieder'."""
+def staat_tekst(s: Staat) -> str:
+    """The state in words: 'bevestigd door de aanbieder op 2026-03-01', 'bevestiging verlopen ...', 'nooit ...'."""
+    if s.naam == NOOIT:
+        return "nooit bevestigd door de aanbieder"
+    if s.naam == VERLOPEN:
+        return f"bevestiging verlopen: laatst bevestigd door de aanbieder op {s.bevestigd_op.isoformat()}"
+    return f"bevestigd door de aanbieder op {s.bevestigd_op.isoformat()}"
+
+
+def regel(aanbod: Aanbod, vocab, vandaag: dt.date | None = None, cadans_maanden: int = DEFAULT_CADANS_MAANDEN) -> str:
+    """For professionals: 'Volgens een bron uit 2016 · nooit bevestigd door de aanbieder'."""
     jaar = bronjaar(aanbod, vocab)
     bron = f"Volgens een bron uit {jaar}" if jaar else "Bronjaar niet bekend"
-    datum = bevestigd_op(aanbod)
-    bevestiging = f"bevestigd door de aanbieder op {datum}" if datum else "nog niet bevestigd door de aanbieder"
-    return f"{bron} · {bevestiging}"
+    return f"{bron} · {staat_tekst(staat(aanbod, vandaag, cadans_maanden))}"
 
 
-def jongerenregel(aanbod: Aanbod, vocab) -> str:
+def jongerenregel(
+    aanbod: Aanbod, vocab, vandaag: dt.date | None = None, cadans_maanden: int = DEFAULT_CADANS_MAANDEN
+) -> str:
     """For young people, in youth words."""
-    datum = bevestigd_op(aanbod)
-    if datum:
-        return f"De aanbieder zei op {datum} dat dit klopt."
+    s = staat(aanbod, vandaag, cadans_maanden)
+    if s.naam == VERLOPEN:
+        return f"De aanbieder zei op {s.bevestigd_op.isoformat()} dat dit klopt. Dat is lang geleden: vraag na of het nog zo is."
+    if s.naam == BEVESTIGD:
+        return f"De aanbieder zei op {s.bevestigd_op.isoformat()} dat dit klopt."
     jaar = bronjaar(aanbod, vocab)
     if jaar:
         return f"Deze informatie is van {jaar}. Vraag na of het nog bestaat."

@@ -30,12 +30,14 @@ from dataclasses import dataclass
 from kaart.check.checker import check_records
 from kaart.check.reporting import render
 from kaart.export.opendata import publish
+from kaart.instellingen import Instellingen
 from kaart.model import Kaart
+from kaart.pages.bevestigingen import overzicht
 from kaart.pages.dekking import dekking_page
 from kaart.pages.finder import add_finder
-from kaart.pages.glossary import abbreviations, glossary_page, load_glossary
+from kaart.pages.glossary import abbreviations, forget_glossary, glossary_page, load_glossary
 from kaart.pages.rapport import build_warnings, rapport, redactie_page
-from kaart.pages.site import GeneratedPage, SiteOutput, SiteRenderer, repo_url_problems
+from kaart.pages.site import GeneratedPage, SiteOutput, SiteRenderer, settings_problems
 from kaart.pages.verzoek import verzoek_lijst, verzoek_pages
 from kaart.project import Project
 from kaart.publish.offline import add_offline
@@ -68,19 +70,26 @@ class PreparedSite:
         return markdown
 
 
-def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite:
+def prepare_site(
+    project: Project, today: dt.date | None = None, instellingen: Instellingen | None = None
+) -> PreparedSite:
+    """`instellingen`: the hook passes mkdocs' `extra`; without it they are read from mkdocs.yml."""
     today = today or dt.date.today()
+    forget_glossary()  # read once per build: by the check below, and its pages use that read
+    instellingen = instellingen or Instellingen.lees(project.root)
     # load
     records = load_records(project)
     # check: a build stops on any error, with the same messages as `kaart check`
     result = check_records(records, today)
-    begrippen, problems = load_glossary(project)  # the glossary, read once: its page and every tooltip
-    result.extend(problems)
+    begrippen, _ = load_glossary(project)  # its page and every tooltip; its problems are in `result` (check/content.py)
+    result.extend(settings_problems())  # KAART_REPO_URL, KAART_EDIT_URI, KAART_SITE_URL: a bad one stops the build
     if not result.ok:
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))
     kaart = records.kaart
-    result.extend(build_warnings(kaart, today, project, records))  # stale records: a warning, so only --strict fails
-    result.extend(repo_url_problems())  # a refused KAART_REPO_URL is named, never silently replaced
+    cadans = instellingen.cadans_maanden
+    # stale records: a warning, so only --strict fails
+    result.extend(build_warnings(kaart, today, project, records, cadans))
+    result.extend(instellingen.problemen)  # e.g. no redactie address: no mail link, said once
     # Everything loaded so far lives until the build ends: the garbage collector need not scan it
     # at every collection (over a second at 5,000 offers), here and in the forked children.
     with _frozen_heap(), _stopped_on_error() as lanes:
@@ -88,14 +97,22 @@ def prepare_site(project: Project, today: dt.date | None = None) -> PreparedSite
         # records (nothing is read again): the open data, and the search index, which makes and
         # weighs the documents of the records and content/ first and then waits for the pages.
         n = len(records.aanbod)
-        exports = lanes(_Background(lambda: publish(project, kaart, records), n))
+        exports = lanes(_Background(lambda: publish(project, kaart, records, instellingen.site_url or ""), n))
         search = lanes(_Background(lambda receive: _search_index(kaart, project, receive), n, receives=True))
         # pages: first those the search index reads, the overviews, glossary, werklijst and dekking
-        renderer = SiteRenderer(kaart, project, today)
+        renderer = SiteRenderer(kaart, project, today, instellingen)
         output = renderer.render_overviews()
         output.pages["woordenlijst.md"] = GeneratedPage(glossary_page(begrippen, project), "content/woordenlijst.yml")
         output.pages["redactie/index.md"] = GeneratedPage(
-            redactie_page(project, rapport(project, kaart, today), len(kaart.aanbod), today) + verzoek_lijst(kaart)
+            redactie_page(
+                project,
+                rapport(project, kaart, today, cadans_maanden=cadans),
+                len(kaart.aanbod),
+                today,
+                cadans_maanden=cadans,
+            )
+            + overzicht(project, kaart, today, cadans)
+            + verzoek_lijst(kaart)
         )
         output.pages["dekking/index.md"] = GeneratedPage(dekking_page(project, kaart))
         # finder

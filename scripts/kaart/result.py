@@ -8,6 +8,10 @@ ERROR = "fout"
 WARNING = "waarschuwing"
 
 
+class ProjectFileError(Exception):
+    """A file the tools themselves need (a schema) cannot be read safely; the message is Dutch and names it."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing an editor must (error) or should (warning) fix."""

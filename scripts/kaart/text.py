@@ -133,3 +133,9 @@ def leeftijd_text(minimum: int | None, maximum: int | None) -> str | None:
     if maximum is not None:
         return f"tot en met {maximum} jaar"
     return None
+
+
+def yaml_str(value: str) -> str:
+    """A front-matter string; the theme puts title and description into HTML without escaping: neutralise < > " first."""
+    value = value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from kaart.records.loading import read_project_text
+
 
 @dataclass(frozen=True)
 class Term:
@@ -66,7 +68,7 @@ class Vocabularies:
 
     def __init__(self, schema_path: Path):
         self.path = schema_path
-        self.schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        self.schema = json.loads(read_project_text(schema_path))  # never blocks on a FIFO
         self._by_name = {name: Vocabulary(name, d) for name, d in self.schema["$defs"].items()}
 
     def __getitem__(self, name: str) -> Vocabulary:

@@ -70,4 +70,4 @@ def test_offer_page_shows_source_year_and_verification(desktop, site_url, projec
     if offer.laatst_gecontroleerd:
         assert offer.laatst_gecontroleerd in text
     else:
-        assert "Nog niet bevestigd door de aanbieder" in text
+        assert "Nooit bevestigd door de aanbieder" in text

@@ -99,7 +99,9 @@ def test_checker_refuses_every_payload_in_every_text_field(checker, kind, field)
     path, record = _record(kind)
     veld = dotted(field)
     if field[0] == "contact" and len(field) == 2:  # a contact value needs its own source, or the control fails for that
-        record = set_path(record, ("contact", "bronnen", field[1]), {"bevestigd": "2026-01-01"})
+        record = set_path(
+            record, ("contact", "bronnen", field[1]), {"bevestigd": "2026-01-01", "door": "receptie, per telefoon"}
+        )
     control = [
         p
         for p in _problems(checker, kind, path, set_path(record, field, _control(_schema(kind), field, record)))

@@ -65,7 +65,10 @@ def test_csv_defuses_spreadsheet_formulas_and_still_round_trips(tmp_path):
     record = base_record(
         "formule",
         beschrijving='=HYPERLINK("https://example.org") staat hier als tekst, niet als formule.',
-        contact={"telefoon": "+31 20 123 4567", "bronnen": {"telefoon": {"bevestigd": "2026-03-01"}}},
+        contact={
+            "telefoon": "+31 20 123 4567",
+            "bronnen": {"telefoon": {"bevestigd": "2026-03-01", "door": "receptie, per telefoon"}},
+        },
         trefwoorden=["-min", "gewoon"],
     )
     project = make_project(tmp_path, [record])
@@ -168,7 +171,7 @@ def test_hsds_says_an_unconfirmed_service_is_only_described_in_a_source(tmp_path
     _, kaart = check_project(project)
     service = json.loads(export_files(project, kaart)["data/hsds/services.json"])["contents"][0]
     assert service["status"] == "active" and service["x_status"] == "beschreven"
-    assert service["alert"] == "Volgens een bron uit 2025 · nog niet bevestigd door de aanbieder."
+    assert service["alert"] == "Volgens een bron uit 2025 · nooit bevestigd door de aanbieder."
     assert "assured_date" not in service
 
 

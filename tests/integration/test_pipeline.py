@@ -222,19 +222,44 @@ def test_the_sorted_offers_and_offers_per_organisation_follow_a_changed_map():
     assert kaart.aanbod_van(first.aanbieder)[0].id == "nieuw"
 
 
-def test_a_refused_repository_address_is_named_not_silently_replaced(monkeypatch):
-    from kaart.check.reporting import format_text
-    from kaart.pages.site import DEFAULT_REPO
+@pytest.mark.parametrize(
+    "name, value, kind, example",
+    [
+        ("KAART_REPO_URL", "javascript:alert(1)", "https", "https://github.com/organisatie/sociale-kaart"),
+        (
+            "KAART_REPO_URL",
+            "https://x/)[klik](javascript:alert(1)",
+            "https",
+            "https://github.com/organisatie/sociale-kaart",
+        ),
+        (
+            "KAART_EDIT_URI",
+            "javascript:alert(1)//",
+            "https",
+            "https://github.com/organisatie/sociale-kaart/edit/main/content/",
+        ),
+        ("KAART_SITE_URL", 'https://kaart.nl/"><script>', "http(s)", "https://kaart.example.org/"),
+    ],
+)
+def test_a_bad_address_setting_stops_the_build_naming_the_setting(monkeypatch, name, value, kind, example):
+    from kaart.build import BuildError
 
-    monkeypatch.setenv("KAART_REPO_URL", "javascript:alert(1)")
-    prepared = prepare_site(Project(ROOT))
-    messages = [format_text(p) for p in prepared.result.warnings if p.file == "KAART_REPO_URL"]
-    assert messages == [
-        f"KAART_REPO_URL: waarschuwing: 'javascript:alert(1)' is geen https://-adres; de links 'Geef het door' "
-        f"gaan naar {DEFAULT_REPO} — zet KAART_REPO_URL op het adres van de repository, bijvoorbeeld "
-        "https://github.com/organisatie/sociale-kaart [omgeving]"
-    ]
-    learn2work = prepared.output.pages["aanbod/learn2work.md"].markdown
-    assert "javascript:" not in learn2work and f"{DEFAULT_REPO}/issues/new?" in learn2work
+    monkeypatch.setenv(name, value)
+    with pytest.raises(BuildError) as refused:
+        prepare_site(Project(ROOT))
+    assert (
+        f"{name}: '{value}' is geen volledig {kind}://-adres zonder spaties, aanhalingstekens, haakjes of andere "
+        "tekens die een link kunnen breken; de site wordt niet gebouwd — "
+        f"zet {name} op een gewoon adres, bijvoorbeeld {example}, of laat de instelling weg [omgeving]"
+    ) in str(refused.value)
+
+
+def test_a_good_repository_address_is_used_in_every_issue_link(monkeypatch):
     monkeypatch.setenv("KAART_REPO_URL", "https://github.com/elders/kaart")
-    assert not [p for p in prepare_site(Project(ROOT)).result.warnings if p.file == "KAART_REPO_URL"]
+    prepared = prepare_site(Project(ROOT))
+    organisation = next(
+        p.markdown
+        for src, p in prepared.output.pages.items()
+        if src.startswith("organisaties/") and src != "organisaties/index.md"
+    )
+    assert "(https://github.com/elders/kaart/issues/new?template=nieuw-aanbod.yml&" in organisation

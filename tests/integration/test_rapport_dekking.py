@@ -21,20 +21,29 @@ FRESHNESS = [
     base_record(
         "vers",
         laatst_gecontroleerd="2026-01-10",
-        contact={"website": "https://example.org/", "bronnen": {"website": {"bevestigd": "2026-01-10"}}},
+        contact={
+            "website": "https://example.org/",
+            "bronnen": {"website": {"bevestigd": "2026-01-10", "door": "receptie, per telefoon"}},
+        },
     ),
     # checked 366 days ago
     base_record(
         "oud-gecontroleerd",
         laatst_gecontroleerd="2025-05-31",
-        contact={"telefoon": "020 123 45 67", "bronnen": {"telefoon": {"bevestigd": "2025-05-31"}}},
+        contact={
+            "telefoon": "020 123 45 67",
+            "bronnen": {"telefoon": {"bevestigd": "2025-05-31", "door": "receptie, per telefoon"}},
+        },
         bronnen=[{"titel": "Jaarverslag", "jaar": 2024}],
     ),
     # checked exactly 365 days ago: not yet stale
     base_record(
         "grens",
         laatst_gecontroleerd="2025-06-01",
-        contact={"email": "info@example.org", "bronnen": {"email": {"bevestigd": "2025-06-01"}}},
+        contact={
+            "email": "info@example.org",
+            "bronnen": {"email": {"bevestigd": "2025-06-01", "door": "receptie, per telefoon"}},
+        },
     ),
     # never checked, no contact, newest source 2016
     base_record("nooit", bronnen=[{"document": "verwey-jonker-almere-2016", "onderdeel": "Tabel 3"}]),
@@ -42,7 +51,10 @@ FRESHNESS = [
     base_record(
         "zwak",
         laatst_gecontroleerd="2026-02-01",
-        contact={"email": "info@example.org", "bronnen": {"email": {"bevestigd": "2026-02-01"}}},
+        contact={
+            "email": "info@example.org",
+            "bronnen": {"email": {"bevestigd": "2026-02-01", "door": "receptie, per telefoon"}},
+        },
         jongerentaal={**JONGERENTAAL, "hoe_begin_je": "De bron zegt niet hoe je begint. Vraag het je mentor."},
         bronnen=[{"titel": "Website van de aanbieder"}],
     ),

@@ -264,7 +264,7 @@ def test_workflow_checks_builds_tests_and_deploys_only_main():
     joined = "\n".join(runs)
     assert "kaart check --format github" in joined
     assert "mkdocs build --strict" in joined or "kaart build" in joined  # kaart build runs mkdocs build --strict
-    assert re.search(r"pytest", joined)
+    assert "bash scripts/test.sh" in joined  # README's test command: ruff and every test (pytest)
     assert re.search(r"apt-get install -y .*chromium", joined)
     deploy = [
         job for job in flow["jobs"].values() if any("deploy-pages" in s.get("uses", "") for s in job.get("steps", []))

@@ -73,7 +73,7 @@ def test_every_offer_page_says_how_old_its_information_is_right_under_the_title(
         text = article(html(built_site, f"aanbod/{aanbod.id}"))
         data = record_yaml(aanbod.id)
         newest = max(years[b["document"]] if "document" in b else b.get("jaar", 0) for b in data["bronnen"])
-        line = f'<p class="kaart-actualiteit">Volgens een bron uit {newest} · nog niet bevestigd door de aanbieder</p>'
+        line = f'<p class="kaart-actualiteit">Volgens een bron uit {newest} · nooit bevestigd door de aanbieder</p>'
         assert line in text, aanbod.id
         # near the title: after the h1, before the youth summary and everything for professionals
         assert text.index("</h1>") < text.index(line) < text.index("In het kort, voor jou"), aanbod.id
@@ -108,7 +108,10 @@ def test_a_dated_confirmation_shows_on_the_page_instead_of_not_yet_confirmed(tmp
             {"titel": "Testbron", "jaar": 2016},
             {"bevestigd": "2026-03-01", "door": "teamleider, per e-mail aan de redactie"},
         ],
-        contact={"telefoon": "036 123 45 67", "bronnen": {"telefoon": {"bevestigd": "2026-03-01"}}},
+        contact={
+            "telefoon": "036 123 45 67",
+            "bronnen": {"telefoon": {"bevestigd": "2026-03-01", "door": "receptie, per telefoon"}},
+        },
     )
     project = Project(make_project(tmp_path, [record]))
     result, kaart = check_project(project)
@@ -172,7 +175,10 @@ def test_a_source_for_a_contact_value_that_is_not_there_is_refused(tmp_path):
         "met-telefoon",
         contact={
             "website": "https://example.org/",
-            "bronnen": {"website": {"titel": "Folder"}, "email": {"bevestigd": "2026-03-01"}},
+            "bronnen": {
+                "website": {"titel": "Folder"},
+                "email": {"bevestigd": "2026-03-01", "door": "receptie, per telefoon"},
+            },
         },
     )
     result, _ = check_project(Project(make_project(tmp_path, [record])))
@@ -183,7 +189,7 @@ def test_a_source_for_a_contact_value_that_is_not_there_is_refused(tmp_path):
 
 
 def test_a_confirmation_in_the_future_is_refused(tmp_path):
-    record = base_record("toekomst", bronnen=[{"bevestigd": "2999-01-01"}])
+    record = base_record("toekomst", bronnen=[{"bevestigd": "2999-01-01", "door": "receptie, per telefoon"}])
     result, _ = check_project(Project(make_project(tmp_path, [record])))
     assert [p.message() for p in result.errors] == [
         "bronnen[0].bevestigd: datum 2999-01-01 ligt in de toekomst — vul de datum in waarop de aanbieder het echt heeft bevestigd"
@@ -246,7 +252,7 @@ def test_kaart_verzoek_learn2work_lists_every_unknown_field_of_the_organisations
         assert len(questions) == 2 + len(listed), (
             "a question for every unknown field, after 'does it exist' and 'is it right'"
         )
-        assert data["naam"] in sheet and "nog niet bevestigd door de aanbieder" in sections[record_id]
+        assert data["naam"] in sheet and "nooit bevestigd door de aanbieder" in sections[record_id]
 
 
 def test_kaart_verzoek_with_an_unknown_id_suggests_the_closest_one():
@@ -384,7 +390,7 @@ def test_offer_page_shows_the_age_line_and_its_link_opens_the_issue_form(phone, 
     page.goto(site_url + "/aanbod/learn2work/")
     line = page.locator(".kaart-actualiteit")
     line = line.first
-    assert line.inner_text() == "Volgens een bron uit 2016 · nog niet bevestigd door de aanbieder"
+    assert line.inner_text() == "Volgens een bron uit 2016 · nooit bevestigd door de aanbieder"
     assert line.is_visible()
     # above the fold on a phone, before the youth summary
     assert line.bounding_box()["y"] < page.locator(".admonition.jongeren").bounding_box()["y"]

@@ -55,6 +55,7 @@ def base_record(record_id: str, **fields) -> dict:
 def make_project(path: Path, records: list[dict]) -> Path:
     """A project with the real schemas (and jargon list), one organisation and the given records."""
     shutil.copytree(ROOT / "schemas", path / "schemas")
+    shutil.copytree(ROOT / "overrides", path / "overrides")  # the finder page shells are templates there
     (path / "aanbod" / "organisaties").mkdir(parents=True)
     org = {
         "id": "org-a",

@@ -149,7 +149,21 @@
       notes.push("schooltype " + quoted(state.schooltype) + " genegeerd: dat geldt alleen bij situatie op-school of dreigt-uit-te-vallen");
       state.schooltype = null;
     }
-    return { state: state, notes: notes };
+    return { state: state, notes: fewNotes(notes) };
+  }
+
+  /* A link may repeat a known parameter thousands of times (?leeftijd=x&leeftijd=x…): each note
+   * once, and at most MAX_NOTES of them, then one line that says how many more were ignored. */
+  var MAX_NOTES = 10;
+  function fewNotes(notes) {
+    var seen = {};
+    var unique = notes.filter(function (note) {
+      if (seen["?" + note]) return false;
+      seen["?" + note] = true;
+      return true;
+    });
+    if (unique.length <= MAX_NOTES) return unique;
+    return unique.slice(0, MAX_NOTES).concat([(unique.length - MAX_NOTES) + " andere meldingen niet getoond"]);
   }
 
   function opSchool(state) {

@@ -19,6 +19,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.validators import extend
 from referencing import Registry, Resource
 
+from kaart.check.content import content_problems
 from kaart.check.fastcheck import Unsupported, compile_schema
 from kaart.check.taal import check_record_taal, load_taallijst
 from kaart.check.taal import organisation_names as _org_names
@@ -26,10 +27,18 @@ from kaart.check.textpolicy import check_text_policy, odd_characters
 from kaart.doelgroep import check_bronnen
 from kaart.model import CONTACT_VELDEN, Aanbod, Kaart, Organisatie, Praktijk
 from kaart.project import Project
-from kaart.records.gate import link_problems
 from kaart.records.load import Records, load_records
 from kaart.records.load import jobs as _jobs
-from kaart.records.loading import LoadedFile, _dotted, _suggest_id, load_file, parse_text, skeleton, template_hint
+from kaart.records.loading import (
+    LoadedFile,
+    _dotted,
+    _suggest_id,
+    load_file,
+    parse_text,
+    read_project_text,
+    skeleton,
+    template_hint,
+)
 from kaart.result import WARNING, CheckResult, Problem
 from kaart.text import site_image
 
@@ -82,11 +91,11 @@ class Checker:
 
     @cached_property
     def _registry(self) -> Registry:
-        vocab = json.loads((self.project.schemas_dir / "vocabulaires.schema.json").read_text(encoding="utf-8"))
+        vocab = json.loads(read_project_text(self.project.schemas_dir / "vocabulaires.schema.json"))
         return Registry().with_resource("vocabulaires.schema.json", Resource.from_contents(vocab))
 
     def _validator(self, name: str) -> Draft202012Validator:
-        schema = json.loads((self.project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+        schema = json.loads(read_project_text(self.project.schemas_dir / f"{name}.schema.json"))
         return _Validator(_whole_string_patterns(schema), registry=self._registry)
 
     @cached_property
@@ -98,7 +107,7 @@ class Checker:
         (nearly all) pass this fast check; only invalid ones go through the full
         validator, whose oneOf errors give the Dutch vocabulary messages.
         """
-        vocab = json.loads((self.project.schemas_dir / "vocabulaires.schema.json").read_text(encoding="utf-8"))
+        vocab = json.loads(read_project_text(self.project.schemas_dir / "vocabulaires.schema.json"))
         defs = _enumify(vocab)["$defs"]
         out = {}
         for full in (self.aanbod_validator, self.organisatie_validator):
@@ -136,8 +145,8 @@ class Checker:
     # -- the whole project -------------------------------------------------
     def check(self) -> tuple[CheckResult, Kaart]:
         result = CheckResult()
-        # no symlink in the folders the site publishes as they are (content/, overrides/, schemas/)
-        result.extend(link_problems(self.project.root))
+        # content/, overrides/, schemas/: the gate, the pages' text policy and the glossary (check/content.py)
+        result.extend(content_problems(self.project))
         kaart = Kaart()
         own_load = self.records is None
         if own_load:
@@ -621,6 +630,20 @@ class Checker:
                 "schema-type",
             )
         if kind == "pattern":
+            if (
+                isinstance(value, str)
+                and "\n" in value.strip(" ")
+                and value.strip()
+                and path in loaded.escaped_newlines
+            ):
+                return Problem(
+                    loaded.rel,
+                    line,
+                    veld,
+                    "de waarde bevat een nieuwe regel (\\n tussen aanhalingstekens)",
+                    f"haal de \\n weg; deze waarde staat op één regel{example}",
+                    "schema-vorm",
+                )
             if isinstance(value, str) and "\n" in value.strip(" ") and value.strip():
                 return Problem(
                     loaded.rel,
@@ -915,6 +938,8 @@ def _pattern_fix(path: tuple, example: str, value=None) -> str:
         "telefoon": "schrijf alleen cijfers, spaties of streepjes (eventueel met + vooraan), zoals in de bron",
         "email": "schrijf een e-mailadres zoals naam@organisatie.nl",
         "laatst_gecontroleerd": "schrijf de datum als JJJJ-MM-DD tussen aanhalingstekens",
+        "bevestigd": "schrijf de echte datum van de bevestiging (vanaf 2000) als JJJJ-MM-DD tussen aanhalingstekens",
+        "citaat": "neem de woorden van de bron letterlijk over, niet alleen ' … '",
     }
     return fixes.get(last, "zie de beschrijving in het schema") + example
 

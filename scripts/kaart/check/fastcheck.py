@@ -100,6 +100,13 @@ def compile_schema(schema: dict) -> Check:
         elif key == "not":
             sub = compile_schema(value)
             checks.append(lambda v, sub=sub: not sub(v))
+        elif key == "if":  # with then/else: a bron with `bevestigd` needs `door`
+            condition = compile_schema(value)
+            then = compile_schema(schema.get("then", {}))
+            otherwise = compile_schema(schema.get("else", {}))
+            checks.append(lambda v, c=condition, t=then, o=otherwise: t(v) if c(v) else o(v))
+        elif key in ("then", "else"):
+            continue  # compiled with "if"
         else:
             raise Unsupported(key)
     return lambda v: all(c(v) for c in checks)

@@ -19,6 +19,12 @@ def printable(text: str, keep: str = "") -> str:
     return _UNPRINTABLE.sub(lambda m: m.group() if m.group() in keep else _escape(m.group()), text)
 
 
+def shown(value: str, limit: int = 80) -> str:
+    """A value typed by someone, as a message may echo it: printable (see above) and at most `limit` characters."""
+    text = printable(str(value))
+    return text if len(text) <= limit else text[: limit - 1] + f"… ({len(value)} tekens)"
+
+
 def _escape(char: str) -> str:
     code = ord(char)
     return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")

@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import NoReturn
 
 from kaart.check.checker import check_records
-from kaart.check.reporting import render
+from kaart.check.reporting import render, shown
 from kaart.model import Kaart
 from kaart.project import Project
 from kaart.records.load import Records, load_records
 
 
 def project_of(args) -> Project:
-    """`--root DIR`, else the project around the working directory."""
-    return Project(Path(args.root).resolve()) if getattr(args, "root", None) else Project.find()
+    """`--root DIR`, else the project around the working directory; a --root that is no project stops here."""
+    given = getattr(args, "root", None)
+    if not given:
+        return Project.find()
+    root = Path(given)
+    if not root.is_dir():
+        _stop(f"--root {shown(given)}: die map bestaat niet; geef de map van het project (met aanbod/ en schemas/)")
+    missing = [part for part in ("aanbod", "schemas/vocabulaires.schema.json") if not (root / part).exists()]
+    if missing:
+        _stop(
+            f"--root {shown(given)}: dit is geen project van de sociale kaart ({' en '.join(missing)} ontbreekt); "
+            "geef de map waarin aanbod/ en schemas/ staan"
+        )
+    return Project(root.resolve())
+
+
+def _stop(message: str) -> NoReturn:
+    print(f"kaart: {message}", file=sys.stderr)
+    raise SystemExit(2)
 
 
 def checked_records(project: Project, command: str) -> Records | None:

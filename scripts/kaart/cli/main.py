@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -10,12 +9,18 @@ from kaart.build import BuildError, prepare_site
 from kaart.check.checker import check_project
 from kaart.check.reporting import format_text, render
 from kaart.check.taal import taal_rapport
+from kaart.cli import aanbieder, importeer
 from kaart.cli.common import project_of as _project
+from kaart.cli.parser import DutchParser
 from kaart.cli.redactie import add_commands
-from kaart.publish.atomic_build import SiteDirError, build_atomic
+from kaart.pages.site import settings_problems
+from kaart.publish.atomic_build import MARKER, SiteDirError, build_atomic
 from kaart.publish.genereer import DOCS, GenereerError, check_target, write_tree
 from kaart.publish.headers import write_headers
 from kaart.publish.security import secure_site
+from kaart.publish.target import TargetError, built_site
+from kaart.records.loading import _why
+from kaart.result import ProjectFileError
 
 
 def cmd_check(args) -> int:
@@ -35,6 +40,12 @@ def cmd_taal(args) -> int:
 
 def cmd_build(args) -> int:
     project = _project(args)
+    bad_settings = settings_problems()
+    if bad_settings:  # before mkdocs starts: it would stop on a bad KAART_SITE_URL with its own English text
+        for problem in bad_settings:
+            print(format_text(problem), file=sys.stderr)
+        print("De site is niet gebouwd: los eerst de instelling hierboven op.", file=sys.stderr)
+        return 1
     try:
         outcome = build_atomic(project, Path(args.site_dir) if args.site_dir else None)
     except SiteDirError as exc:
@@ -63,7 +74,7 @@ def cmd_genereer(args) -> int:
     try:
         target = write_tree(prepared, project, Path(args.map))
     except OSError as exc:
-        print(f"{args.map}: kan niet schrijven ({exc.strerror or exc}) — kies een map waarin je mag schrijven")
+        print(f"{args.map}: kan niet schrijven ({_why(exc)}) — kies een map waarin je mag schrijven")
         return 1
     print(
         f"Geschreven: {target / DOCS} ({len(prepared.output.pages)} gemaakte pagina's, "
@@ -76,22 +87,22 @@ def cmd_genereer(args) -> int:
 
 def cmd_nabewerk(args) -> int:
     site = Path(args.site)
-    if not (site / "index.html").is_file():
-        print(
-            f"{site} is geen gebouwde site (index.html ontbreekt); bouw eerst, bijvoorbeeld met mkdocs build -d {site}"
-        )
+    try:
+        built_site(site, MARKER)  # before anything is written: a site that mkdocs made, no link, no FIFO
+    except TargetError as exc:
+        print(f"kaart nabewerk: {exc}")
         return 1
     print(f"Content-Security-Policy toegevoegd aan {secure_site(site)} pagina's in {site}.")
     print(f"Geschreven: {write_headers(site)}")  # what the hook writes after a build: _headers for the static host
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> DutchParser:
+    parser = DutchParser(
         prog="kaart", description="Sociale kaart 16-27: aanbod controleren, rapporteren en exporteren."
     )
-    parser.add_argument("--root", help="map van het project (standaard: de map waarin je staat)")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--root", metavar="MAP", help="map van het project (standaard: de map waarin je staat)")
+    sub = parser.add_subparsers(dest="command", required=True, title="opdrachten", metavar="OPDRACHT")
 
     check = sub.add_parser("check", help="controleer alle bestanden in aanbod/ en meld elke fout met bestand en regel")
     check.add_argument(
@@ -113,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="bouw de site; alleen als het lukt vervangt hij de vorige versie")
     build.add_argument(
         "--site-dir",
+        metavar="MAP",
         help="map voor de site (standaard: site/ in het project); alleen een lege map of "
         "een eerdere site van kaart build wordt vervangen, nooit aanbod/, content/, "
         "schemas/ of de projectmap",
@@ -123,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="schrijf de volledige docs-map (content/ plus alle gemaakte pagina's en data) "
         "met een mkdocs.yml zonder hook, voor mkdocs of Zensical",
     )
-    genereer.add_argument("map", help="nieuwe of lege map, bijvoorbeeld gegenereerd/")
+    genereer.add_argument("map", help="nieuwe of lege map buiten het project, bijvoorbeeld ../gegenereerd")
     genereer.set_defaults(func=cmd_genereer)
     nabewerk = sub.add_parser(
         "nabewerk", help="zet de Content-Security-Policy op elke pagina van een gebouwde site-map en schrijf _headers"
@@ -131,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     nabewerk.add_argument("site", help="de map die mkdocs of Zensical bouwde, bijvoorbeeld site/")
     nabewerk.set_defaults(func=cmd_nabewerk)
     add_commands(sub)  # nieuw, velden, rapport, verzoek, export (cli/redactie.py)
+    aanbieder.add_commands(sub)  # bevestig (cli/aanbieder.py): the provider's answer into the record
+    importeer.add_commands(sub)  # importeer (cli/importeer.py): a region's own list as records
     return parser
 
 
@@ -139,7 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "root", None) is None and hasattr(args, "root_sub"):
         args.root = args.root_sub
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ProjectFileError as exc:  # a schema the tools need is a FIFO or unreadable: named, never a hang
+        print(f"kaart {args.command}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -233,6 +233,9 @@ def convert(project: Project, vraag: Vraag, answer):
 
 def normalise(project: Project, raw: dict) -> dict:
     """Check and convert the answers; raise NieuwFout naming the option and the fix."""
+    reserved = _reserved(project, raw["id"]) if isinstance(raw.get("id"), str) else None
+    if reserved:  # first: whatever else is missing, this id can never be written
+        raise NieuwFout(f"{reserved} — kies een ander --id")
     values: dict = {}
     for vraag in VRAGEN:
         try:
@@ -342,7 +345,22 @@ def _problem(project: Project, vraag: Vraag, answer: str, answers: dict) -> str 
             return "uit deze naam volgt geen id — typ een id met kleine letters, cijfers en streepjes"
         if (project.aanbod_dir / f"{record_id}.yml").exists():
             return f"aanbod/{record_id}.yml bestaat al — typ een ander id"
+        reserved = _reserved(project, record_id)
+        if reserved:
+            return f"{reserved} — typ een ander id"
     return None
+
+
+def _reserved(project: Project, record_id: str) -> str | None:
+    """Why the site itself needs aanbod/<record_id>/ (the same rule as kaart check), or None."""
+    from kaart.check.checker import RESERVED_IDS
+
+    what = RESERVED_IDS["aanbod"].get(record_id)
+    if what is None and any(
+        (project.content_dir / "aanbod" / name).exists() for name in (record_id, f"{record_id}.md")
+    ):
+        what = f"de pagina content/aanbod/{record_id}"
+    return f"id '{record_id}' is gereserveerd: de site maakt zelf aanbod/{record_id}/ ({what})" if what else None
 
 
 def ask(project: Project, given: dict, read=input, write=print) -> dict:
@@ -397,9 +415,14 @@ def write_record(project: Project, values: dict) -> str:
     if left:
         raise NieuwFout(f"nog niet ingevuld: {', '.join('--' + _flag(n) for n in left)}")
     target = project.aanbod_dir / f"{values['id']}.yml"
-    if target.exists():
-        raise NieuwFout(f"aanbod/{values['id']}.yml bestaat al — kies een ander --id of pas dat bestand aan")
-    target.write_text(text, encoding="utf-8")
+    reserved = _reserved(project, values["id"])
+    if reserved:  # checked before writing: a refused file is never left behind
+        raise NieuwFout(f"{reserved} — kies een ander --id")
+    try:  # "x": never over an existing file, and never through a (dangling) link to somewhere else
+        with open(target, "x", encoding="utf-8") as out:
+            out.write(text)
+    except FileExistsError:
+        raise NieuwFout(f"aanbod/{values['id']}.yml bestaat al — kies een ander --id of pas dat bestand aan") from None
     return project.rel(target)
 
 

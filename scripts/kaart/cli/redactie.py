@@ -12,11 +12,18 @@ import difflib
 import sys
 from pathlib import Path
 
+from kaart.check.reporting import shown
 from kaart.cli import nieuw, velden
 from kaart.cli.common import checked_kaart, checked_records, project_of
 from kaart.export.opendata import publish
-from kaart.pages import rapport
+from kaart.instellingen import Instellingen
+from kaart.pages import bevestigingen, rapport
 from kaart.pages.verzoek import Blad, find_organisaties
+from kaart.publish.target import TargetError, output_folder
+from kaart.records.loading import _why
+
+EXPORT_MARKER = ".kaart-export"
+EXPORT_MARKER_TEXT = "Deze map is geschreven door `kaart export`; een volgende `kaart export` mag erin schrijven.\n"
 
 
 def _datum(value: str) -> dt.date:
@@ -66,6 +73,12 @@ def add_commands(sub) -> None:
     p.add_argument(
         "--datum", type=_datum, metavar="JJJJ-MM-DD", help="rapport alsof het deze datum is (standaard vandaag)"
     )
+    p.add_argument(
+        "--verzoeken",
+        action="store_true",
+        help="alleen de controleverzoeken die nu weg moeten: per organisatie het aanbod dat nooit is bevestigd, "
+        "waarvan de bevestiging verlopen is of binnen een maand verloopt",
+    )
     p.set_defaults(func=cmd_rapport)
 
     p = sub.add_parser(
@@ -79,7 +92,10 @@ def add_commands(sub) -> None:
     p.set_defaults(func=cmd_verzoek)
 
     p = sub.add_parser("export", help="schrijf de open data (JSON, CSV, HSDS 3.0) naar een map")
-    p.add_argument("map", help="doelmap, bijvoorbeeld export/")
+    p.add_argument(
+        "map",
+        help=f"doelmap, bijvoorbeeld export/: een nieuwe of lege map, of een die kaart export eerder schreef ({EXPORT_MARKER}); nooit een map van het project",
+    )
     p.set_defaults(func=cmd_export)
 
 
@@ -89,8 +105,12 @@ def cmd_rapport(args) -> int:
     if kaart is None:
         return 1
     today = args.datum or dt.date.today()
-    regels = rapport.rapport(project, kaart, today, args.bron_jaren)
-    print(rapport.format_table(regels, len(kaart.aanbod), args.bron_jaren))
+    cadans = Instellingen.lees(project.root).cadans_maanden  # extra.redactie.cadans_maanden, as the site uses it
+    if args.verzoeken:
+        print(bevestigingen.format_verzoeken(bevestigingen.verzoeken(kaart, today, cadans), today, cadans))
+        return 0
+    regels = rapport.rapport(project, kaart, today, args.bron_jaren, cadans)
+    print(rapport.format_table(regels, len(kaart.aanbod), args.bron_jaren, cadans))
     return 0
 
 
@@ -102,10 +122,12 @@ def cmd_verzoek(args) -> int:
     orgs = find_organisaties(kaart, args.organisatie)
     if orgs is None:
         known = sorted(set(kaart.organisaties) | set(kaart.aanbod))
-        close = difflib.get_close_matches(args.organisatie, known, n=1, cutoff=0.6)
+        close = (
+            difflib.get_close_matches(args.organisatie, known, n=1, cutoff=0.6) if len(args.organisatie) < 200 else []
+        )
         hint = f"bedoelde je '{close[0]}'? " if close else ""
         print(
-            f"kaart verzoek: geen organisatie of aanbod met id '{args.organisatie}' — {hint}"
+            f"kaart verzoek: geen organisatie of aanbod met id '{shown(args.organisatie)}' — {hint}"
             "geef het id van een bestand in aanbod/organisaties/ of aanbod/",
             file=sys.stderr,
         )
@@ -120,11 +142,24 @@ def cmd_export(args) -> int:
     records = checked_records(project, "export")
     if records is None:
         return 1
-    target = Path(args.map)
+    try:  # before anything is written: a new or empty folder, or one an earlier export wrote
+        target = output_folder(project, Path(args.map), marker=EXPORT_MARKER, example="export/")
+    except TargetError as exc:
+        print(f"kaart export: {exc}", file=sys.stderr)
+        return 2
     files = publish(project, records.kaart, records)
-    for rel, content in files.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        print(f"Geschreven: {path}")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        (target / EXPORT_MARKER).write_text(EXPORT_MARKER_TEXT, encoding="utf-8")
+        for rel, content in files.items():
+            path = target / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            print(f"Geschreven: {path}")
+    except OSError as exc:
+        print(
+            f"kaart export: {target}: kan niet schrijven ({_why(exc)}); kies een map waarin je mag schrijven",
+            file=sys.stderr,
+        )
+        return 1
     return 0

@@ -7,9 +7,11 @@ fails when the file is out of date (a test does the same).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from kaart.project import Project
+from kaart.records.loading import read_project_text
 
 BEGIN = "<!-- velden:begin (gemaakt met `kaart velden`; niet met de hand aanpassen) -->"
 END = "<!-- velden:end -->"
@@ -86,7 +88,7 @@ def field_reference(project: Project) -> str:
         ("aanbod", "Aanbod (`aanbod/<id>.yml`)"),
         ("organisatie", "Organisatie (`aanbod/organisaties/<id>.yml`)"),
     ):
-        schema = json.loads((project.schemas_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+        schema = json.loads(read_project_text(project.schemas_dir / f"{name}.schema.json"))
         parts += [
             f"### {kop}",
             "",
@@ -110,6 +112,15 @@ def updated(text: str, reference: str) -> str | None:
 
 def run(args, project: Project) -> int:
     path: Path = project.root / "CONTRIBUTING.md"
+    if path.is_symlink():  # it is written: never through a link to somewhere else
+        print(
+            f"kaart velden: {project.rel(path)} is een snelkoppeling (symlink); kaart velden schrijft er niet "
+            "doorheen — vervang hem door het bestand zelf"
+        )
+        return 2
+    if os.path.lexists(path) and not path.is_file():
+        print(f"kaart velden: {project.rel(path)} is geen gewoon bestand — zet het bestand terug uit de repository")
+        return 2
     if not path.is_file():
         print(f"kaart velden: {project.rel(path)} bestaat niet — maak het bestand aan met de regels {BEGIN} en {END}")
         return 2

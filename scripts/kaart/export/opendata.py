@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 
+from kaart.export.profiel import profiel_files
 from kaart.export.tables import (
     _BOOLS,
     _INTS,
@@ -34,6 +35,7 @@ from kaart.export.tables import (
 from kaart.export.tables import (
     _json_bytes as _json,
 )
+from kaart.instellingen import Instellingen
 from kaart.model import Kaart
 from kaart.project import Project
 from kaart.records.load import Records
@@ -147,12 +149,18 @@ def datapackage(project: Project) -> dict:
     }
 
 
-def publish(project: Project, kaart: Kaart, records: Records | None = None) -> dict[str, bytes]:
+def publish(
+    project: Project, kaart: Kaart, records: Records | None = None, site_url: str | None = None
+) -> dict[str, bytes]:
     """Every open-data file, keyed by its path in the built site: kaart.export.tables's whole-map files,
-    then one per record, the schemas and datapackage.json."""
+    then one per record, the schemas and datapackage.json, and the HSDS profile with the API root
+    (kaart.export.profiel; `site_url` makes its URLs absolute, default mkdocs.yml's site_url)."""
     computed = tables(project, kaart, records)
     out = export_files(project, kaart, records, computed)
     out.update(schema_files(project))
     out.update(record_files(computed))
     out["data/datapackage.json"] = _json(datapackage(project))
+    if site_url is None:
+        site_url = Instellingen.lees(project.root).site_url
+    out.update({path: _json(data) for path, data in profiel_files(project, site_url).items()})
     return out

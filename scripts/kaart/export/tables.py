@@ -3,7 +3,7 @@
     data/kaart.json               all records as written in YAML, with schema_version
     data/aanbod.csv               one row per offer, for spreadsheets
     data/organisaties.csv         one row per organisation
-    data/hsds/index.json          HSDS API root: version
+    (data/hsds/index.json, the API root with version, profile and openapi_url: kaart.export.profiel)
     data/hsds/services.json       HSDS 3.0 services (page of full service objects)
     data/hsds/organizations.json  HSDS 3.0 organizations
     data/hsds/taxonomies.json, data/hsds/taxonomy_terms.json
@@ -32,7 +32,7 @@ from kaart.records.loading import load_file
 
 # Bump the major number when a field is removed, renamed or changes meaning;
 # the minor number when a field is added.  Documented on the open-data page.
-SCHEMA_VERSION = "2.1"  # 2.1: records carry `pagina` and `hsds`; 2.0: status beschreven/bevestigd/gestopt, aanbieder may be a list (1.1: doelgroep.situatie, schooltype, bronnen)
+SCHEMA_VERSION = "2.2"  # 2.2: HSDS services carry x_startkwalificatie, x_voorwaarden, x_aanmelden(_uitleg), x_laatst_gecontroleerd, x_trefwoorden, organizations x_werkgebied; 2.1: records carry `pagina` and `hsds`; 2.0: status beschreven/bevestigd/gestopt, aanbieder may be a list (1.1: doelgroep.situatie, schooltype, bronnen)
 LICENTIE = "CC0-1.0"
 HSDS_VERSION = "3.0"
 # Stable HSDS ids: HSDS wants UUIDs; we derive them from our own ids so they never change.
@@ -220,6 +220,21 @@ def to_csv(records: list[dict], columns: list[str]) -> str:
     return buffer.getvalue()
 
 
+def parse_cell(column: str, cell: str):
+    """One CSV cell as the record's value (the inverse of `_cell`); ValueError for a bad number or JSON."""
+    if cell.startswith("'") and cell[1:].startswith(_FORMULA):
+        cell = cell[1:]
+    if column in _JSON_COLUMNS:
+        return json.loads(cell)
+    if column in _LISTS or (column == "aanbieder" and LIST_SEP.strip() in cell):  # several providers
+        return [part.strip() for part in cell.split(LIST_SEP.strip()) if part.strip()]
+    if column in _BOOLS:
+        return cell.strip().lower() == "ja"
+    if column in _INTS:
+        return int(cell)
+    return cell
+
+
 def from_csv(text: str) -> list[dict]:
     """Read a CSV export back into records (the inverse of `to_csv`)."""
     records = []
@@ -228,18 +243,7 @@ def from_csv(text: str) -> list[dict]:
         for column, cell in row.items():
             if cell == "":
                 continue
-            if cell.startswith("'") and cell[1:].startswith(_FORMULA):
-                cell = cell[1:]
-            if column in _JSON_COLUMNS:
-                value = json.loads(cell)
-            elif column in _LISTS or (column == "aanbieder" and LIST_SEP in cell):  # several providers
-                value = cell.split(LIST_SEP)
-            elif column in _BOOLS:
-                value = cell == "ja"
-            elif column in _INTS:
-                value = int(cell)
-            else:
-                value = cell
+            value = parse_cell(column, cell)
             target = record
             *parents, last = column.split(".")
             for part in parents:
@@ -384,6 +388,8 @@ def hsds_organization(project: Project, org: Organisatie) -> dict:
         ]
     if org.contact.get("adres"):
         out["x_adres"] = org.contact["adres"]
+    if org.werkgebied:
+        out["x_werkgebied"] = org.werkgebied
     out["x_bronnen"] = _bronnen(project, org.bronnen)
     if org.contact_bronnen:
         out["x_contact_bronnen"] = {veld: _bronnen(project, [b])[0] for veld, b in org.contact_bronnen.items()}
@@ -486,6 +492,20 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
         }
     if a.toelichting:
         out["x_toelichting"] = a.toelichting
+    # The record's own fields that HSDS only has as text (eligibility_description, application_process):
+    # as written too, so a reader (and `kaart importeer`) gets the values back, not a sentence.
+    if a.startkwalificatie:
+        out["x_startkwalificatie"] = a.startkwalificatie
+    if a.voorwaarden:
+        out["x_voorwaarden"] = a.voorwaarden
+    if a.aanmelden:
+        out["x_aanmelden"] = list(a.aanmelden)
+    if a.aanmelden_uitleg:
+        out["x_aanmelden_uitleg"] = a.aanmelden_uitleg
+    if a.laatst_gecontroleerd:
+        out["x_laatst_gecontroleerd"] = a.laatst_gecontroleerd
+    if a.trefwoorden:
+        out["x_trefwoorden"] = list(a.trefwoorden)
     return out
 
 
@@ -513,7 +533,6 @@ def hsds(project: Project, kaart: Kaart) -> dict[str, dict]:
     taxonomies = [_taxonomy(project, name) for name in _TAXONOMIES]
     terms = [_term(project, name, t.id) for name in _TAXONOMIES for t in project.vocab[name]]
     return {
-        "index.json": {"version": HSDS_VERSION, "x_schema_version": SCHEMA_VERSION, "x_licentie": LICENTIE},
         "services.json": _page(services),
         "organizations.json": _page(organizations),
         "taxonomies.json": _page(taxonomies),

@@ -9,16 +9,24 @@ entry, so a new abbreviation cannot slip onto the site unexplained.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+
+from jsonschema import Draft202012Validator
 
 from kaart.project import Project
 from kaart.records.loading import load_file
-from kaart.result import Problem
+from kaart.result import Problem, ProjectFileError
 from kaart.text import inline
 
 GLOSSARY_FILE = "content/woordenlijst.yml"
+GLOSSARY_SCHEMA = "woordenlijst.schema.json"
+GLOSSARY_HINT = "begin elk begrip met '- term:' en geef het een 'uitleg:' (zie CONTRIBUTING.md, Woordenlijst)"
 
 
 @dataclass(frozen=True)
@@ -34,71 +42,204 @@ class Begrip:
         return f"{self.voluit}: {self.uitleg}" if self.voluit else self.uitleg
 
 
+MAX_GLOSSARY_BYTES = 256 * 1024  # 127 entries take 27 KB
+_KIND = {bool: "true of false", list: "een lijst", dict: "velden"}
+
+
+def _kind(value) -> str:
+    return "leeg" if value is None else _KIND.get(type(value), "iets anders")
+
+
+def folded(term: str) -> str:
+    """A term as a reader sees it: Unicode-normalised (NFKC), without invisible format characters, spaces collapsed.
+
+    Case is kept: the list gives some spellings their own entry on purpose (VSV and vsv, NJi and NJI).
+    """
+    text = "".join(c for c in unicodedata.normalize("NFKC", term) if unicodedata.category(c) != "Cf")
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=4)
+def _validator(schemas_dir) -> Draft202012Validator:
+    schema = json.loads((schemas_dir / GLOSSARY_SCHEMA).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+_LAST: dict = {}  # the last glossary read: kaart check and the build's pages read the file once per build
+
+
 def load_glossary(project: Project) -> tuple[list[Begrip], list[Problem]]:
+    """The entries of content/woordenlijst.yml and every problem with it (schemas/woordenlijst.schema.json).
+
+    An entry with a problem is left out, so a broken entry never reaches a tooltip. The result is
+    kept for as long as the file (and the schema) stay the same: same inode, size and change time.
+    """
     path = project.root / GLOSSARY_FILE
-    if not path.exists():
+    if not os.path.lexists(path):
         return [], []
-    loaded = load_file(path, GLOSSARY_FILE)
+    key = (str(path), *(_stamp(p) for p in (path, project.schemas_dir / GLOSSARY_SCHEMA)))
+    if _LAST.get("key") == key:
+        begrippen, problems = _LAST["value"]
+        return list(begrippen), list(problems)
+    value = _load_glossary(project, path)
+    _LAST.update(key=key, value=value)
+    return list(value[0]), list(value[1])
+
+
+def forget_glossary() -> None:
+    """Start a build afresh: its check reads the glossary once, its pages use that read."""
+    _LAST.clear()
+
+
+def _stamp(path) -> tuple:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return ()
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_mode)
+
+
+def _load_glossary(project: Project, path) -> tuple[list[Begrip], list[Problem]]:
+    loaded = load_file(
+        path,
+        GLOSSARY_FILE,
+        limit=MAX_GLOSSARY_BYTES,
+        size_hint="de woordenlijst past in een paar tientallen KB; kort lange uitleg in",
+    )
     problems = list(loaded.problems)
-    begrippen = []
-    seen = set()
-    if loaded.data is not None and not isinstance(loaded.data, list):
-        return [], problems + [
+    if loaded.problems:
+        return [], problems
+
+    def problem(line: int, veld: str, bericht: str, oplossing: str) -> None:
+        problems.append(Problem(GLOSSARY_FILE, line, veld, bericht, oplossing, "woordenlijst"))
+
+    if not isinstance(loaded.data, list):
+        problem(
+            1, "", "de woordenlijst moet een lijst zijn", "begin elk begrip met '- term:' en geef het een 'uitleg:'"
+        )
+        return [], problems
+    bad: set[int] = set()
+    try:
+        validator = _validator(project.schemas_dir)
+    except (OSError, ValueError):
+        problems.append(
             Problem(
-                GLOSSARY_FILE,
+                f"schemas/{GLOSSARY_SCHEMA}",
                 1,
                 "",
-                "de woordenlijst moet een lijst zijn",
-                "begin elk begrip met '- term:'",
+                "het schema van de woordenlijst ontbreekt of is geen leesbare JSON",
+                "zet het bestand terug uit de repository (git checkout -- schemas/)",
                 "woordenlijst",
             )
-        ]
-    for i, item in enumerate(loaded.data or []):
+        )
+        return [], problems
+    errors = sorted(validator.iter_errors(loaded.data), key=lambda e: (list(e.path), _PRIORITY.get(e.validator, 9)))
+    said: set[tuple] = set()
+    for error in errors:
+        key = (*error.path, error.validator) if len(error.path) < 2 else tuple(error.path)
+        if key in said:  # one message per field: "" is both too short and not trimmed
+            continue
+        said.add(key)
+        where = list(error.path)
+        if not where:  # the list itself: empty, or too many entries
+            if error.validator == "minItems":
+                problem(1, "", "de woordenlijst is leeg", GLOSSARY_HINT)
+            else:
+                problem(
+                    1, "", f"de woordenlijst heeft te veel begrippen (maximaal {error.validator_value})", "kort hem in"
+                )
+            continue
+        i = where[0]
+        bad.add(i)
+        field = where[1] if len(where) > 1 else None
+        line = loaded.line_of(tuple(where))
+        veld = f"[{i}].{field}" if field else f"[{i}]"
+        problem(line, veld, *_message(error, field))
+    begrippen: list[Begrip] = []
+    seen: dict[str, int] = {}
+    try:
+        documents: set | None = set(project.vocab["document"].ids)
+    except (KeyError, OSError, ValueError, ProjectFileError):  # named by the check of the schemas themselves
+        documents = None
+    for i, item in enumerate(loaded.data):
+        if i in bad:
+            continue
         line = loaded.line_of((i,))
+        term = item["term"]
+        if not any(c.isalnum() for c in term):
+            # a term without a letter or digit would match at every word boundary of every page
+            problem(
+                line,
+                f"[{i}].term",
+                f"de term '{term}' heeft geen letter of cijfer",
+                "schrijf de afkorting of het begrip zelf",
+            )
+            continue
+        key = folded(term)
+        if key in seen:
+            problem(
+                line,
+                f"[{i}].term",
+                f"'{term}' staat er al in (regel {seen[key]})",
+                "voeg de uitleg samen in één begrip",
+            )
+            continue
+        seen[key] = line
+        bron = item.get("bron")
         if (
-            not isinstance(item, dict)
-            or not isinstance(item.get("term"), str)
-            or not isinstance(item.get("uitleg"), str)
-        ):
-            problems.append(
-                Problem(
-                    GLOSSARY_FILE,
-                    line,
-                    f"[{i}]",
-                    "een begrip heeft `term` en `uitleg` nodig",
-                    "vul beide in als tekst",
-                    "woordenlijst",
-                )
+            bron is not None and documents is not None and bron not in documents
+        ):  # the page would drop the source without a word
+            problem(
+                loaded.line_of((i, "bron")),
+                f"[{i}].bron",
+                f"onbekend brondocument '{bron}'",
+                "gebruik het id van een document uit schemas/vocabulaires.schema.json (document), of laat het veld weg",
             )
             continue
-        if item["term"] in seen:
-            problems.append(
-                Problem(
-                    GLOSSARY_FILE,
-                    line,
-                    f"[{i}].term",
-                    f"'{item['term']}' staat er al in",
-                    "voeg de uitleg samen",
-                    "woordenlijst",
-                )
-            )
-            continue
-        exact = item.get("hoofdlettergevoelig", False)
-        if not isinstance(exact, bool):
-            problems.append(
-                Problem(
-                    GLOSSARY_FILE,
-                    loaded.line_of((i, "hoofdlettergevoelig")),
-                    f"[{i}].hoofdlettergevoelig",
-                    f"`hoofdlettergevoelig` moet true of false zijn, niet '{exact}'",
-                    "schrijf `hoofdlettergevoelig: true` (uitleg alleen bij precies deze schrijfwijze) of laat het veld weg",
-                    "woordenlijst",
-                )
-            )
-            exact = False
-        seen.add(item["term"])
-        begrippen.append(Begrip(item["term"], item["uitleg"], item.get("voluit"), item.get("bron"), exact))
+        begrippen.append(
+            Begrip(term, item["uitleg"], item.get("voluit"), item.get("bron"), item.get("hoofdlettergevoelig", False))
+        )
     return sorted(begrippen, key=lambda b: b.term.lower()), problems
+
+
+_PRIORITY = {"type": 0, "required": 1, "minLength": 2, "pattern": 3}
+_FIELD_FIX = {
+    "term": "schrijf de afkorting of het begrip als tekst, bijvoorbeeld `term: RMC`",
+    "uitleg": "schrijf de uitleg in gewone woorden als tekst",
+    "voluit": "schrijf de afkorting voluit als één tekst, of laat het veld weg",
+    "bron": "schrijf het id van het brondocument, of laat het veld weg",
+    "hoofdlettergevoelig": "schrijf `hoofdlettergevoelig: true` (uitleg alleen bij precies deze schrijfwijze) of laat het veld weg",
+}
+
+
+def _message(error, field: str | None) -> tuple[str, str]:
+    """A Dutch message and fix for one schema error in the glossary."""
+    kind, value = error.validator, error.instance
+    if field is None:
+        if kind == "required":
+            missing = error.message.split("'")[1]
+            return f"een begrip heeft `{missing}` nodig", _FIELD_FIX[missing]
+        if kind == "additionalProperties":
+            extra = sorted(set(value) - set(error.schema.get("properties", {})))
+            return (
+                f"onbekend veld `{extra[0]}` in een begrip",
+                "gebruik alleen term, voluit, uitleg, bron en hoofdlettergevoelig",
+            )
+        return "een begrip moet velden hebben (term: … en uitleg: …)", "begin het begrip met '- term:'"
+    fix = _FIELD_FIX.get(field, "")
+    if kind == "type":
+        expected = "true of false" if field == "hoofdlettergevoelig" else "tekst"
+        shown = f"'{value}'" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else _kind(value)
+        return f"`{field}` moet {expected} zijn, niet {shown}", fix
+    if kind == "minLength":
+        if field == "term":
+            return "de term is leeg of heeft minder dan twee tekens", fix
+        return f"`{field}` is leeg", fix
+    if kind == "maxLength":
+        return f"`{field}` is te lang ({len(value)} tekens, maximaal {error.validator_value})", "kort de tekst in"
+    if kind == "pattern":
+        return "de term begint of eindigt met een spatie", "haal de spaties aan het begin en eind weg"
+    return f"`{field}` klopt niet", fix
 
 
 def _spellings(term: str) -> tuple[str, ...]:
@@ -142,6 +283,9 @@ GEEN_AFKORTING = frozenset(
         "YAML",
         "JJJJ-MM-DD",
         "CONTRIBUTING",
+        "KB",
+        "MB",  # file sizes in the rules for editors (CONTRIBUTING.md, "Pagina's in content/")
+        "FIFO",  # "named pipe (FIFO)": the name an editor's system gives it, explained where it appears
     }
 )
 _NOT_TEXT = [

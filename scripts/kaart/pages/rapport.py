@@ -22,10 +22,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kaart.actualiteit import bevestigd_op
+from kaart.actualiteit import DEFAULT_CADANS_MAANDEN, NOOIT, VERLOPEN, staat
 from kaart.doelgroep import in_woorden
 from kaart.model import JONGERENTAAL_VELDEN, Aanbod, Kaart
-from kaart.pages.site import STALE_AFTER_DAYS  # one definition: the offer pages use it too
 from kaart.project import Project
 from kaart.records.load import Records
 from kaart.result import WARNING, Problem
@@ -40,7 +39,7 @@ _JE = re.compile(r"\b(je|jij|jou|jouw|jezelf)\b", re.IGNORECASE)
 
 CATEGORIEEN = {
     "nooit-gecontroleerd": "Nooit gecontroleerd bij de aanbieder",
-    "verouderd": "Meer dan 12 maanden geleden gecontroleerd",
+    "verouderd": "Meer dan {m} maanden geleden gecontroleerd",  # m: the cadence (extra.redactie.cadans_maanden)
     "geen-contact": "Geen contactgegevens",
     "jongerentaal": "Jongerentaal ontbreekt of is zwak",
     "oude-bronnen": "Bronnen ouder dan {n} jaar",
@@ -94,16 +93,18 @@ def zwakke_jongerentaal(jongerentaal: dict) -> list[str]:
 
 
 def bevindingen(
-    project: Project, aanbod: Aanbod, today: dt.date, bron_jaren: int = DEFAULT_BRON_JAREN
+    project: Project,
+    aanbod: Aanbod,
+    today: dt.date,
+    bron_jaren: int = DEFAULT_BRON_JAREN,
+    cadans_maanden: int = DEFAULT_CADANS_MAANDEN,
 ) -> list[Bevinding]:
     out = []
-    bevestigd = bevestigd_op(aanbod)  # laatst_gecontroleerd or a source `bevestigd:`
-    if not bevestigd:
+    s = staat(aanbod, today, cadans_maanden)  # laatst_gecontroleerd or a source `bevestigd:`, and the cadence
+    if s.naam == NOOIT:
         out.append(Bevinding("nooit-gecontroleerd", "nog nooit bevestigd door de aanbieder"))
-    else:
-        checked = dt.date.fromisoformat(bevestigd)
-        if (today - checked).days > STALE_AFTER_DAYS:
-            out.append(Bevinding("verouderd", f"laatst gecontroleerd op {checked.isoformat()}"))
+    elif s.naam == VERLOPEN:
+        out.append(Bevinding("verouderd", f"laatst gecontroleerd op {s.bevestigd_op.isoformat()}"))
     if not any(aanbod.contact.get(k) for k in ("website", "telefoon", "email")):
         out.append(Bevinding("geen-contact", "geen website, telefoon of e-mail"))
     zwak = zwakke_jongerentaal(aanbod.jongerentaal)
@@ -121,20 +122,28 @@ def bevindingen(
 
 
 def rapport(
-    project: Project, kaart: Kaart, today: dt.date | None = None, bron_jaren: int = DEFAULT_BRON_JAREN
+    project: Project,
+    kaart: Kaart,
+    today: dt.date | None = None,
+    bron_jaren: int = DEFAULT_BRON_JAREN,
+    cadans_maanden: int = DEFAULT_CADANS_MAANDEN,
 ) -> list[Regel]:
     """One line per offer that needs work, in name order."""
     today = today or dt.date.today()
     regels = []
     for aanbod in kaart.gesorteerd():
-        found = bevindingen(project, aanbod, today, bron_jaren)
+        found = bevindingen(project, aanbod, today, bron_jaren, cadans_maanden)
         if found:
             regels.append(Regel(aanbod, tuple(found)))
     return regels
 
 
 def build_warnings(
-    kaart: Kaart, today: dt.date | None = None, project: Project | None = None, records: Records | None = None
+    kaart: Kaart,
+    today: dt.date | None = None,
+    project: Project | None = None,
+    records: Records | None = None,
+    cadans_maanden: int = DEFAULT_CADANS_MAANDEN,
 ) -> list[Problem]:
     """Stale records as warnings for the site build; `--strict` turns them into failures.
 
@@ -147,7 +156,7 @@ def build_warnings(
     for aanbod in kaart.gesorteerd():
         if aanbod.laatst_gecontroleerd:
             checked = dt.date.fromisoformat(aanbod.laatst_gecontroleerd)
-            if (today - checked).days > STALE_AFTER_DAYS:
+            if staat(aanbod, today, cadans_maanden).naam == VERLOPEN:
                 if records is not None:
                     line = records.line_of(aanbod.source_file, ("laatst_gecontroleerd",))
                 else:
@@ -163,7 +172,7 @@ def build_warnings(
                         aanbod.source_file,
                         line,
                         "laatst_gecontroleerd",
-                        f"meer dan 12 maanden geleden gecontroleerd ({checked.isoformat()})",
+                        f"meer dan {cadans_maanden} maanden geleden gecontroleerd ({checked.isoformat()})",
                         ACTIES["verouderd"],
                         "verouderd",
                         WARNING,
@@ -172,14 +181,27 @@ def build_warnings(
     return out
 
 
-def categorie_titel(categorie: str, bron_jaren: int) -> str:
-    return CATEGORIEEN[categorie].format(n=bron_jaren)
+def categorie_titel(categorie: str, bron_jaren: int, cadans_maanden: int = DEFAULT_CADANS_MAANDEN) -> str:
+    return CATEGORIEEN[categorie].format(n=bron_jaren, m=cadans_maanden)
 
 
-def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRON_JAREN) -> str:
+def format_table(
+    regels: list[Regel],
+    totaal: int,
+    bron_jaren: int = DEFAULT_BRON_JAREN,
+    cadans_maanden: int = DEFAULT_CADANS_MAANDEN,
+) -> str:
     """A plain-text table for the terminal: one row per offer, one column per finding."""
     codes = list(CATEGORIEEN)
-    headers = ["aanbod", "nooit", ">12 mnd", "contact", "jongerentaal", f"bron >{bron_jaren} jr", "doelgroep"]
+    headers = [
+        "aanbod",
+        "nooit",
+        f">{cadans_maanden} mnd",
+        "contact",
+        "jongerentaal",
+        f"bron >{bron_jaren} jr",
+        "doelgroep",
+    ]
     rows = [
         [r.aanbod.id] + ["x" if c in r.categorieen else "" for c in codes]
         for r in sorted(regels, key=lambda r: r.aanbod.id)
@@ -190,7 +212,7 @@ def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRO
     out.append("")
     for code in codes:
         n = sum(1 for r in regels if code in r.categorieen)
-        out.append(f"{categorie_titel(code, bron_jaren)}: {n}")
+        out.append(f"{categorie_titel(code, bron_jaren, cadans_maanden)}: {n}")
     out.append(f"{len(regels)} van {totaal} aanbiedingen hebben werk nodig.")
     woorden = [
         (r.aanbod, b.uitleg)
@@ -205,7 +227,12 @@ def format_table(regels: list[Regel], totaal: int, bron_jaren: int = DEFAULT_BRO
 
 
 def redactie_page(
-    project: Project, regels: list[Regel], totaal: int, today: dt.date, bron_jaren: int = DEFAULT_BRON_JAREN
+    project: Project,
+    regels: list[Regel],
+    totaal: int,
+    today: dt.date,
+    bron_jaren: int = DEFAULT_BRON_JAREN,
+    cadans_maanden: int = DEFAULT_CADANS_MAANDEN,
 ) -> str:
     lines = [
         "---",
@@ -226,17 +253,22 @@ def redactie_page(
     ]
     for code in CATEGORIEEN:
         n = sum(1 for r in regels if code in r.categorieen)
-        lines.append(f"| [{categorie_titel(code, bron_jaren)}](#{code}) | {n} |")
+        lines.append(f"| [{categorie_titel(code, bron_jaren, cadans_maanden)}](#{code}) | {n} |")
     lines += [
         "",
-        "Alleen *meer dan 12 maanden geleden gecontroleerd* geeft een waarschuwing bij het bouwen van de site; "
+        f"Alleen *meer dan {cadans_maanden} maanden geleden gecontroleerd* geeft een waarschuwing bij het bouwen van de site; "
         "met `--strict` (zoals in de controle van een pull request) stopt de bouw dan. "
         "De andere punten zijn een werklijst.",
         "",
     ]
     for code in CATEGORIEEN:
         hits = [r for r in regels if code in r.categorieen]
-        lines += [f"## {categorie_titel(code, bron_jaren)} {{ #{code} }}", "", f"Wat te doen: {ACTIES[code]}.", ""]
+        lines += [
+            f"## {categorie_titel(code, bron_jaren, cadans_maanden)} {{ #{code} }}",
+            "",
+            f"Wat te doen: {ACTIES[code]}.",
+            "",
+        ]
         if not hits:
             lines += ["Geen aanbod: alles in orde.", ""]
             continue

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from kaart import actualiteit
 from kaart.model import Aanbod, Kaart, Organisatie
-from kaart.pages.site import _yaml_str
 from kaart.project import Project
+from kaart.records.bevestig import antwoordblok, organisatieblok
 from kaart.text import inline, leeftijd_text
+from kaart.text import yaml_str as _yaml_str
 
 ONBEKEND = "niet bekend"
 
@@ -167,6 +169,15 @@ class Blad:
             "2. Klopt wat hierboven staat? Wat moet anders?",
         ]
         lines += [f"{i}. {g.vraag}" for i, g in enumerate(open_, 3)]
+        lines += [
+            "",
+            "**Uw antwoord** (vul in of verbeter achter de dubbele punt; wat klopt laat u staan; "
+            "de redactie verwerkt het met `kaart bevestig`)",
+            "",
+            "```text",
+            antwoordblok(a),
+            "```",
+        ]
         return lines + [""]
 
     def markdown(self) -> str:
@@ -187,8 +198,9 @@ class Blad:
             'Wat u bevestigt, zetten wij met de datum op de kaart: "bevestigd door de aanbieder op …".',
             "",
             "Antwoorden kan per e-mail aan wie u dit stuurde, of op de pagina van het aanbod via "
-            '"Klopt er iets niet of is er nieuws? Geef het door". Noem bij uw antwoord uw functie; '
-            "schrijf geen gegevens van jongeren.",
+            '"Klopt er iets niet of is er nieuws? Geef het door" (ook zonder GitHub: "Mail de redactie"). '
+            "Het snelst is het antwoordblok onder elk aanbod: vul het in of verbeter het, laat staan wat klopt, "
+            "en stuur het terug. Noem bij uw antwoord uw functie; schrijf geen gegevens van jongeren.",
             "",
             f"Organisatie: {inline(org.naam)} (`organisaties/{org.id}/`) · werkgebied: {inline(self.werkgebied(org.werkgebied))} · "
             f"contact op de kaart: {inline(self.contact(org.contact, org.contact_bronnen))}",
@@ -199,6 +211,7 @@ class Blad:
                 "Vraag over de organisatie: welk algemeen telefoonnummer, e-mailadres of welke website mogen wij vermelden?",
                 "",
             ]
+        lines += ["```text", organisatieblok(org.id, org.contact), "```", ""]
         for nummer, a in enumerate(offers, 1):
             lines += self.aanbod(a, nummer)
         lines += ["Ingevuld door (organisatie en functie): …", "", "Datum: …", ""]
@@ -228,3 +241,43 @@ def verzoek_lijst(kaart: Kaart) -> str:
     for org in sorted(kaart.organisaties.values(), key=lambda o: o.naam.lower()):
         lines.append(f"- [{inline(org.naam)}](verzoek/{org.id}.md) ({len(kaart.aanbod_van(org.id))})")
     return "\n".join(lines) + "\n"
+
+
+def mail_onderwerp(a: Aanbod) -> str:
+    return f"Geef het door: {a.naam} ({a.id})"
+
+
+def mail_tekst(
+    project: Project, kaart: Kaart, a: Aanbod, vandaag=None, cadans_maanden: int = actualiteit.DEFAULT_CADANS_MAANDEN
+) -> str:
+    """The body of "Mail de redactie": what the kaart says, what it does not know, the questions
+    and the answer block (its fields are the questions of `kaart verzoek`), short enough for a mailto:
+    link (under 2,000 characters, the limit of some mail programs; plain text, no Markdown)."""
+    blad = Blad(project, kaart, kaart.organisaties.get(a.aanbieder) or Organisatie(a.aanbieder, a.aanbieder, "", ()))
+    open_ = gaten(a)
+    lines = [
+        "Beste redactie,",
+        "",
+        f"Over {a.naam} ({a.id}) op de Sociale kaart 16-27.",
+        "",
+        "Wat de kaart nu zegt:",
+        f"- {actualiteit.regel(a, blad.vocab, vandaag, cadans_maanden)}",
+        f"- Aanbieder: {kaart.aanbieder_namen(a)}",
+        f"- Werkgebied: {blad.werkgebied(a.werkgebied)}",
+        f"- Leeftijd: {leeftijd_text(a.leeftijd_min, a.leeftijd_max) or ONBEKEND}",
+        f"- Contact: {blad.contact(a.contact, {})}",
+        "",
+        "Wat de kaart niet weet: " + (", ".join(g.label for g in open_) or "niets van wat de kaart vraagt") + ".",
+        "",
+        "Bestaat het nog zo, klopt het, en kunt u aanvullen wat de kaart niet weet? "
+        "Vul in of verbeter achter de dubbele punt; laat staan wat klopt. Geen gegevens van jongeren.",
+        "",
+        antwoordblok(a),
+    ]
+    return "\n".join(lines)
+
+
+def mail_href(project: Project, kaart: Kaart, a: Aanbod, email: str, vandaag=None, cadans_maanden: int = 12) -> str:
+    """mailto: with subject and body, encoded so a mail program opens them as written (RFC 6068)."""
+    body = mail_tekst(project, kaart, a, vandaag, cadans_maanden)
+    return f"mailto:{email}?subject={quote(mail_onderwerp(a), safe='')}&body={quote(body, safe='')}"

@@ -36,11 +36,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kaart.project import Project
+from kaart.publish.target import PROTECTED, system_folder
+from kaart.records.loading import _why
 
 MARKER = ".kaart-site"
 MARKER_TEXT = "Deze map is gebouwd door `kaart build`; een volgende `kaart build` mag hem vervangen.\n"
-# The project's own folders: a site is never built into or over them.
-PROTECTED = ("aanbod", "content", "schemas", "overrides", "scripts", "tests", ".git", ".github", ".ci")
 
 _LEVEL = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+(.*)$")
 _ABORT = re.compile(r"^Aborted with (?:(\d+) warnings? in strict mode|an? \w+)!?$")  # mkdocs' English last line
@@ -73,6 +73,12 @@ def check_site_dir(project: Project, site_dir: Path) -> Path:
         raise SiteDirError(
             f"--site-dir {site_dir}: dat is {what} ({target}); kaart build zou het project "
             "overschrijven. Kies een eigen map, bijvoorbeeld --site-dir site."
+        )
+    system = system_folder(target)
+    if system:
+        raise SiteDirError(
+            f"--site-dir {site_dir}: dat is {system} ({target}); daar bouwt kaart build nooit een site. "
+            "Kies een eigen map, bijvoorbeeld --site-dir site."
         )
     for part in PROTECTED:
         folder = root / part
@@ -301,12 +307,18 @@ def build_atomic(project: Project, site_dir: Path | None = None, strict: bool = 
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SiteDirError(
-            f"--site-dir {site_dir}: de map {target.parent} kan niet worden gemaakt ({exc.strerror})."
+            f"--site-dir {site_dir}: de map {target.parent} kan niet worden gemaakt ({_why(exc)})."
         ) from None
     existed = target.exists()
     with _sigterm_raises(), _locked(target.parent):
         removed = remove_stale(target)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
+        except OSError as exc:  # /proc, a read-only mount: named before mkdocs starts
+            raise SiteDirError(
+                f"--site-dir {site_dir}: in de map {target.parent} kan geen site worden gemaakt ({_why(exc)}). "
+                "Kies een map waarin je mag schrijven, bijvoorbeeld --site-dir site."
+            ) from None
         try:
             command = [
                 sys.executable,
@@ -328,7 +340,7 @@ def build_atomic(project: Project, site_dir: Path | None = None, strict: bool = 
                     False,
                     "",
                     target,
-                    f"De site is niet gebouwd: mkdocs kon niet worden gestart ({exc}).",
+                    f"De site is niet gebouwd: mkdocs kon niet worden gestart ({_why(exc)}).",
                     removed=removed,
                 )
             found = report(output)

@@ -10,7 +10,8 @@ hooks), can build it:
                      the generator's own search off (kaart.search.index replaces it)
 
 Afterwards `kaart nabewerk SITE` adds the Content-Security-Policy to every built page.
-The tree is written only into a new or empty folder: nothing is overwritten or deleted.
+The tree is written only into a new or empty folder outside the project (kaart.publish.target):
+nothing is overwritten or deleted.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import shutil
 from pathlib import Path
 
 from kaart.build import PreparedSite
-from kaart.project import BUILD_PARTS, Project
+from kaart.project import Project
+from kaart.publish.target import TargetError, output_folder
 
 DOCS = "docs"
 
@@ -30,20 +32,11 @@ class GenereerError(Exception):
 
 
 def check_target(project: Project, target: Path) -> Path:
-    target = target.resolve()
-    root = project.root.resolve()
-    protected = [root, *(root / part for part in BUILD_PARTS), Path.home().resolve(), Path(target.anchor)]
-    if target in protected or root.is_relative_to(target) or any(target.is_relative_to(root / p) for p in BUILD_PARTS):
-        raise GenereerError(
-            f"{target} is (een deel van) het project; kies een nieuwe map, bijvoorbeeld {root / 'gegenereerd'}"
-        )
-    if target.exists() and not target.is_dir():
-        raise GenereerError(f"{target} is een bestand, geen map; kies een nieuwe of lege map")
-    if target.exists() and any(target.iterdir()):
-        raise GenereerError(
-            f"{target} bestaat al en is niet leeg; kies een nieuwe of lege map (er wordt nooit iets overschreven)"
-        )
-    return target
+    """A new or empty folder outside the project (not even tests/ or scripts/), else GenereerError."""
+    try:
+        return output_folder(project, target, anywhere=True, example=str(project.root.resolve().parent / "gegenereerd"))
+    except TargetError as exc:
+        raise GenereerError(str(exc)) from None
 
 
 def write_tree(prepared: PreparedSite, project: Project, target: Path) -> Path:

@@ -16,9 +16,12 @@ REFRESH_SECONDS = 3
 def preview_report(exc: Exception) -> str:
     """The text for the error page: the BuildError's `kaart check` report, or a crash of kaart itself."""
     from kaart.build import BuildError
+    from kaart.result import ProjectFileError
 
     if isinstance(exc, BuildError):
         return str(exc)
+    if isinstance(exc, ProjectFileError):  # a schema that is a FIFO: the same heading, one message
+        return f"De site is niet gebouwd: los eerst dit probleem op.\n{exc}\n1 fout."
     return (
         f"De site is niet gebouwd: kaart stopte met een interne fout.\n{type(exc).__name__}: {exc}\n"
         "De volledige melding staat in de terminal; meld haar bij de beheerders van de site."

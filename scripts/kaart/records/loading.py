@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 from yaml.resolver import BaseResolver
 
-from kaart.result import Problem
+from kaart.result import Problem, ProjectFileError
 
 try:  # libyaml is ~10x faster; fall back to the pure-Python parser
     from yaml.cyaml import CParser as _Parser
@@ -76,6 +76,7 @@ class _Loader(_Parser, _Resolver12):
 
 
 MAX_FILE_BYTES = 64 * 1024  # a record is a few KB; more is a mistake or an attack
+MAX_PAGE_BYTES = 256 * 1024  # the longest page of content/ is under 20 KB
 MAX_NODES = 5000  # a record has a few hundred nodes at most
 
 _STR = "tag:yaml.org,2002:str"
@@ -101,10 +102,9 @@ _SCALARS = {
     "tag:yaml.org,2002:bool": lambda text: text.lower() == "true",
     "tag:yaml.org,2002:null": lambda text: None,
 }
-_AS_STRING = {
+_AS_STRING = {  # not !!binary: its text is base64, never what an editor means (refused as an unknown label)
     _STR,
     "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:binary",
     "tag:yaml.org,2002:value",
     "tag:yaml.org,2002:merge",
 }
@@ -120,6 +120,8 @@ class LoadedFile:
     # tuple path -> the text of a plain scalar that YAML read as a number or true/false,
     # e.g. `telefoon: 0201234567`; the checker uses it where the schema wants text
     as_written: dict = field(default_factory=dict)
+    # paths of double-quoted values with a line end written as an escape ("a\nb"): not a block
+    escaped_newlines: set = field(default_factory=set)
     # tuple path -> file line of the first line of a literal block (`beschrijving: |`), so a
     # message about line 3 of the text can point at its own line in the file
     block_lines: dict = field(default_factory=dict)
@@ -202,6 +204,16 @@ class _Builder:
         if node.tag in _SCALARS:
             if not node.style and node.tag != "tag:yaml.org,2002:null":  # plain: None (Python parser) or "" (libyaml)
                 self.loaded.as_written[path] = node.value
+            if node.tag == "tag:yaml.org,2002:int" and node.value.lstrip("+-")[:2] in ("0x", "0o"):
+                # YAML 1.2 reads 0x12 as 18: no editor means that, and the page would show another number
+                self.problem(
+                    line,
+                    _dotted(path),
+                    f"het getal {node.value} is als {'hexadecimaal' if 'x' in node.value else 'octaal'} getal geschreven "
+                    f"(dat is {_int(node.value.lstrip('+-'))})",
+                    "schrijf het getal gewoon in cijfers, zoals in de bron",
+                    "yaml-getal",
+                )
             try:
                 return _SCALARS[node.tag](node.value)
             except (ValueError, OverflowError):  # e.g. an explicit `!!int x`
@@ -209,6 +221,8 @@ class _Builder:
         if node.tag in _AS_STRING:
             if node.style == "|":
                 self.loaded.block_lines[path] = node.start_mark.line + 2
+            elif node.style == '"' and "\n" in node.value:
+                self.loaded.escaped_newlines.add(path)
             if CONTROL.search(node.value):  # written as an escape ("\e", "\x1b", "\ud800"): YAML let it through
                 char = CONTROL.search(node.value).group()
                 what = (
@@ -375,12 +389,30 @@ def skeleton(value: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool = True) -> LoadedFile:
+def load_file(
+    path: Path,
+    rel: str,
+    allowed_dir: Path | None = None,
+    parse: bool = True,
+    limit: int | None = None,
+    size_hint: str | None = None,
+) -> LoadedFile:
     """Read and parse one YAML file; every problem is recorded, nothing raises.
 
     With parse=False only the safety checks run and `data` is the decoded text.
+    `limit` and `size_hint` fit the kind of file (a record, a page, the glossary); by default
+    they follow from the name: a page (.md) may be larger than a record.
     """
     loaded = LoadedFile(path, rel)
+    page = rel.endswith(".md")
+    if limit is None:
+        limit = MAX_PAGE_BYTES if page else MAX_FILE_BYTES
+    if size_hint is None:
+        size_hint = (
+            "een pagina past in een paar tientallen KB; splits de pagina"
+            if page
+            else "een aanbod past in een paar KB; kort de beschrijving in of splits het aanbod"
+        )
 
     def fail(bericht, oplossing, regel, line=1):
         loaded.problems.append(Problem(rel, line, "", bericht, oplossing, regel))
@@ -396,11 +428,11 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool
                 "bestand-symlink",
             )
     try:
-        raw = _read_regular(path)
+        raw = _read_regular(path, limit)
     except _NotRegular as special:
         return fail(
             f"dit is geen gewoon bestand maar {special.kind}",
-            "haal het weg; een aanbod is een gewoon tekstbestand",
+            f"haal het weg; {_kind_noun(rel)} is een gewoon tekstbestand",
             "bestand-soort",
         )
     except OSError as exc:
@@ -409,15 +441,9 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool
             "controleer of het bestand bestaat en leesbaar is",
             "bestand-lezen",
         )
-    if len(raw) > MAX_FILE_BYTES:
-        size = (
-            f"meer dan {_getal(MAX_FILE_BYTES)} bytes" if len(raw) > MAX_FILE_BYTES + 1 else f"{_getal(len(raw))} bytes"
-        )
-        return fail(
-            f"bestand is te groot ({size}, maximaal {_getal(MAX_FILE_BYTES)} bytes)",
-            "een aanbod past in een paar KB; kort de beschrijving in of splits het aanbod",
-            "bestand-grootte",
-        )
+    if len(raw) > limit:
+        size = f"meer dan {_getal(limit)} bytes" if len(raw) > limit + 1 else f"{_getal(len(raw))} bytes"
+        return fail(f"bestand is te groot ({size}, maximaal {_getal(limit)} bytes)", size_hint, "bestand-grootte")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail(
             "tekst is als UTF-16 opgeslagen",
@@ -447,6 +473,30 @@ def load_file(path: Path, rel: str, allowed_dir: Path | None = None, parse: bool
     return parse_text(text, loaded)
 
 
+def read_project_text(path: Path, limit: int = 1024 * 1024) -> str:
+    """The text of a file the tools need (a schema), read like a record: never blocking on a FIFO.
+
+    Raises ProjectFileError with a Dutch message naming the file when it is no regular UTF-8 file.
+    """
+    where = f"{path.parent.name}/{path.name}"
+    try:
+        raw = _read_regular(path, limit)
+        return raw.decode("utf-8")
+    except _NotRegular as special:
+        why = f"dit is geen gewoon bestand maar {special.kind}"
+    except UnicodeDecodeError:
+        why = "tekst is niet in UTF-8 opgeslagen"
+    except OSError as exc:
+        why = f"bestand kan niet worden gelezen ({_why(exc)})"
+    raise ProjectFileError(f"{where}: {why} — zet het bestand terug uit de repository (git checkout -- {where})")
+
+
+def _kind_noun(rel: str) -> str:
+    if rel.endswith(".md"):
+        return "een pagina"
+    return "de woordenlijst" if rel == "content/woordenlijst.yml" else "een aanbod"
+
+
 def _text_with_nul(raw: bytes) -> bool:
     # a text file with a stray NUL gets the control-character message with its line, a binary file this one
     try:
@@ -462,8 +512,8 @@ class _NotRegular(Exception):
         self.kind = kind
 
 
-def _read_regular(path: Path) -> bytes:
-    """The bytes of a regular file, at most MAX_FILE_BYTES + 2 of them.
+def _read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, at most limit + 2 of them.
 
     O_NONBLOCK makes opening a named pipe return at once instead of waiting for
     a writer; fstat on the open descriptor then tells what was really opened.
@@ -475,7 +525,7 @@ def _read_regular(path: Path) -> bytes:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise _NotRegular(special_kind(mode))
-        chunks, left = [], MAX_FILE_BYTES + 2
+        chunks, left = [], limit + 2
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 16))
             if not chunk:
@@ -511,6 +561,11 @@ def _why(exc: OSError) -> str:
         errno.ELOOP: "snelkoppelingen die naar elkaar wijzen",
         errno.EISDIR: "het is een map",
         errno.ENOTDIR: "het is geen map",
+        errno.EROFS: "het bestandssysteem is alleen-lezen",
+        errno.ENOSPC: "de schijf is vol",
+        errno.EEXIST: "het bestaat al",
+        errno.ENAMETOOLONG: "de naam is te lang",
+        errno.EXDEV: "een ander bestandssysteem",
     }.get(exc.errno, f"systeemfout {exc.errno}")
 
 
@@ -572,6 +627,8 @@ def template_hint(rel: str) -> str:
     """Where an editor starts a file of this kind."""
     if rel.startswith("aanbod/organisaties/"):
         return "kopieer het sjabloon schemas/organisatie.sjabloon.yml"
+    if rel == "content/woordenlijst.yml":
+        return "begin elk begrip met '- term:' en geef het een 'uitleg:' (zie CONTRIBUTING.md, Woordenlijst)"
     if rel.endswith(".md"):
         return "schrijf de voorpagina als velden, zoals `title: Naam van de praktijk`"
     return "kopieer het sjabloon schemas/aanbod.sjabloon.yml of gebruik `kaart nieuw`"
@@ -593,6 +650,10 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what, line = _translate(exc, line)
+        here = text.split("\n")[mark.line] if mark and mark.line < len(text.split("\n")) else ""
+        if "\t" in here[: len(here) - len(here.lstrip(" \t-"))]:
+            # libyaml says only "a character that cannot start any token": here it is a tab before the value
+            what = "een tab; gebruik spaties om in te springen"
         loaded.problems.append(
             Problem(
                 loaded.rel,
@@ -669,7 +730,9 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
                 1,
                 "",
                 f"bestand heeft meer dan {MAX_NODES} waarden",
-                "een aanbod heeft er een paar honderd; kort het in",
+                "een begrip heeft drie of vier waarden, de hele woordenlijst nu een paar honderd; kort hem in"
+                if loaded.rel == "content/woordenlijst.yml"
+                else "een aanbod heeft er een paar honderd; kort het in",
                 "bestand-grootte",
             )
         )
