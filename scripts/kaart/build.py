@@ -133,9 +133,7 @@ def prepare_site(
         # exports
         output.files.update(exports.result())
         output.files.update(search.result())
-        add_offline(
-            output, project, today
-        )  # Mijn lijst, the offline page, manifest, service worker (last: it hashes all)
+        add_offline(output, project, today)  # Mijn lijst, offline page, manifest, worker (last: hashes all)
         return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer, records)
 
 
