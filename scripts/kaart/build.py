@@ -40,6 +40,7 @@ from kaart.pages.rapport import build_warnings, rapport, redactie_page
 from kaart.pages.site import GeneratedPage, SiteOutput, SiteRenderer, settings_problems
 from kaart.pages.verzoek import verzoek_lijst, verzoek_pages
 from kaart.project import Project
+from kaart.publish.offline import add_offline
 from kaart.records.gate import missing_problems
 from kaart.records.load import Records, jobs, load_records
 from kaart.result import CheckResult
@@ -134,6 +135,7 @@ def prepare_site(
         # exports
         output.files.update(exports.result())
         output.files.update(search.result())
+        add_offline(output, project, today)  # Mijn lijst, offline page, manifest, worker (last: hashes all)
         return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer, records)
 
 
