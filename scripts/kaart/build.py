@@ -8,6 +8,7 @@
     finder   pages.finder.add_finder       data/wegwijzer.json, /wegwijzer/, /jongeren/
     exports  export.opendata.publish       data/kaart.json, CSV, HSDS; per record data/aanbod/<id>.json; schemas/
     search   search.index.search_files     assets/zoekindex/ (it indexes the pages above too)
+    offline  publish.offline.add_offline   Mijn lijst, the offline page, manifest and service worker (hashes all)
 
 The mkdocs hook hands the result to mkdocs; `kaart genereer` writes it to disk
 (kaart/publish/genereer.py) for any generator.
@@ -29,6 +30,8 @@ from kaart.pages.rapport import build_warnings
 from kaart.pages.render import site_pages
 from kaart.pages.site import SiteOutput, SiteRenderer, settings_problems
 from kaart.project import Project
+from kaart.publish.offline import add_offline
+from kaart.records.gate import missing_problems
 from kaart.records.load import Records, load_records
 from kaart.result import CheckResult
 from kaart.search.index import search_files
@@ -71,6 +74,7 @@ def prepare_site(
     add_finder(output, kaart, project)
     output.files.update(publish(project, kaart, records, instellingen.site_url or ""))
     output.files.update(search_files(kaart, project, output.pages))
+    add_offline(output, project, today)  # Mijn lijst, offline page, manifest, worker (last: it hashes all)
     return PreparedSite(result, kaart, output, abbreviations(begrippen), renderer, records)
 
 
@@ -82,6 +86,7 @@ def check_site(records: Records, today: dt.date, instellingen: Instellingen) -> 
     forget_glossary()  # read once per build: by the check below, and its pages use that read
     result = check_records(records, today)
     begrippen, _ = load_glossary(records.project)
+    result.extend(missing_problems(records.project.root))  # the theme blocks and finder shells a build needs
     result.extend(settings_problems())
     if not result.ok:
         raise BuildError("De site is niet gebouwd: los eerst deze problemen op.\n" + render(result))

@@ -15,7 +15,9 @@ from support.browser import no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
 
-TRANSFER_BUDGET = 95 * 1024  # material alone (bundle + css) is about 57 KB gzip
+# 100 KB: the budget issue 20 set for every page, the service worker included (it was 95 KB before the worker,
+# Mijn lijst and Snel weg added about 4 KB gzip to every youth page). Material alone (bundle + css) is about 57 KB.
+TRANSFER_BUDGET = 100 * 1024
 YOUTH_ANSWERS = "?zoekt=werk&leeftijd=20&gemeente=almere"
 YOUTH_PAGES = [
     "/jongeren/",
@@ -24,6 +26,7 @@ YOUTH_PAGES = [
     "/jongeren/18-worden/",
     "/jongeren/intentieverklaring/",
     "/aanbod/learn2work/",
+    "/mijn-lijst/",
 ]
 ALL_PAGES = YOUTH_PAGES + ["/", "/organisaties/de-schoor/", "/wegwijzer/" + YOUTH_ANSWERS, "/woordenlijst/"]
 
@@ -112,7 +115,7 @@ def test_no_layout_shift_while_loading(phone, site_url, path):
 
 
 @pytest.mark.parametrize("path", YOUTH_PAGES)
-def test_first_visit_transfer_within_budget(phone, site_url, path):
+def test_first_visit_transfer_within_budget(phone, site_url, built_site, path):
     sizes: dict[str, int] = {}
 
     def record(response):
@@ -125,6 +128,8 @@ def test_first_visit_transfer_within_budget(phone, site_url, path):
     phone.page.on("response", record)
     _open(phone, site_url + path)
     phone.page.wait_for_timeout(200)
+    # The service worker is blocked in these contexts, but a real first visit downloads it: it counts.
+    sizes[site_url + "/sw.js"] = len(gzip.compress((built_site / "sw.js").read_bytes(), 9))
     total = sum(sizes.values())
     biggest = sorted(sizes.items(), key=lambda kv: -kv[1])[:5]
     assert total <= TRANSFER_BUDGET, f"{path}: {total} bytes gzip, budget {TRANSFER_BUDGET}; grootste: {biggest}"

@@ -47,7 +47,20 @@ def run(root, *args: str) -> str:
 
 def test_every_command_is_listed():
     assert COMMANDS == sorted(
-        ["build", "check", "export", "genereer", "nabewerk", "nieuw", "rapport", "taal", "velden", "verzoek"]
+        [
+            "bevestig",
+            "build",
+            "check",
+            "export",
+            "genereer",
+            "importeer",
+            "nabewerk",
+            "nieuw",
+            "rapport",
+            "taal",
+            "velden",
+            "verzoek",
+        ]
     )
 
 

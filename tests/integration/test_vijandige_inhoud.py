@@ -681,16 +681,16 @@ def test_a_fifo_glossary_is_named_as_the_glossary(root):
 
 
 def test_a_missing_finder_template_is_named_not_a_traceback(tmp_path):
-    """The finder page shells are templates in overrides/finder/; without one the check names it."""
+    """The finder page shells are templates in overrides/finder/; without one the build names it."""
+    from kaart.build import BuildError, prepare_site
+    from kaart.project import Project
     from support.hardening import copy_project
 
     root = copy_project(tmp_path / "proj")
     (root / "overrides" / "finder" / "jongeren.html").unlink()
-    proc = subprocess.run(
-        [sys.executable, "-m", "kaart.cli", "--root", str(root), "check"], capture_output=True, text=True, timeout=120
-    )
-    assert proc.returncode == 1 and "Traceback" not in proc.stdout + proc.stderr
+    with pytest.raises(BuildError) as refused:
+        prepare_site(Project(root))
     assert (
         "overrides/finder/jongeren.html:1: dit bestand ontbreekt; de site kan niet zonder — zet het terug uit de "
         "git-geschiedenis (git checkout -- overrides/finder/jongeren.html) [bestand-ontbreekt]"
-    ) in proc.stdout
+    ) in str(refused.value)

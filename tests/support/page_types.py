@@ -25,6 +25,8 @@ def page_paths(site: Path) -> list[str]:
         _first(site, "overzicht/helpt-bij"),
         _first(site, "lerende-netwerken/praktijken"),
         "/404.html",
+        "/mijn-lijst/",  # the saved offers (kaart.publish.offline)
+        "/offline/",  # what the service worker shows for a page not yet visited
     ]
     # every other section (finder, youth view, search page, open data ...), as it is added
     for section in sorted(p.parent.name for p in site.glob("*/index.html")):

@@ -351,6 +351,8 @@
       var href = new URL(hit.url, root);
       if (href.origin !== window.location.origin && window.location.protocol !== "file:") return;
       var li = el("li", "kaart-zoek__hit");
+      var offer = /\/aanbod\/([a-z0-9][a-z0-9-]*)\/$/.exec(href.pathname);  // an offer: mijnlijst.js adds Bewaar
+      if (offer) li.setAttribute("data-aanbod-id", offer[1]);
       var a = el("a", "kaart-zoek__link");
       a.href = href.href;
       a.append(appendMarked(el("span", "kaart-zoek__titel"), hit.titel, 0, hit.titel.length, result.matches, false),

@@ -332,6 +332,9 @@ def jongeren_page(kaart: Kaart, project: Project) -> str:
         "Beantwoord drie korte vragen. Dan zie je wat er voor jou is en hoe je begint. "
         "Maakt het uit of je nog op school zit, dan vragen we dat daarna nog.",
         "",
+        "Moet je snel weg? Druk op *Snel weg* of op de Esc-toets: je gaat meteen naar Google, "
+        "en met de terugknop kom je niet terug op deze pagina.\n{ .kaart-snelweg-uitleg }",
+        "",
         shell,
         "",
         '<div id="kaart-alles" class="kaart-alles" markdown>',

@@ -53,25 +53,9 @@ def link_problems(root: Path) -> list[Problem]:
     return published_problems(root)
 
 
-# Files the build cannot do without: the theme blocks and the finder page shells (pages/finder.py).
-REQUIRED = ("overrides/main.html", "overrides/finder/wegwijzer.html", "overrides/finder/jongeren.html")
-
-
 def published_problems(root: Path) -> list[Problem]:
-    """Every symbolic link, special file, non-UTF-8 text file and too large file below the published folders,
-    and every required file that is missing."""
-    problems = [
-        Problem(
-            rel,
-            1,
-            "",
-            "dit bestand ontbreekt; de site kan niet zonder",
-            "zet het terug uit de git-geschiedenis (git checkout -- " + rel + ")",
-            "bestand-ontbreekt",
-        )
-        for rel in REQUIRED
-        if not (root / rel).is_symlink() and not (root / rel).exists()
-    ]
+    """Every symbolic link, special file, non-UTF-8 text file and too large file below the published folders."""
+    problems = []
     for folder in PUBLISHED_FOLDERS:
         top = root / folder
         if top.is_symlink():
@@ -157,3 +141,24 @@ def _refusal(rel: str, what: str) -> Problem:
         "vervang de snelkoppeling door een gewoon bestand (of map) met de inhoud die op de site hoort",
         "bestand-symlink",
     )
+
+
+# Files a site build cannot do without (kaart check works on the records alone and needs none of them): the theme blocks
+# and the finder page shells (pages/finder.py).
+REQUIRED = ("overrides/main.html", "overrides/finder/wegwijzer.html", "overrides/finder/jongeren.html")
+
+
+def missing_problems(root: Path) -> list[Problem]:
+    """The required files that are missing, named before a build gets as far as needing them."""
+    return [
+        Problem(
+            rel,
+            1,
+            "",
+            "dit bestand ontbreekt; de site kan niet zonder",
+            "zet het terug uit de git-geschiedenis (git checkout -- " + rel + ")",
+            "bestand-ontbreekt",
+        )
+        for rel in REQUIRED
+        if not (root / rel).is_symlink() and not (root / rel).exists()
+    ]
