@@ -104,55 +104,18 @@ class _Invoer:
         self.meldingen: list[imp.Melding] = []
 
     def lees(self, path: Path) -> None:
-        naam = path.name
         if path.name == "datapackage.json" or (path.is_dir() and (path / "datapackage.json").is_file()):
             self._datapakket(path if path.is_file() else path / "datapackage.json")
             return
         if path.is_dir():
-            files = [path / n for n in ("organizations.json", "services.json") if (path / n).is_file()]
-            if not files:
-                self.meldingen.append(
-                    imp.Melding(str(path), "", "geen services.json in deze map — geef de map van een HSDS-feed")
-                )
-            orgs = self._json(files[0]) if files and files[0].name == "organizations.json" else None
-            if files and files[-1].name == "services.json":
-                data = self._json(files[-1])
-                if data is not None:
-                    self.aanbod += imp.hsds_rijen(files[-1].name, data, self.datum, imp.hsds_organisaties(orgs or {}))
+            self._feedmap(path)
             return
         suffix = path.suffix.lower()
         try:
             if suffix in (".csv", ".xlsx"):
-                koppen, rijen = _csv_rijen(path) if suffix == ".csv" else _xlsx_rijen(path)
-                if "soort" not in koppen and "aanbieder" not in koppen and "naam" in koppen:
-                    self.meldingen += imp.kolom_meldingen(naam, koppen, ORGANISATIE_COLUMNS)
-                    self.organisaties += imp.organisatie_rijen(naam, rijen, self.datum)
-                else:
-                    self.meldingen += imp.kolom_meldingen(naam, koppen, AANBOD_COLUMNS)
-                    self.aanbod += imp.tabel_rijen(naam, rijen, self.datum)
+                self._tabel(path, suffix)
             elif suffix == ".json":
-                data = self._json(path)
-                if data is None:
-                    return
-                lijst, _ = imp._inhoud(data)
-                organisaties = [o for o in lijst if isinstance(o, dict) and not imp.is_dienst(o)]
-                if lijst and len(organisaties) == len(lijst):  # organizations, with their services inside or not
-                    if not any(imp.is_organisatie(o) for o in organisaties):
-                        self.meldingen.append(
-                            imp.Melding(
-                                naam,
-                                "$",
-                                "organisaties zonder services — geef services.json (of de map van de feed) "
-                                "om aanbod in te lezen",
-                            )
-                        )
-                    elif isinstance(data, dict) and "contents" in data:
-                        for n, org in enumerate(lijst):
-                            self.aanbod += imp.hsds_rijen(naam, org, self.datum, basis=f"contents[{n}].services")
-                    else:
-                        self.aanbod += imp.hsds_rijen(naam, data, self.datum)
-                    return
-                self.aanbod += imp.hsds_rijen(naam, data, self.datum)
+                self._hsds_json(path)
             else:
                 self.meldingen.append(
                     imp.Melding(str(path), "", "onbekend soort bestand — geef een .csv, .xlsx, .json of een map")
@@ -163,6 +126,54 @@ class _Invoer:
             if suffix != ".xlsx":
                 raise
             self.meldingen.append(imp.Melding(str(path), "", f"geen leesbaar .xlsx-bestand ({type(exc).__name__})"))
+
+    def _feedmap(self, path: Path) -> None:
+        """The folder of an HSDS feed: services.json, with organizations.json for the services that link one."""
+        files = [path / n for n in ("organizations.json", "services.json") if (path / n).is_file()]
+        if not files:
+            self.meldingen.append(
+                imp.Melding(str(path), "", "geen services.json in deze map — geef de map van een HSDS-feed")
+            )
+        orgs = self._json(files[0]) if files and files[0].name == "organizations.json" else None
+        if files and files[-1].name == "services.json":
+            data = self._json(files[-1])
+            if data is not None:
+                self.aanbod += imp.hsds_rijen(files[-1].name, data, self.datum, imp.hsds_organisaties(orgs or {}))
+
+    def _tabel(self, path: Path, suffix: str) -> None:
+        """A sheet: organisaties.csv when it has a naam but neither soort nor aanbieder, else aanbod.csv."""
+        naam = path.name
+        koppen, rijen = _csv_rijen(path) if suffix == ".csv" else _xlsx_rijen(path)
+        if "soort" not in koppen and "aanbieder" not in koppen and "naam" in koppen:
+            self.meldingen += imp.kolom_meldingen(naam, koppen, ORGANISATIE_COLUMNS)
+            self.organisaties += imp.organisatie_rijen(naam, rijen, self.datum)
+        else:
+            self.meldingen += imp.kolom_meldingen(naam, koppen, AANBOD_COLUMNS)
+            self.aanbod += imp.tabel_rijen(naam, rijen, self.datum)
+
+    def _hsds_json(self, path: Path) -> None:
+        """One JSON file of a feed: services, one service, or organizations (with their services inside or not)."""
+        naam = path.name
+        data = self._json(path)
+        if data is None:
+            return
+        lijst, _ = imp._inhoud(data)
+        organisaties = [o for o in lijst if isinstance(o, dict) and not imp.is_dienst(o)]
+        if not lijst or len(organisaties) != len(lijst):
+            self.aanbod += imp.hsds_rijen(naam, data, self.datum)
+        elif not any(imp.is_organisatie(o) for o in organisaties):
+            self.meldingen.append(
+                imp.Melding(
+                    naam,
+                    "$",
+                    "organisaties zonder services — geef services.json (of de map van de feed) om aanbod in te lezen",
+                )
+            )
+        elif isinstance(data, dict) and "contents" in data:
+            for n, org in enumerate(lijst):
+                self.aanbod += imp.hsds_rijen(naam, org, self.datum, basis=f"contents[{n}].services")
+        else:
+            self.aanbod += imp.hsds_rijen(naam, data, self.datum)
 
     def _datapakket(self, path: Path) -> None:
         """An HSDS tabular data package: services.csv with its organizations, phones, areas and attributes."""
@@ -228,13 +239,7 @@ def cmd_importeer(args) -> int:
     except ValueError:
         print(f"kaart importeer: '{args.datum}' is geen datum — schrijf JJJJ-MM-DD", file=sys.stderr)
         return 2
-    invoer = _Invoer(datum)
-    for naam in args.bestanden:
-        path = Path(naam)
-        if not path.exists():
-            invoer.meldingen.append(imp.Melding(naam, "", "bestaat niet — geef het pad naar het bestand"))
-            continue
-        invoer.lees(path)
+    invoer = _lees_invoer(args.bestanden, datum)
     for m in invoer.meldingen:
         print(m)
     if not invoer.aanbod and not invoer.organisaties:
@@ -242,6 +247,33 @@ def cmd_importeer(args) -> int:
         return 1
 
     bestaand_org = {p.stem: p for p in project.organisatie_files()}
+    _koppel(project, invoer, bestaand_org, datum)
+    afgewezen: list[tuple[imp.Rij, list[str]]] = []
+    kandidaten: dict[str, tuple[imp.Rij | None, str, str | None]] = {}  # rel -> (row, new text, old text)
+    _organisatie_kandidaten(invoer.organisaties, bestaand_org, kandidaten, afgewezen)
+    _aanbod_kandidaten(project, invoer.aanbod, bestaand_org, args.bijwerken, kandidaten, afgewezen)
+    if not _controleer(project, kandidaten, afgewezen, datum):
+        return 1
+    _zonder_ongebruikte_organisaties(kandidaten)
+    geschreven = _schrijf(project, kandidaten)
+    _verslag(geschreven, kandidaten, afgewezen)
+    return 1 if afgewezen or invoer.meldingen else 0
+
+
+def _lees_invoer(bestanden: list[str], datum: dt.date) -> _Invoer:
+    invoer = _Invoer(datum)
+    for naam in bestanden:
+        path = Path(naam)
+        if not path.exists():
+            invoer.meldingen.append(imp.Melding(naam, "", "bestaat niet — geef het pad naar het bestand"))
+            continue
+        invoer.lees(path)
+    return invoer
+
+
+def _koppel(project: Project, invoer: _Invoer, bestaand_org: dict[str, Path], datum: dt.date) -> None:
+    """Each row's vocabulary values as ids and its providers as organisation ids: the organisations of the
+    project first, then those of organisaties.csv, then those a feed names with its services."""
     bekend: dict[str, dict] = {i: {"id": i, "naam": _naam(p)} for i, p in bestaand_org.items()}
     for rij in invoer.organisaties:
         if rij.data.get("id"):
@@ -253,54 +285,35 @@ def cmd_importeer(args) -> int:
         bron = rij.waar.split(":")[0]
         imp.koppel_aanbieders(rij, bekend, bron, datum)
 
-    afgewezen: list[tuple[imp.Rij, list[str]]] = []
-    kandidaten: dict[str, tuple[imp.Rij | None, str, str | None]] = {}  # rel -> (row, new text, old text)
-    org_van: dict[str, imp.Rij] = {}
-    volgorde = list(json.loads((project.schemas_dir / "aanbod.schema.json").read_text(encoding="utf-8"))["properties"])
-    for rij in invoer.organisaties:
+
+def _organisatie_kandidaten(rijen: list[imp.Rij], bestaand_org: dict, kandidaten: dict, afgewezen: list) -> None:
+    """The rows of organisaties.csv as new files; an organisation the project has already stays as it is."""
+    for rij in rijen:
         oid = rij.data.get("id", "")
         if rij.meldingen:
             afgewezen.append((rij, [str(m) for m in rij.meldingen]))
         elif oid not in bestaand_org:
             kandidaten[f"aanbod/organisaties/{oid}.yml"] = (rij, _yaml(rij.data, "organisatie", "../"), None)
-            org_van[oid] = rij
-    for rij in invoer.aanbod:
-        rid = rij.data.get("id", "")
-        rel = f"aanbod/{rid}.yml"
-        if rij.meldingen:
-            afgewezen.append((rij, [str(m) for m in rij.meldingen]))
+
+
+def _aanbod_kandidaten(
+    project: Project, rijen: list[imp.Rij], bestaand_org: dict, bijwerken: bool, kandidaten: dict, afgewezen: list
+) -> None:
+    """Each row's record as a new file (or, with --bijwerken, an existing one changed), with the new
+    organisations it names; a row that cannot be written is rejected with its reason."""
+    volgorde = list(json.loads((project.schemas_dir / "aanbod.schema.json").read_text(encoding="utf-8"))["properties"])
+    for rij in rijen:
+        bezwaar = _bezwaar(project, rij, kandidaten, bijwerken)
+        if bezwaar:
+            afgewezen.append((rij, bezwaar))
             continue
-        if not rid:
-            afgewezen.append((rij, [f"{rij.waar}:{rij.kolom('id')}: geen id en geen naam — vul de kolom naam in"]))
-            continue
-        if rel in kandidaten:
-            afgewezen.append(
-                (
-                    rij,
-                    [f"{rij.waar}:{rij.kolom('id')}: id '{rid}' komt al eerder voor in de invoer — kies een eigen id"],
-                )
-            )
-            continue
+        rel = f"aanbod/{rij.data['id']}.yml"
         path = project.root / rel
         if path.exists():
-            if not args.bijwerken:
-                afgewezen.append(
-                    (
-                        rij,
-                        [
-                            f"{rij.waar}:{rij.kolom('id')}: aanbod '{rid}' bestaat al ({rel}) en blijft zoals het is — "
-                            "gebruik --bijwerken om alleen de velden te veranderen die verschillen"
-                        ],
-                    )
-                )
+            kandidaat = _bijgewerkt(path, rel, rij, volgorde)
+            if kandidaat is None:
                 continue
-            oud = path.read_text(encoding="utf-8")
-            data, velden = imp.bijwerken(load_file(path, rel).data or {}, rij.data)
-            if not velden:
-                print(f"{rel}: ongewijzigd (alle velden gelijk aan {rij.waar})")
-                continue
-            nieuw_bron = data["bronnen"][-1]
-            kandidaten[rel] = (rij, wijzig_tekst(oud, data, velden, volgorde, nieuw_bron), oud)
+            kandidaten[rel] = kandidaat
         else:
             kandidaten[rel] = (rij, _yaml(rij.data, "aanbod"), None)
         for org in rij.organisaties:
@@ -308,35 +321,81 @@ def cmd_importeer(args) -> int:
             if org["id"] not in bestaand_org and orel not in kandidaten:
                 kandidaten[orel] = (None, _yaml(org, "organisatie", "../"), None)
 
-    # check in a copy; a row whose record (or new organisation) fails is left out, then check again
+
+def _bezwaar(project: Project, rij: imp.Rij, kandidaten: dict, bijwerken: bool) -> list[str]:
+    """Why the row's record cannot be written (its messages, no id, an id used twice, an existing record
+    without --bijwerken), or nothing."""
+    rid = rij.data.get("id", "")
+    rel = f"aanbod/{rid}.yml"
+    if rij.meldingen:
+        return [str(m) for m in rij.meldingen]
+    if not rid:
+        return [f"{rij.waar}:{rij.kolom('id')}: geen id en geen naam — vul de kolom naam in"]
+    if rel in kandidaten:
+        return [f"{rij.waar}:{rij.kolom('id')}: id '{rid}' komt al eerder voor in de invoer — kies een eigen id"]
+    if (project.root / rel).exists() and not bijwerken:
+        return [
+            f"{rij.waar}:{rij.kolom('id')}: aanbod '{rid}' bestaat al ({rel}) en blijft zoals het is — "
+            "gebruik --bijwerken om alleen de velden te veranderen die verschillen"
+        ]
+    return []
+
+
+def _bijgewerkt(path: Path, rel: str, rij: imp.Rij, volgorde: list[str]) -> tuple[imp.Rij, str, str] | None:
+    """The existing record with the fields that differ changed (row, new text, old text), or None when
+    nothing differs."""
+    oud = path.read_text(encoding="utf-8")
+    data, velden = imp.bijwerken(load_file(path, rel).data or {}, rij.data)
+    if not velden:
+        print(f"{rel}: ongewijzigd (alle velden gelijk aan {rij.waar})")
+        return None
+    nieuw_bron = data["bronnen"][-1]
+    return rij, wijzig_tekst(oud, data, velden, volgorde, nieuw_bron), oud
+
+
+def _controleer(project: Project, kandidaten: dict, afgewezen: list, datum: dt.date) -> bool:
+    """Check in a copy; a row whose record (or new organisation) fails is left out, then check again.
+    False when the project itself has errors: then nothing may be written."""
     for _ in range(5):
         fouten, elders = _check(project, {rel: tekst for rel, (_, tekst, _) in kandidaten.items()}, datum)
         if elders:
             print("\n".join(elders))
             print("kaart importeer: los eerst de fouten in aanbod/ op (kaart check); er is niets geschreven.")
-            return 1
+            return False
         if not fouten:
             break
-        meldingen: dict[str, list[str]] = {}  # rel of a row's file -> its messages
-        for rel, problemen in fouten.items():
-            rij = kandidaten[rel][0]
-            if rij is not None:  # a row's record (or a row of organisaties.csv)
-                meldingen.setdefault(rel, []).extend(_bericht(rij, p) for p in problemen)
-                continue
-            # an organisation made for rows: they go too, each told what is wrong with it
-            oid = Path(rel).stem
-            for other_rel, (other, _, _) in kandidaten.items():
-                if other is not None and oid in _aanbieders(other.data):
-                    meldingen.setdefault(other_rel, []).extend(_bericht(other, p, "organisatie:") for p in problemen)
-            kandidaten.pop(rel)
-        for rel, regels in meldingen.items():
+        for rel, regels in _fouten_per_rij(fouten, kandidaten).items():
             afgewezen.append((kandidaten.pop(rel)[0], regels))
-    # an organisation made for rows that were all left out is not written either
+    return True
+
+
+def _fouten_per_rij(fouten: dict[str, list], kandidaten: dict) -> dict[str, list[str]]:
+    """The check's errors as messages per row's file. A failing organisation made for rows is taken out of
+    `kandidaten`, and its rows go too, each told what is wrong with it."""
+    meldingen: dict[str, list[str]] = {}  # rel of a row's file -> its messages
+    for rel, problemen in fouten.items():
+        rij = kandidaten[rel][0]
+        if rij is not None:  # a row's record (or a row of organisaties.csv)
+            meldingen.setdefault(rel, []).extend(_bericht(rij, p) for p in problemen)
+            continue
+        oid = Path(rel).stem
+        for other_rel, (other, _, _) in kandidaten.items():
+            if other is not None and oid in _aanbieders(other.data):
+                meldingen.setdefault(other_rel, []).extend(_bericht(other, p, "organisatie:") for p in problemen)
+        kandidaten.pop(rel)
+    return meldingen
+
+
+def _zonder_ongebruikte_organisaties(kandidaten: dict) -> None:
+    """An organisation made for rows that were all left out is not written either."""
     gebruikt = {o for rij, _, _ in kandidaten.values() if rij is not None for o in _aanbieders(rij.data)}
     for rel, (rij, _, _) in list(kandidaten.items()):
         if rij is None and Path(rel).stem not in gebruikt:
             kandidaten.pop(rel)
-    geschreven = _schrijf(project, kandidaten)
+
+
+def _verslag(geschreven: list[str], kandidaten: dict, afgewezen: list) -> None:
+    """What was written (with the diff of each record changed), what was not and why, and the totals."""
     for rel in geschreven:
         oud = kandidaten[rel][2]
         if oud is not None:
@@ -354,7 +413,6 @@ def cmd_importeer(args) -> int:
         f"kaart importeer: {n_aanbod} aanbod en {len(geschreven) - n_aanbod} organisaties geschreven, "
         f"{len(afgewezen)} niet ingelezen."
     )
-    return 1 if afgewezen or invoer.meldingen else 0
 
 
 def _naam(path: Path) -> str:

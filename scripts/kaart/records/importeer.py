@@ -369,149 +369,192 @@ def hsds_rijen(
     out = []
     for n, s in enumerate(diensten):
         pad = f"{basis}[{n}]" if basis or len(diensten) > 1 or isinstance(data, list) else "$"
-        rij = Rij(f"{bestand}", {}, kolommen={"": pad})
-        if not isinstance(s, dict):
-            rij.meldingen.append(Melding(bestand, pad, "geen object — een service is een JSON-object"))
-            out.append(rij)
-            continue
-        k = rij.kolommen
-        d = rij.data
-        d["id"] = s.get("x_id") or slug(str(s.get("name", "")))
-        k["id"] = f"{pad}.x_id" if s.get("x_id") else f"{pad}.name"
-        d["naam"] = s.get("name")
-        k["naam"] = f"{pad}.name"
-        org = s.get("organization") if isinstance(s.get("organization"), dict) else None
-        if org is None and organisaties and s.get("organization_id") in organisaties:
-            org = organisaties[s["organization_id"]]
-        if org:
-            o = hsds_organisatie(org, bestand, datum, f"{pad}.organization")
-            rij.organisaties.append(o)
-            for veld, hsds_veld in (
-                ("naam", "name"),
-                ("beschrijving", "description"),
-                ("contact.website", "website"),
-                ("contact.email", "email"),
-                ("contact.telefoon", "phones[0].number"),
-            ):
-                k[f"organisatie:{veld}"] = f"{pad}.organization.{hsds_veld}"
-            ids = [o["id"]]
-            for n_org, i in enumerate(s.get("x_organization_ids") or []):
-                if organisaties and i in organisaties and i != org.get("id"):  # the other providers, in order
-                    andere = hsds_organisatie(organisaties[i], bestand, datum, f"{pad}.x_organization_ids[{n_org}]")
-                    rij.organisaties.append(andere)
-                    ids.append(andere["id"])
-            d["aanbieder"] = ids[0] if len(ids) == 1 else ids
-        k["aanbieder"] = f"{pad}.organization"
-        d["status"] = s.get("x_status") or _HSDS_STATUS.get(str(s.get("status", "")).lower(), "beschreven")
-        k["status"] = f"{pad}.status"
-        attributen: dict[str, list[str]] = {}
-        for attr in s.get("attributes") or []:
-            term = attr.get("taxonomy_term") or {}
-            taxonomie = str(term.get("taxonomy") or "")
-            if taxonomie.startswith(PROFIEL_TAXONOMIE):
-                attributen.setdefault(taxonomie[len(PROFIEL_TAXONOMIE) :], []).append(term.get("code") or attr["value"])
-        for naam, pad_veld, lijst in (
-            ("soort", "soort", False),
-            ("fase", "fase", True),
-            ("helpt_bij", "helpt_bij", True),
-            ("voor", "voor", True),
-            ("kenmerk", "doelgroep.kenmerken", True),
-            ("situatie", "doelgroep.situatie", True),
-            ("schooltype", "doelgroep.schooltype", True),
-        ):
-            k[pad_veld] = f"{pad}.attributes"
-            if naam in attributen:
-                _zet(d, pad_veld, attributen[naam] if lijst else attributen[naam][0])
-        d["beschrijving"] = s.get("description")
-        k["beschrijving"] = f"{pad}.description"
-        for hsds_veld, veld in (("minimum_age", "min"), ("maximum_age", "max")):
-            if isinstance(s.get(hsds_veld), int):
-                _zet(d, f"doelgroep.leeftijd.{veld}", s[hsds_veld])
-                k[f"doelgroep.leeftijd.{veld}"] = f"{pad}.{hsds_veld}"
-        if s.get("x_startkwalificatie"):
-            _zet(d, "doelgroep.startkwalificatie", s["x_startkwalificatie"])
-        if s.get("x_voorwaarden"):
-            _zet(d, "doelgroep.voorwaarden", s["x_voorwaarden"])
-        eigen_feitbronnen = s.get("x_doelgroep_bronnen") or {}
-        if "doelgroep" in d:
-            d["doelgroep"]["bronnen"] = {
-                feit: _bron_zonder_afgeleid(b) for feit, b in eigen_feitbronnen.items() if feit in d["doelgroep"]
-            }
-            for feit in list(d["doelgroep"]):
-                if feit not in ("bronnen", "voorwaarden") and feit not in d["doelgroep"]["bronnen"]:
-                    woorden = ", ".join(f"{v}: {s[v]}" for v in ("minimum_age", "maximum_age") if v in s)
-                    d["doelgroep"]["bronnen"][feit] = {
-                        **importbron(bestand, datum, pad),
-                        "citaat": woorden if feit == "leeftijd" else f"{feit} in {bestand}",
-                    }
-            if not d["doelgroep"]["bronnen"]:
-                del d["doelgroep"]["bronnen"]
-        if s.get("x_werkgebied"):
-            d["werkgebied"] = s["x_werkgebied"]
-        else:
-            werkgebied: dict = {}
-            for area in s.get("service_areas") or []:
-                if area.get("x_gemeente"):
-                    werkgebied.setdefault("gemeenten", []).append(area["x_gemeente"])
-                elif area.get("x_regio"):
-                    werkgebied.setdefault("regio", []).append(area["x_regio"])
-                elif area.get("name") == "Nederland":
-                    werkgebied["landelijk"] = True
-            if werkgebied:
-                d["werkgebied"] = werkgebied
-        k["werkgebied"] = f"{pad}.service_areas"
-        toegang = {}
-        uitleg = s.get("x_aanmelden_uitleg") or s.get("application_process")
-        if uitleg:
-            toegang["uitleg"] = uitleg
-            k["toegang.uitleg"] = f"{pad}.application_process"
-        if s.get("fees_description"):
-            toegang["kosten"] = s["fees_description"]
-            k["toegang.kosten"] = f"{pad}.fees_description"
-        if s.get("x_aanmelden"):
-            toegang["aanmelden"] = s["x_aanmelden"]
-        if toegang:
-            d["toegang"] = toegang
-        if s.get("x_jongerentaal"):
-            d["jongerentaal"] = s["x_jongerentaal"]
-        k["jongerentaal"] = f"{pad}.x_jongerentaal"
-        if s.get("x_nazorg"):
-            d["nazorg"] = s["x_nazorg"]
-        if s.get("x_resultaten"):
-            d["resultaten"] = [{**r, "bron": _bron_zonder_afgeleid(r["bron"])} for r in s["x_resultaten"]]
-        contact = {}
-        if s.get("url"):
-            contact["website"] = s["url"]
-            k["contact.website"] = f"{pad}.url"
-        if s.get("email"):
-            contact["email"] = s["email"]
-            k["contact.email"] = f"{pad}.email"
-        phones = s.get("phones") or []
-        if phones and isinstance(phones[0], dict) and phones[0].get("number"):
-            contact["telefoon"] = _nummer(phones[0]["number"])
-            k["contact.telefoon"] = f"{pad}.phones[0].number"
-        if s.get("x_adres"):
-            contact["adres"] = s["x_adres"]
-        if contact:
-            eigen = s.get("x_contact_bronnen") or {}
-            contact["bronnen"] = {
-                v: _bron_zonder_afgeleid(eigen[v])
-                if v in eigen
-                else importbron(bestand, datum, k.get(f"contact.{v}", pad))
-                for v in contact
-            }
-            d["contact"] = contact
-        bronnen = [_bron_zonder_afgeleid(b) for b in s.get("x_bronnen") or []]
-        d["bronnen"] = bronnen + [importbron(bestand, datum, pad)]
-        if s.get("x_laatst_gecontroleerd"):
-            d["laatst_gecontroleerd"] = s["x_laatst_gecontroleerd"]
-        for veld in ("trefwoorden", "toelichting"):
-            if s.get(f"x_{veld}"):
-                d[veld] = s[f"x_{veld}"]
-        rij.data = {key: value for key, value in d.items() if value is not None}
-        rij.waar = bestand
-        out.append(rij)
+        out.append(_hsds_rij(bestand, s, datum, pad, organisaties))
     return out
+
+
+def _hsds_rij(bestand: str, s, datum: dt.date, pad: str, organisaties: dict | None = None) -> Rij:
+    """One service at JSON path `pad` as a record. The fields are filled in the order the record lists
+    them, since that order is the order of the YAML file written."""
+    rij = Rij(f"{bestand}", {}, kolommen={"": pad})
+    if not isinstance(s, dict):
+        rij.meldingen.append(Melding(bestand, pad, "geen object — een service is een JSON-object"))
+        return rij
+    k = rij.kolommen
+    d = rij.data
+    d["id"] = s.get("x_id") or slug(str(s.get("name", "")))
+    k["id"] = f"{pad}.x_id" if s.get("x_id") else f"{pad}.name"
+    d["naam"] = s.get("name")
+    k["naam"] = f"{pad}.name"
+    _hsds_aanbieders(rij, s, pad, bestand, datum, organisaties)
+    k["aanbieder"] = f"{pad}.organization"
+    d["status"] = s.get("x_status") or _HSDS_STATUS.get(str(s.get("status", "")).lower(), "beschreven")
+    k["status"] = f"{pad}.status"
+    _hsds_attributen(rij, s, pad)
+    d["beschrijving"] = s.get("description")
+    k["beschrijving"] = f"{pad}.description"
+    _hsds_doelgroep(rij, s, pad, bestand, datum)
+    _hsds_werkgebied(rij, s, pad)
+    _hsds_toegang(rij, s, pad)
+    if s.get("x_jongerentaal"):
+        d["jongerentaal"] = s["x_jongerentaal"]
+    k["jongerentaal"] = f"{pad}.x_jongerentaal"
+    if s.get("x_nazorg"):
+        d["nazorg"] = s["x_nazorg"]
+    if s.get("x_resultaten"):
+        d["resultaten"] = [{**r, "bron": _bron_zonder_afgeleid(r["bron"])} for r in s["x_resultaten"]]
+    _hsds_contact(rij, s, pad, bestand, datum)
+    bronnen = [_bron_zonder_afgeleid(b) for b in s.get("x_bronnen") or []]
+    d["bronnen"] = bronnen + [importbron(bestand, datum, pad)]
+    if s.get("x_laatst_gecontroleerd"):
+        d["laatst_gecontroleerd"] = s["x_laatst_gecontroleerd"]
+    for veld in ("trefwoorden", "toelichting"):
+        if s.get(f"x_{veld}"):
+            d[veld] = s[f"x_{veld}"]
+    rij.data = {key: value for key, value in d.items() if value is not None}
+    rij.waar = bestand
+    return rij
+
+
+def _hsds_aanbieders(rij: Rij, s: dict, pad: str, bestand: str, datum: dt.date, organisaties: dict | None) -> None:
+    """`aanbieder` from the service's organization (nested, or linked by id to organizations.json) and the
+    other providers our feed lists in x_organization_ids; each becomes an organisation of the row."""
+    org = s.get("organization") if isinstance(s.get("organization"), dict) else None
+    if org is None and organisaties and s.get("organization_id") in organisaties:
+        org = organisaties[s["organization_id"]]
+    if not org:
+        return
+    o = hsds_organisatie(org, bestand, datum, f"{pad}.organization")
+    rij.organisaties.append(o)
+    for veld, hsds_veld in (
+        ("naam", "name"),
+        ("beschrijving", "description"),
+        ("contact.website", "website"),
+        ("contact.email", "email"),
+        ("contact.telefoon", "phones[0].number"),
+    ):
+        rij.kolommen[f"organisatie:{veld}"] = f"{pad}.organization.{hsds_veld}"
+    ids = [o["id"]]
+    for n_org, i in enumerate(s.get("x_organization_ids") or []):
+        if organisaties and i in organisaties and i != org.get("id"):  # the other providers, in order
+            andere = hsds_organisatie(organisaties[i], bestand, datum, f"{pad}.x_organization_ids[{n_org}]")
+            rij.organisaties.append(andere)
+            ids.append(andere["id"])
+    rij.data["aanbieder"] = ids[0] if len(ids) == 1 else ids
+
+
+def _hsds_attributen(rij: Rij, s: dict, pad: str) -> None:
+    """The vocabulary fields from the attributes whose terms come from our taxonomies."""
+    attributen: dict[str, list[str]] = {}
+    for attr in s.get("attributes") or []:
+        term = attr.get("taxonomy_term") or {}
+        taxonomie = str(term.get("taxonomy") or "")
+        if taxonomie.startswith(PROFIEL_TAXONOMIE):
+            attributen.setdefault(taxonomie[len(PROFIEL_TAXONOMIE) :], []).append(term.get("code") or attr["value"])
+    for naam, pad_veld, lijst in (
+        ("soort", "soort", False),
+        ("fase", "fase", True),
+        ("helpt_bij", "helpt_bij", True),
+        ("voor", "voor", True),
+        ("kenmerk", "doelgroep.kenmerken", True),
+        ("situatie", "doelgroep.situatie", True),
+        ("schooltype", "doelgroep.schooltype", True),
+    ):
+        rij.kolommen[pad_veld] = f"{pad}.attributes"
+        if naam in attributen:
+            _zet(rij.data, pad_veld, attributen[naam] if lijst else attributen[naam][0])
+
+
+def _hsds_doelgroep(rij: Rij, s: dict, pad: str, bestand: str, datum: dt.date) -> None:
+    """Ages and our x_ eligibility fields, then a source for each fact (our feed's own, else the service)."""
+    d = rij.data
+    for hsds_veld, veld in (("minimum_age", "min"), ("maximum_age", "max")):
+        if isinstance(s.get(hsds_veld), int):
+            _zet(d, f"doelgroep.leeftijd.{veld}", s[hsds_veld])
+            rij.kolommen[f"doelgroep.leeftijd.{veld}"] = f"{pad}.{hsds_veld}"
+    if s.get("x_startkwalificatie"):
+        _zet(d, "doelgroep.startkwalificatie", s["x_startkwalificatie"])
+    if s.get("x_voorwaarden"):
+        _zet(d, "doelgroep.voorwaarden", s["x_voorwaarden"])
+    if "doelgroep" in d:
+        d["doelgroep"]["bronnen"] = _hsds_feitbronnen(d["doelgroep"], s, pad, bestand, datum)
+        if not d["doelgroep"]["bronnen"]:
+            del d["doelgroep"]["bronnen"]
+
+
+def _hsds_feitbronnen(doelgroep: dict, s: dict, pad: str, bestand: str, datum: dt.date) -> dict:
+    """The source of each eligibility fact: from x_doelgroep_bronnen, else the service itself (for the age,
+    quoting the ages it gives)."""
+    eigen_feitbronnen = s.get("x_doelgroep_bronnen") or {}
+    bronnen = {feit: _bron_zonder_afgeleid(b) for feit, b in eigen_feitbronnen.items() if feit in doelgroep}
+    for feit in list(doelgroep):
+        if feit not in ("bronnen", "voorwaarden") and feit not in bronnen:
+            woorden = ", ".join(f"{v}: {s[v]}" for v in ("minimum_age", "maximum_age") if v in s)
+            bronnen[feit] = {
+                **importbron(bestand, datum, pad),
+                "citaat": woorden if feit == "leeftijd" else f"{feit} in {bestand}",
+            }
+    return bronnen
+
+
+def _hsds_werkgebied(rij: Rij, s: dict, pad: str) -> None:
+    """Our x_werkgebied as it is, else the municipalities, regions or the whole country of the service_areas."""
+    if s.get("x_werkgebied"):
+        rij.data["werkgebied"] = s["x_werkgebied"]
+    else:
+        werkgebied: dict = {}
+        for area in s.get("service_areas") or []:
+            if area.get("x_gemeente"):
+                werkgebied.setdefault("gemeenten", []).append(area["x_gemeente"])
+            elif area.get("x_regio"):
+                werkgebied.setdefault("regio", []).append(area["x_regio"])
+            elif area.get("name") == "Nederland":
+                werkgebied["landelijk"] = True
+        if werkgebied:
+            rij.data["werkgebied"] = werkgebied
+    rij.kolommen["werkgebied"] = f"{pad}.service_areas"
+
+
+def _hsds_toegang(rij: Rij, s: dict, pad: str) -> None:
+    """How to apply and what it costs; our x_aanmelden_uitleg goes before HSDS's application_process."""
+    k = rij.kolommen
+    toegang = {}
+    uitleg = s.get("x_aanmelden_uitleg") or s.get("application_process")
+    if uitleg:
+        toegang["uitleg"] = uitleg
+        k["toegang.uitleg"] = f"{pad}.application_process"
+    if s.get("fees_description"):
+        toegang["kosten"] = s["fees_description"]
+        k["toegang.kosten"] = f"{pad}.fees_description"
+    if s.get("x_aanmelden"):
+        toegang["aanmelden"] = s["x_aanmelden"]
+    if toegang:
+        rij.data["toegang"] = toegang
+
+
+def _hsds_contact(rij: Rij, s: dict, pad: str, bestand: str, datum: dt.date) -> None:
+    """Website, email, phone and our x_adres, each with its source (our feed's own, else where it stood)."""
+    k = rij.kolommen
+    contact = {}
+    if s.get("url"):
+        contact["website"] = s["url"]
+        k["contact.website"] = f"{pad}.url"
+    if s.get("email"):
+        contact["email"] = s["email"]
+        k["contact.email"] = f"{pad}.email"
+    phones = s.get("phones") or []
+    if phones and isinstance(phones[0], dict) and phones[0].get("number"):
+        contact["telefoon"] = _nummer(phones[0]["number"])
+        k["contact.telefoon"] = f"{pad}.phones[0].number"
+    if s.get("x_adres"):
+        contact["adres"] = s["x_adres"]
+    if contact:
+        eigen = s.get("x_contact_bronnen") or {}
+        contact["bronnen"] = {
+            v: _bron_zonder_afgeleid(eigen[v]) if v in eigen else importbron(bestand, datum, k.get(f"contact.{v}", pad))
+            for v in contact
+        }
+        rij.data["contact"] = contact
 
 
 def hsds_organisaties(data) -> dict[str, dict]:
