@@ -420,17 +420,7 @@ def eligibility_description(project: Project, a: Aanbod) -> str | None:
     return " ".join(parts) or None
 
 
-def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[str, dict] | None = None) -> dict:
-    """One offer as an HSDS 3.0 service (`organizations`: hsds_organization per id, made once for all services)."""
-    sid = hsds_id("service", a.id)
-    out: dict = {"id": sid, "name": a.naam, "description": a.beschrijving, "status": _STATUS[a.status]}
-    org = kaart.organisaties.get(a.aanbieder)
-    if org:
-        out["organization_id"] = hsds_id("organization", org.id)
-    if a.contact.get("website"):
-        out["url"] = a.contact["website"]
-    if a.contact.get("email"):
-        out["email"] = a.contact["email"]
+def _application_process(project: Project, a: Aanbod) -> str | None:
     proces = []
     if a.aanmelden:
         proces.append(
@@ -438,8 +428,21 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
         )
     if a.aanmelden_uitleg:
         proces.append(a.aanmelden_uitleg)
+    return " ".join(proces) or None
+
+
+def _hsds_service_fields(project: Project, a: Aanbod, sid: str, org: Organisatie | None) -> dict:
+    """The standard HSDS fields of a service, up to its phones; a field without a value is left out."""
+    out: dict = {"id": sid, "name": a.naam, "description": a.beschrijving, "status": _STATUS[a.status]}
+    if org:
+        out["organization_id"] = hsds_id("organization", org.id)
+    if a.contact.get("website"):
+        out["url"] = a.contact["website"]
+    if a.contact.get("email"):
+        out["email"] = a.contact["email"]
+    proces = _application_process(project, a)
     if proces:
-        out["application_process"] = " ".join(proces)
+        out["application_process"] = proces
     if a.kosten:
         out["fees_description"] = a.kosten
     eligibility = eligibility_description(project, a)
@@ -456,26 +459,12 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
         out["alert"] = actualiteit.stand(a, project.vocab) + "."
     if a.contact.get("telefoon"):
         out["phones"] = [{"id": hsds_id("phone", "service", a.id), "service_id": sid, "number": a.contact["telefoon"]}]
-    out["service_areas"] = _service_areas(project, sid, a.werkgebied)
-    if org:
-        out["organization"] = organizations[org.id] if organizations else hsds_organization(project, org)
-    out["attributes"] = _attributes(
-        project,
-        sid,
-        "service",
-        {
-            "helpt_bij": a.helpt_bij,
-            "fase": a.fase,
-            "soort": (a.soort,),
-            "voor": a.voor,
-            "kenmerk": a.kenmerken,
-            "situatie": a.situatie,
-            "schooltype": a.schooltype,
-        },
-    )
-    # Extensions (x_ prefix, allowed by HSDS): what the standard has no field for.
-    out["x_id"] = a.id
-    out["x_status"] = a.status
+    return out
+
+
+def _hsds_service_extensions(project: Project, a: Aanbod) -> dict:
+    """Extensions (x_ prefix, allowed by HSDS): what the standard has no field for."""
+    out: dict = {"x_id": a.id, "x_status": a.status}
     if len(a.aanbieders) > 1:  # HSDS has one organization per service: the others, in the source's order
         out["x_organization_ids"] = [hsds_id("organization", o) for o in a.aanbieders]
     out["x_jongerentaal"] = dict(a.jongerentaal)
@@ -499,8 +488,13 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
         }
     if a.toelichting:
         out["x_toelichting"] = a.toelichting
-    # The record's own fields that HSDS only has as text (eligibility_description, application_process):
-    # as written too, so a reader (and `kaart importeer`) gets the values back, not a sentence.
+    return out
+
+
+def _hsds_service_record_fields(a: Aanbod) -> dict:
+    """The record's own fields that HSDS only has as text (eligibility_description, application_process):
+    as written too, so a reader (and `kaart importeer`) gets the values back, not a sentence."""
+    out: dict = {}
     if a.startkwalificatie:
         out["x_startkwalificatie"] = a.startkwalificatie
     if a.voorwaarden:
@@ -513,6 +507,34 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
         out["x_laatst_gecontroleerd"] = a.laatst_gecontroleerd
     if a.trefwoorden:
         out["x_trefwoorden"] = list(a.trefwoorden)
+    return out
+
+
+def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[str, dict] | None = None) -> dict:
+    """One offer as an HSDS 3.0 service (`organizations`: hsds_organization per id, made once for all services)."""
+    sid = hsds_id("service", a.id)
+    org = kaart.organisaties.get(a.aanbieder)
+    # The parts are joined in this order because the key order is the order of the published JSON.
+    out = _hsds_service_fields(project, a, sid, org)
+    out["service_areas"] = _service_areas(project, sid, a.werkgebied)
+    if org:
+        out["organization"] = organizations[org.id] if organizations else hsds_organization(project, org)
+    out["attributes"] = _attributes(
+        project,
+        sid,
+        "service",
+        {
+            "helpt_bij": a.helpt_bij,
+            "fase": a.fase,
+            "soort": (a.soort,),
+            "voor": a.voor,
+            "kenmerk": a.kenmerken,
+            "situatie": a.situatie,
+            "schooltype": a.schooltype,
+        },
+    )
+    out.update(_hsds_service_extensions(project, a))
+    out.update(_hsds_service_record_fields(a))
     return out
 
 

@@ -232,111 +232,147 @@ def _leeftijd(waarde: str) -> tuple[int | None, int | None] | None:
     return None
 
 
-def wijziging(antwoord: Antwoord, data: dict, bestand: str, vandaag: dt.date, vocab=None) -> Wijziging:
-    """The record after this answer; `meldingen` says what in the answer cannot be read."""
-    w = Wijziging(copy.deepcopy(data))
-    new = w.data
-    a = Aanbod.from_dict(data)
-    nu = huidige_waarden(a)
-    antwoord_regel = antwoord.regels
+@dataclass
+class _Toepassing:
+    """One answer being applied to one record: the state the steps of `wijziging` share."""
 
-    def melding(sleutel: str, tekst: str) -> None:
-        w.meldingen.append(Melding(bestand, antwoord_regel.get(sleutel, 1), tekst))
+    w: Wijziging
+    antwoord: Antwoord
+    bestand: str
+    nu: dict[str, str]  # what the kaart says now, in the words of the block
+    veranderd: list[str] = field(default_factory=list)  # answer keys that changed a value, in order
 
-    datum_tekst = antwoord.waarden.get("datum")
+    def melding(self, sleutel: str, tekst: str) -> None:
+        self.w.meldingen.append(Melding(self.bestand, self.antwoord.regels.get(sleutel, 1), tekst))
+
+    def nieuw(self, sleutel: str) -> str | None:
+        """The answer for `sleutel` when it is filled in and differs from what the kaart says now."""
+        waarde = self.antwoord.waarden.get(sleutel)
+        return waarde if waarde and waarde != self.nu[sleutel] else None
+
+    def zet(self, sleutel: str, pad: tuple, waarde) -> None:
+        node = self.w.data
+        for deel in pad[:-1]:
+            node = node.setdefault(deel, {})
+        node[pad[-1]] = waarde
+        self.veranderd.append(sleutel)
+        if pad[0] not in self.w.velden:
+            self.w.velden.append(pad[0])
+
+
+def _datum_en_door(t: _Toepassing, vandaag: dt.date) -> tuple[dt.date, str | None]:
+    """The answer's date (today when missing or unreadable) and who filled it in."""
+    datum_tekst = t.antwoord.waarden.get("datum")
     datum = vandaag
     if datum_tekst:
         try:
             datum = dt.date.fromisoformat(datum_tekst)
         except ValueError:
-            melding("datum", f"'{datum_tekst}' is geen datum — schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-01")
-    door = antwoord.waarden.get("ingevuld door")
+            t.melding("datum", f"'{datum_tekst}' is geen datum — schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-01")
+    door = t.antwoord.waarden.get("ingevuld door")
     if not door:
-        melding(
+        t.melding(
             "ingevuld door",
             "het antwoord zegt niet wie het invulde — vul 'ingevuld door' in (organisatie en functie, geen naam)",
         )
-    bron = {"bevestigd": datum.isoformat(), "door": door or "?"}
-    veranderd: list[str] = []
+    return datum, door
 
-    def zet(sleutel: str, pad: tuple, waarde) -> None:
-        node = new
-        for deel in pad[:-1]:
-            node = node.setdefault(deel, {})
-        node[pad[-1]] = waarde
-        veranderd.append(sleutel)
-        if pad[0] not in w.velden:
-            w.velden.append(pad[0])
 
+def _zet_contact(t: _Toepassing, bron: dict) -> None:
     for sleutel, veld in CONTACT.items():
-        waarde = antwoord.waarden.get(sleutel)
-        if waarde and waarde != nu[sleutel]:
-            zet(sleutel, ("contact", veld), waarde)
-            new["contact"].setdefault("bronnen", {})[veld] = dict(bron)
+        waarde = t.nieuw(sleutel)
+        if waarde:
+            t.zet(sleutel, ("contact", veld), waarde)
+            contact = t.w.data["contact"]
+            contact.setdefault("bronnen", {})[veld] = dict(bron)
             # `bronnen` goes last in the block, as the schema and every record write it
-            new["contact"]["bronnen"] = new["contact"].pop("bronnen")
+            contact["bronnen"] = contact.pop("bronnen")
+
+
+def _zet_toegang(t: _Toepassing) -> None:
     for sleutel, pad in (("kosten", ("toegang", "kosten")), ("aanmelden", ("toegang", "uitleg"))):
-        waarde = antwoord.waarden.get(sleutel)
-        if waarde and waarde != nu[sleutel]:
-            zet(sleutel, pad, waarde)
-    waarde = antwoord.waarden.get("nazorg")
-    if waarde and waarde != nu["nazorg"]:
-        geboden = _ja_nee(waarde)
-        if geboden is None:
-            melding("nazorg", f"'{waarde}' — begin met ja of nee, bijvoorbeeld 'ja, de coach blijft een jaar'")
-        else:
-            uitleg = waarde.split(",", 1)[1].strip() if "," in waarde else ""
-            zet("nazorg", ("nazorg",), {"geboden": geboden, **({"uitleg": uitleg} if uitleg else {})})
-    feitbron = {
-        "titel": "Antwoord van de aanbieder op het controleverzoek",
-        "jaar": datum.year,
-        "onderdeel": f"{door or '?'}, {datum.isoformat()}",
-    }
-    waarde = antwoord.waarden.get("leeftijd")
-    if waarde and waarde != nu["leeftijd"]:
-        grenzen = _leeftijd(waarde)
-        if grenzen is None:
-            melding("leeftijd", f"'{waarde}' is geen leeftijd — schrijf bijvoorbeeld '16 tot en met 23' of 'vanaf 18'")
-        else:
-            lt = {k: v for k, v in zip(("min", "max"), grenzen) if v is not None}
-            zet("leeftijd", ("doelgroep", "leeftijd"), lt)
-            new["doelgroep"].setdefault("bronnen", {})["leeftijd"] = {**feitbron, "citaat": waarde}
-    waarde = antwoord.waarden.get("situatie")
-    if waarde and waarde != nu["situatie"] and vocab is not None:
-        ids, fouten = [], []
-        for deel in filter(None, (d.strip() for d in re.split(r",|;|\ben\b|/", waarde))):
-            gevonden, fout = vocab_waarde(vocab, "situatie", deel)
-            ids.append(gevonden) if gevonden else fouten.append(fout)
-        for fout in fouten:
-            melding("situatie", fout)
-        if ids and not fouten:
-            zet("situatie", ("doelgroep", "situatie"), list(dict.fromkeys(ids)))
-            new["doelgroep"].setdefault("bronnen", {})["situatie"] = {**feitbron, "citaat": waarde}
-    waarde = antwoord.waarden.get("startkwalificatie")
-    if waarde and waarde != nu["startkwalificatie"]:
-        zet("startkwalificatie", ("doelgroep", "startkwalificatie"), waarde.lower())
-        new["doelgroep"].setdefault("bronnen", {})["startkwalificatie"] = {**feitbron, "citaat": waarde}
+        waarde = t.nieuw(sleutel)
+        if waarde:
+            t.zet(sleutel, pad, waarde)
+
+
+def _zet_nazorg(t: _Toepassing) -> None:
+    waarde = t.nieuw("nazorg")
+    if not waarde:
+        return
+    geboden = _ja_nee(waarde)
+    if geboden is None:
+        t.melding("nazorg", f"'{waarde}' — begin met ja of nee, bijvoorbeeld 'ja, de coach blijft een jaar'")
+        return
+    uitleg = waarde.split(",", 1)[1].strip() if "," in waarde else ""
+    t.zet("nazorg", ("nazorg",), {"geboden": geboden, **({"uitleg": uitleg} if uitleg else {})})
+
+
+def _zet_leeftijd(t: _Toepassing, feitbron: dict) -> None:
+    waarde = t.nieuw("leeftijd")
+    if not waarde:
+        return
+    grenzen = _leeftijd(waarde)
+    if grenzen is None:
+        t.melding("leeftijd", f"'{waarde}' is geen leeftijd — schrijf bijvoorbeeld '16 tot en met 23' of 'vanaf 18'")
+        return
+    lt = {k: v for k, v in zip(("min", "max"), grenzen) if v is not None}
+    t.zet("leeftijd", ("doelgroep", "leeftijd"), lt)
+    t.w.data["doelgroep"].setdefault("bronnen", {})["leeftijd"] = {**feitbron, "citaat": waarde}
+
+
+def _zet_situatie(t: _Toepassing, feitbron: dict, vocab) -> None:
+    waarde = t.nieuw("situatie")
+    if not waarde or vocab is None:  # without the vocabulary the words cannot be read as ids
+        return
+    ids, fouten = [], []
+    for deel in filter(None, (d.strip() for d in re.split(r",|;|\ben\b|/", waarde))):
+        gevonden, fout = vocab_waarde(vocab, "situatie", deel)
+        ids.append(gevonden) if gevonden else fouten.append(fout)
+    for fout in fouten:
+        t.melding("situatie", fout)
+    if ids and not fouten:
+        t.zet("situatie", ("doelgroep", "situatie"), list(dict.fromkeys(ids)))
+        t.w.data["doelgroep"].setdefault("bronnen", {})["situatie"] = {**feitbron, "citaat": waarde}
+
+
+def _zet_doelgroep(t: _Toepassing, feitbron: dict, vocab) -> None:
+    """Age, situation and start qualification, each with the answer as the quoted source."""
+    _zet_leeftijd(t, feitbron)
+    _zet_situatie(t, feitbron, vocab)
+    waarde = t.nieuw("startkwalificatie")
+    if waarde:
+        t.zet("startkwalificatie", ("doelgroep", "startkwalificatie"), waarde.lower())
+        t.w.data["doelgroep"].setdefault("bronnen", {})["startkwalificatie"] = {**feitbron, "citaat": waarde}
+    new = t.w.data
     if "doelgroep" in new and "bronnen" in new["doelgroep"]:
         new["doelgroep"]["bronnen"] = new["doelgroep"].pop("bronnen")
 
-    bestaat = antwoord.waarden.get("bestaat nog")
-    klopt = antwoord.waarden.get("klopt alles")
-    gestopt = bestaat is not None and _ja_nee(bestaat) is False
+
+def _meld_onleesbaar_ja_nee(t: _Toepassing, bestaat: str | None, klopt: str | None) -> None:
     if bestaat is not None and _ja_nee(bestaat) is None:
-        melding("bestaat nog", f"'{bestaat}' — antwoord met ja, of nee met de datum: 'nee, gestopt op 2026-01-31'")
+        t.melding("bestaat nog", f"'{bestaat}' — antwoord met ja, of nee met de datum: 'nee, gestopt op 2026-01-31'")
     if klopt is not None and _ja_nee(klopt) is None:
-        melding("klopt alles", f"'{klopt}' — antwoord met ja of nee")
+        t.melding("klopt alles", f"'{klopt}' — antwoord met ja of nee")
+
+
+def _zet_status(t: _Toepassing, bron: dict, datum: dt.date) -> bool:
+    """Stopped, confirmed or changed: the status and the new source's `onderdeel`.
+
+    False when the answer confirms nothing; then the record keeps its sources and check date."""
+    w, new, veranderd = t.w, t.w.data, t.veranderd
+    bestaat = t.antwoord.waarden.get("bestaat nog")
+    klopt = t.antwoord.waarden.get("klopt alles")
+    gestopt = bestaat is not None and _ja_nee(bestaat) is False
+    _meld_onleesbaar_ja_nee(t, bestaat, klopt)
     if not gestopt and not veranderd and _ja_nee(klopt or "") is False:
         # "not everything is right" without a new value: an editor must read the answer, not confirm it
-        w.meldingen.append(
-            Melding(
-                bestand,
-                antwoord_regel.get("klopt alles", 1),
-                "de aanbieder zegt dat niet alles klopt, maar geeft geen nieuwe waarde — lees de opmerking en "
-                "vraag na wat anders is; er is niets bevestigd",
-            )
+        t.melding(
+            "klopt alles",
+            "de aanbieder zegt dat niet alles klopt, maar geeft geen nieuwe waarde — lees de opmerking en "
+            "vraag na wat anders is; er is niets bevestigd",
         )
-        return w
+        return False
     if gestopt:
         m = _DATUM.search(bestaat)
         sinds = m.group(1) if m else datum.isoformat()
@@ -344,32 +380,56 @@ def wijziging(antwoord: Antwoord, data: dict, bestand: str, vandaag: dt.date, vo
         w.velden.append("status")
         bron["onderdeel"] = f"gestopt op {sinds}"
         w.uitleg.append(f"gestopt: de aanbieder meldt dat het aanbod gestopt is op {sinds}")
-    elif veranderd or _ja_nee(klopt or "") or _ja_nee(bestaat or ""):
-        if new.get("status") == "beschreven":
-            new["status"] = "bevestigd"
-            w.velden.append("status")
-        if veranderd:
-            bron["onderdeel"] = "antwoord op het controleverzoek: " + ", ".join(veranderd)
-            w.uitleg += [f"nieuw of anders: {s}" for s in veranderd]
-        else:
-            w.uitleg.append("bevestigd zoals het er staat")
-    else:
+        return True
+    if not (veranderd or _ja_nee(klopt or "") or _ja_nee(bestaat or "")):
+        regels = t.antwoord.regels
         w.meldingen.append(
             Melding(
-                bestand,
-                antwoord_regel.get("klopt alles", antwoord_regel.get("aanbod", 1)),
+                t.bestand,
+                regels.get("klopt alles", regels.get("aanbod", 1)),
                 "het antwoord bevestigt niets en verandert niets — vul 'klopt alles: ja' in, "
                 "of een nieuwe waarde, of 'bestaat nog: nee, gestopt op JJJJ-MM-DD'",
             )
         )
-        return w
+        return False
+    if new.get("status") == "beschreven":
+        new["status"] = "bevestigd"
+        w.velden.append("status")
+    if veranderd:
+        bron["onderdeel"] = "antwoord op het controleverzoek: " + ", ".join(veranderd)
+        w.uitleg += [f"nieuw of anders: {s}" for s in veranderd]
+    else:
+        w.uitleg.append("bevestigd zoals het er staat")
+    return True
+
+
+def _voeg_bron_toe(w: Wijziging, bron: dict, datum: dt.date) -> None:
+    new = w.data
     new["bronnen"] = list(new["bronnen"]) + [bron]
     w.nieuw_bron = bron
     w.velden.append("bronnen")
     if new.get("laatst_gecontroleerd") != datum.isoformat():
         new["laatst_gecontroleerd"] = datum.isoformat()
         w.velden.append("laatst_gecontroleerd")
-    return w
+
+
+def wijziging(antwoord: Antwoord, data: dict, bestand: str, vandaag: dt.date, vocab=None) -> Wijziging:
+    """The record after this answer; `meldingen` says what in the answer cannot be read."""
+    t = _Toepassing(Wijziging(copy.deepcopy(data)), antwoord, bestand, huidige_waarden(Aanbod.from_dict(data)))
+    datum, door = _datum_en_door(t, vandaag)
+    bron = {"bevestigd": datum.isoformat(), "door": door or "?"}
+    _zet_contact(t, bron)
+    _zet_toegang(t)
+    _zet_nazorg(t)
+    feitbron = {
+        "titel": "Antwoord van de aanbieder op het controleverzoek",
+        "jaar": datum.year,
+        "onderdeel": f"{door or '?'}, {datum.isoformat()}",
+    }
+    _zet_doelgroep(t, feitbron, vocab)
+    if _zet_status(t, bron, datum):
+        _voeg_bron_toe(t.w, bron, datum)
+    return t.w
 
 
 # -- the record text, edited block by block ----------------------------------------------------
