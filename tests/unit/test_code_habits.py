@@ -10,14 +10,10 @@ from radon.complexity import cc_rank, cc_visit
 from support import ROOT
 
 PACKAGE = ROOT / "scripts" / "kaart"
-# scripts/kaart/search/ is being split into text, documents and index by another developer (issue 23's
-# search part); its `stem` is still graded E. Excluded until that split lands, then this set is empty.
-NOT_YET = {"search"}
-KNOWN: set[str] = set()  # functions allowed an E or F grade: none
 
 
 def _modules():
-    return [p for p in sorted(PACKAGE.rglob("*.py")) if p.relative_to(PACKAGE).parts[0] not in NOT_YET]
+    return sorted(PACKAGE.rglob("*.py"))
 
 
 def _functions(blocks):
@@ -34,7 +30,7 @@ def test_no_function_is_graded_e_or_f():
         f"{path.relative_to(PACKAGE)}:{block.lineno} {block.fullname} ({cc_rank(block.complexity)}, {block.complexity})"
         for path in _modules()
         for block in _functions(cc_visit(path.read_text(encoding="utf-8")))
-        if cc_rank(block.complexity) in ("E", "F") and f"{path.relative_to(PACKAGE)} {block.fullname}" not in KNOWN
+        if cc_rank(block.complexity) in ("E", "F")
     ]
     assert not too_complex, "split these functions: " + "; ".join(too_complex)
     assert cc_rank(31) == "E" and cc_rank(30) == "D"  # the grades the test relies on

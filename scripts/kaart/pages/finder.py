@@ -43,11 +43,13 @@ JONGEREN_WENSEN = [
 # The rules, shown in two disclosures beside the form (HTML: they sit inside raw HTML).
 MATCHING_RULES = (
     "<p>Elk gegeven dat u invult, wordt per aanbod beoordeeld: <strong>past</strong> (de bron zegt dat het past), "
-    "<strong>onbekend</strong> (de bron zegt er niets over) of <strong>past niet</strong> (de bron zegt dat het niet past). "
-    "Eén gegeven dat niet past, en het aanbod <em>valt af</em>: de leeftijd valt buiten de grenzen van de bron, het aanbod "
-    "vraagt wel of juist geen startkwalificatie, is alleen voor een andere situatie of een ander schooltype, werkt niet in "
-    "de gemeente, helpt bij niets wat de jongere zoekt, is een hulpmiddel voor werkgevers terwijl u geen hulpvraag koos, "
-    "of is gestopt (tenzij u <em>ook gestopt aanbod</em> aanvinkt). Onder <em>Valt af</em> staat bij elk aanbod waarom.</p>"
+    "<strong>onbekend</strong> (de bron zegt er niets over) of <strong>past niet</strong> "
+    "(de bron zegt dat het niet past). "
+    "Eén gegeven dat niet past, en het aanbod <em>valt af</em>: de leeftijd valt buiten de grenzen van de bron, "
+    "het aanbod vraagt wel of juist geen startkwalificatie, is alleen voor een andere situatie of een ander "
+    "schooltype, werkt niet in de gemeente, helpt bij niets wat de jongere zoekt, is een hulpmiddel voor "
+    "werkgevers terwijl u geen hulpvraag koos, of is gestopt (tenzij u <em>ook gestopt aanbod</em> aanvinkt). "
+    "Onder <em>Valt af</em> staat bij elk aanbod waarom.</p>"
     "<p><strong>Past</strong>: niets van wat u invulde is onbekend. <strong>Past misschien</strong>: de bron zegt iets "
     "niet (dat staat erbij), of het aanbod stelt een voorwaarde die u nog open liet, zoals "
     "<em>Past misschien — alleen als de jongere nog op school zit</em>. De kaart is voor jongeren van 16 tot en met 27 "
@@ -55,8 +57,8 @@ MATCHING_RULES = (
     "voorkomen. Aanbod dat alleen voor professionals, scholen of werkgevers is, krijgt een label.</p>"
 )
 ORDER_RULES = (
-    "<p>Bovenaan staat het aanbod waarvan de bron zegt dat het voor <em>deze</em> jongere gemaakt is. Elk aanbod krijgt "
-    "een <strong>bewijsscore</strong>:</p><ul>"
+    "<p>Bovenaan staat het aanbod waarvan de bron zegt dat het voor <em>deze</em> jongere gemaakt is. "
+    "Elk aanbod krijgt een <strong>bewijsscore</strong>:</p><ul>"
     "<li>+3 voor elk kenmerk (zoals tienermoeder), de situatie of het schooltype waarvoor het aanbod is gemaakt en dat "
     "past;</li>"
     "<li>+2 als het aanbod juist voor jongeren zonder (of met) startkwalificatie is en dat past, +1 als het voor beide "
@@ -87,7 +89,7 @@ JONGEREN_SITUATIE = [
     ("werkt", "Ik werk"),
 ]
 
-# One line in a result card; also keeps data/wegwijzer.json under 300 KB gzip at 5,000 offers.
+# One line in a result card; also keeps data/wegwijzer.json within its size budget (scripts/METINGEN.md).
 KORT_MAX = 120
 
 
@@ -189,7 +191,7 @@ def _shared(records: list[dict]) -> tuple[list[list[str]], list[str], list[str]]
     index = {pair: i for i, pair in enumerate(regels)}
     bronnen = [t for t, _ in Counter(t for r in records for t in r.get("feitbron", {}).values()).most_common()]
     bron_index = {t: i for i, t in enumerate(bronnen)}
-    # An organisation has many offers: at 5,000 offers its name written once is 2 % of the file (gzip).
+    # An organisation has many offers: its name is written once, in a table, not again with each of them.
     aanbieders = [t for t, _ in Counter(r["aanbieder"] for r in records).most_common()]
     aanbieder_index = {t: i for i, t in enumerate(aanbieders)}
     for record, pair in zip(records, pairs):
@@ -299,7 +301,8 @@ def wegwijzer_page(kaart: Kaart, project: Project) -> str:
         shell,
         "</div>",
         "",
-        "<noscript><p>Zonder JavaScript werkt het zoeken niet. Hieronder staat al het aanbod per leefgebied.</p></noscript>",
+        "<noscript><p>Zonder JavaScript werkt het zoeken niet. "
+        "Hieronder staat al het aanbod per leefgebied.</p></noscript>",
         "",
         '<div id="kaart-alles" class="kaart-alles" markdown>',
         "",

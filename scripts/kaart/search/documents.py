@@ -52,9 +52,8 @@ _BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 td th dt dd div br tr pre blockquote
 # What could make a description render differently from its plain words: inline markup,
 # entities, or a line that starts a list, definition or block. Without any, _plain skips Markdown.
 _MARKUP = re.compile(r"[\\`*_\[\]<>&#|{}]|^[ \t]*(?:[-+*:=~?!]|\d+[.)])", re.M)
-TEKST_MAX = (
-    30_000  # characters of a page kept for snippets: all of every page today (the glossary is the longest, 25 KB)
-)
+# Characters of a page kept for snippets: enough for all of every page today, the longest (the glossary) too.
+TEKST_MAX = 30_000
 
 
 class _TextParser(HTMLParser):
@@ -375,7 +374,8 @@ def search_skips_page(src: str, kaart: Kaart) -> bool:
 def collect_docs(
     kaart: Kaart, project: Project, pages: dict | None = None, known: list[SearchDoc] | None = None
 ) -> list[SearchDoc]:
-    """Every page worth finding, numbered group by group: offers and organisations, knowledge and overviews, editors' pages.
+    """Every page worth finding, numbered group by group: offers and organisations, knowledge and overviews,
+    editors' pages.
 
     An overview of a fase or leefgebied with no offers is left out: it would be a dead end.
     `known`: known_docs, when they were made already.

@@ -38,7 +38,8 @@ from kaart.search.text import STOPWOORDEN, SYNONYM_TERMS, normalise, stem, synon
 
 INDEX_DIR = "assets/zoekindex"
 CHUNK_SIZE = 10  # documents per metadata chunk: each hit shown loads one chunk, so it holds few snippet texts
-SHARD_TARGET = 24_000  # raw JSON bytes per term shard (about 6-8 KB gzip) before it is split further
+# Raw JSON bytes per term shard before it is split further: small once gzipped, so a query word costs one quick fetch.
+SHARD_TARGET = 24_000
 # Longest shard key: deep enough that a common stem ('schuld') gets a shard of its own, apart from the
 # words it starts (schuldhulp, schuldsanering), which synonyms give as many postings.
 SHARD_DEPTH = 12
