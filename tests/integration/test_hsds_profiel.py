@@ -10,10 +10,11 @@ import json
 
 import pytest
 
-from kaart.check.checker import check_project
+from kaart.check.checker import check_records
 from kaart.export.opendata import publish
 from kaart.export.profiel import merge_patch, patches
 from kaart.project import Project
+from kaart.records.load import load_records
 from support import ROOT
 
 HSDS_SCHEMAS = ROOT / "tests" / "hsds3-schema"
@@ -22,10 +23,10 @@ SITE = "https://kaart.example.org/"
 
 @pytest.fixture(scope="module")
 def files():
-    project = Project(ROOT)
-    result, kaart = check_project(project)
-    assert result.ok
-    return {k: json.loads(v) for k, v in publish(project, kaart, site_url=SITE).items() if k.startswith("data/hsds/")}
+    records = load_records(Project(ROOT))
+    assert check_records(records).ok
+    files = publish(records.project, records.kaart, records, site_url=SITE)
+    return {k: json.loads(v) for k, v in files.items() if k.startswith("data/hsds/")}
 
 
 def _compiled(profile: dict[str, dict] | None) -> dict[str, dict]:

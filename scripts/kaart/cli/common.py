@@ -12,19 +12,22 @@ from kaart.model import Kaart
 from kaart.project import Project
 from kaart.records.load import Records, load_records
 
+# a path is shown whole up to this length (a deep temporary folder included); longer is someone's paste
+PATH_SHOWN = 400
+
 
 def project_of(args) -> Project:
     """`--root DIR`, else the project around the working directory; a --root that is no project stops here."""
     given = getattr(args, "root", None)
     if not given:
         return Project.find()
-    root = Path(given)
+    root, named = Path(given), f"--root {shown(given, PATH_SHOWN)}"
     if not root.is_dir():
-        _stop(f"--root {shown(given)}: die map bestaat niet; geef de map van het project (met aanbod/ en schemas/)")
+        _stop(f"{named}: die map bestaat niet; geef de map van het project (met aanbod/ en schemas/)")
     missing = [part for part in ("aanbod", "schemas/vocabulaires.schema.json") if not (root / part).exists()]
     if missing:
         _stop(
-            f"--root {shown(given)}: dit is geen project van de sociale kaart ({' en '.join(missing)} ontbreekt); "
+            f"{named}: dit is geen project van de sociale kaart ({' en '.join(missing)} ontbreekt); "
             "geef de map waarin aanbod/ en schemas/ staan"
         )
     return Project(root.resolve())

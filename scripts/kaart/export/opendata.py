@@ -151,9 +151,7 @@ def datapackage(project: Project) -> dict:
     }
 
 
-def publish(
-    project: Project, kaart: Kaart, records: Records | None = None, site_url: str | None = None
-) -> dict[str, bytes]:
+def publish(project: Project, kaart: Kaart, records: Records, site_url: str | None = None) -> dict[str, bytes]:
     """Every open-data file, keyed by its path in the built site: kaart.export.tables's whole-map files,
     then one per record, the schemas and datapackage.json, and the HSDS profile with the API root
     (kaart.export.profiel; `site_url` makes its URLs absolute, default mkdocs.yml's site_url)."""

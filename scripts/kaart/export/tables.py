@@ -28,7 +28,6 @@ from kaart import actualiteit
 from kaart.model import Aanbod, Bron, Kaart, Organisatie
 from kaart.project import Project
 from kaart.records.load import Records
-from kaart.records.loading import load_file
 
 # Bump the major number when a field is removed, renamed or changes meaning;
 # the minor number when a field is added.  Documented on the open-data page.
@@ -118,17 +117,10 @@ BOOL_COLUMNS = {"werkgebied.landelijk", "nazorg.geboden"}
 
 
 # -- the records as written -------------------------------------------------
-def raw_records(project: Project, kaart: Kaart, records: Records | None = None) -> tuple[list[dict], list[dict]]:
-    """The YAML data of every valid record, exactly as the editors wrote it.
-
-    A build passes its `records` (read once, kaart/records.py); without them each file is loaded here.
-    """
-
-    def load(rel: str) -> dict:
-        return records.raw(rel) if records is not None else load_file(project.root / rel, rel).data
-
-    aanbod = [load(a.source_file) for a in sorted(kaart.aanbod.values(), key=lambda a: a.id)]
-    organisaties = [load(o.source_file) for o in sorted(kaart.organisaties.values(), key=lambda o: o.id)]
+def raw_records(kaart: Kaart, records: Records) -> tuple[list[dict], list[dict]]:
+    """The YAML data of every valid record, exactly as the editors wrote it (from the build's one load)."""
+    aanbod = [records.raw(a.source_file) for a in sorted(kaart.aanbod.values(), key=lambda a: a.id)]
+    organisaties = [records.raw(o.source_file) for o in sorted(kaart.organisaties.values(), key=lambda o: o.id)]
     return aanbod, organisaties
 
 
@@ -156,8 +148,8 @@ def met_pagina(kind: str, record: dict) -> dict:
     return {**record, "pagina": where["pagina"], "hsds": where["hsds"]}
 
 
-def kaart_json(project: Project, kaart: Kaart, records: Records | None = None) -> dict:
-    aanbod, organisaties = raw_records(project, kaart, records)
+def kaart_json(project: Project, kaart: Kaart, records: Records) -> dict:
+    aanbod, organisaties = raw_records(kaart, records)
     aanbod, organisaties = (
         [met_pagina("aanbod", r) for r in aanbod],
         [met_pagina("organisatie", r) for r in organisaties],
@@ -597,7 +589,7 @@ class Tables:
         return ("{" + ",".join(parts) + "}\n").encode("utf-8")
 
 
-def tables(project: Project, kaart: Kaart, records: Records | None = None) -> Tables:
+def tables(project: Project, kaart: Kaart, records: Records) -> Tables:
     data, lists = kaart_json(project, kaart, records), hsds(project, kaart)
     encoded = {
         id(items): [_dumps(r) for r in items]
@@ -611,9 +603,7 @@ def tables(project: Project, kaart: Kaart, records: Records | None = None) -> Ta
     return Tables(data, lists, encoded)
 
 
-def export_files(
-    project: Project, kaart: Kaart, records: Records | None = None, computed: Tables | None = None
-) -> dict[str, bytes]:
+def export_files(project: Project, kaart: Kaart, records: Records, computed: Tables | None = None) -> dict[str, bytes]:
     """Every whole-map open-data file, keyed by its path in the built site (`computed`: from `tables`)."""
     computed = computed or tables(project, kaart, records)
     data, lists = computed.data, computed.lists

@@ -287,6 +287,7 @@ GEEN_AFKORTING = frozenset(
         "KB",
         "MB",  # file sizes in the rules for editors (CONTRIBUTING.md, "Pagina's in content/")
         "FIFO",  # "named pipe (FIFO)": the name an editor's system gives it, explained where it appears
+        "QR",  # "QR-code" on Mijn lijst: the square code a phone's camera reads, said in the same sentence
     }
 )
 _NOT_TEXT = [
