@@ -14,9 +14,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from kaart.model import Aanbod, Kaart
+from kaart.model import DEFAULT_CADANS_MAANDEN, Aanbod, Kaart
 
-DEFAULT_CADANS_MAANDEN = 12  # the site setting extra.redactie.cadans_maanden (kaart.instellingen)
 BEVESTIGD, VERLOPEN, NOOIT = "bevestigd", "bevestiging verlopen", "nooit bevestigd"
 
 

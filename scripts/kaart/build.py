@@ -23,7 +23,7 @@ from kaart.check.checker import check_records
 from kaart.check.reporting import render
 from kaart.export.opendata import publish
 from kaart.instellingen import Instellingen
-from kaart.model import Kaart
+from kaart.model import Kaart, Peil
 from kaart.pages.finder import add_finder
 from kaart.pages.glossary import Begrip, abbreviations, forget_glossary, load_glossary
 from kaart.pages.rapport import build_warnings
@@ -69,6 +69,7 @@ def prepare_site(
     records = load_records(project)
     result, begrippen = check_site(records, today, instellingen)
     kaart = records.kaart
+    kaart.peil = Peil(today, instellingen.cadans_maanden)  # fresh or due: judged the same on every page and export
     renderer = SiteRenderer(kaart, project, today, instellingen)
     output = site_pages(renderer, begrippen, instellingen.cadans_maanden)
     add_finder(output, kaart, project)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -220,6 +221,18 @@ class _Versioned(dict):
         return super().__ior__(other)
 
 
+DEFAULT_CADANS_MAANDEN = 12  # the site setting extra.redactie.cadans_maanden (kaart.instellingen)
+
+
+@dataclass(frozen=True)
+class Peil:
+    """The day and the confirmation cadence by which a build calls an offer fresh (kaart.actualiteit):
+    one value for the offer pages, the finder cards, the search snippets and the HSDS alert alike."""
+
+    vandaag: dt.date | None = None  # None: the day the code runs
+    cadans_maanden: int = DEFAULT_CADANS_MAANDEN
+
+
 @dataclass
 class Kaart:
     """Everything the site and exports need, after a successful check."""
@@ -227,6 +240,7 @@ class Kaart:
     aanbod: dict[str, Aanbod] = field(default_factory=_Versioned)
     organisaties: dict[str, Organisatie] = field(default_factory=dict)
     praktijken: dict[str, Praktijk] = field(default_factory=dict)
+    peil: Peil = field(default_factory=Peil)  # prepare_site sets the build's day and the site's cadence
 
     def aanbod_van(self, organisatie_id: str) -> list[Aanbod]:
         return list(self._per_aanbieder().get(organisatie_id, ()))

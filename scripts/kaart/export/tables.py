@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass
 
 from kaart import actualiteit
-from kaart.model import Aanbod, Bron, Kaart, Organisatie
+from kaart.model import Aanbod, Bron, Kaart, Organisatie, Peil
 from kaart.project import Project
 from kaart.records.load import Records
 
@@ -423,7 +423,7 @@ def _application_process(project: Project, a: Aanbod) -> str | None:
     return " ".join(proces) or None
 
 
-def _hsds_service_fields(project: Project, a: Aanbod, sid: str, org: Organisatie | None) -> dict:
+def _hsds_service_fields(project: Project, a: Aanbod, sid: str, org: Organisatie | None, peil: Peil) -> dict:
     """The standard HSDS fields of a service, up to its phones; a field without a value is left out."""
     out: dict = {"id": sid, "name": a.naam, "description": a.beschrijving, "status": _STATUS[a.status]}
     if org:
@@ -448,7 +448,7 @@ def _hsds_service_fields(project: Project, a: Aanbod, sid: str, org: Organisatie
     if assured:
         out["assured_date"] = assured
     if a.status == "beschreven":
-        out["alert"] = actualiteit.stand(a, project.vocab) + "."
+        out["alert"] = actualiteit.stand(a, project.vocab, peil.vandaag, peil.cadans_maanden) + "."
     if a.contact.get("telefoon"):
         out["phones"] = [{"id": hsds_id("phone", "service", a.id), "service_id": sid, "number": a.contact["telefoon"]}]
     return out
@@ -507,7 +507,7 @@ def hsds_service(project: Project, kaart: Kaart, a: Aanbod, organizations: dict[
     sid = hsds_id("service", a.id)
     org = kaart.organisaties.get(a.aanbieder)
     # The parts are joined in this order because the key order is the order of the published JSON.
-    out = _hsds_service_fields(project, a, sid, org)
+    out = _hsds_service_fields(project, a, sid, org, kaart.peil)
     out["service_areas"] = _service_areas(project, sid, a.werkgebied)
     if org:
         out["organization"] = organizations[org.id] if organizations else hsds_organization(project, org)

@@ -138,8 +138,9 @@ def offer_record(a: Aanbod, kaart: Kaart, project: Project) -> dict:
     jaar = project.vocab.newest_year(a.bronnen)
     if jaar:
         record["bron_jaar"] = jaar
-    record["regel"] = actualiteit.stand(a, project.vocab)
-    record["jongerenregel"] = actualiteit.jongeren_stand(a, project.vocab)
+    peil = kaart.peil
+    record["regel"] = actualiteit.stand(a, project.vocab, peil.vandaag, peil.cadans_maanden)
+    record["jongerenregel"] = actualiteit.jongeren_stand(a, project.vocab, peil.vandaag, peil.cadans_maanden)
     if a.trefwoorden:
         record["trefwoorden"] = list(a.trefwoorden)
     record["jongerentaal"] = {k: " ".join(a.jongerentaal[k].split()) for k in JONGERENTAAL_VELDEN}

@@ -117,7 +117,7 @@ class Blad:
         providers = [self.kaart.organisaties[o].naam if o in self.kaart.organisaties else o for o in a.aanbieders]
         situatie = getattr(a, "situatie", ())
         feiten = [
-            ("Stand", actualiteit.stand(a, self.vocab)),
+            ("Stand", actualiteit.stand(a, self.vocab, self.kaart.peil.vandaag, self.kaart.peil.cadans_maanden)),
             ("Status op de kaart", self.label("status", a.status)),
             ("Aanbieder", " en ".join(providers)),
             ("Soort", self.label("soort", a.soort)),

@@ -231,7 +231,7 @@ def _aanbod_doc(a: Aanbod, kaart: Kaart, project: Project) -> SearchDoc:
         first_sentence(a.jongerentaal.get("wat_is_het") or a.beschrijving, 140),
         velden,
         GROEP_AANBOD,
-        stand(a, v),
+        stand(a, v, kaart.peil.vandaag, kaart.peil.cadans_maanden),
         _aanbod_toon(a, aanbieders, project),
     )
 
