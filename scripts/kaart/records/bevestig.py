@@ -43,6 +43,16 @@ class Veld:
     hint: str = ""
 
 
+# The contact details and who answered when: the end of both blocks.
+CONTACT_EN_ONDERTEKENING = (
+    Veld("telefoon"),
+    Veld("e-mail"),
+    Veld("website"),
+    Veld("adres"),
+    Veld("opmerking"),
+    Veld("ingevuld door", "organisatie en functie"),
+    Veld("datum", "JJJJ-MM-DD"),
+)
 VELDEN = (
     Veld("aanbod"),
     Veld("bestaat nog", "ja / nee, gestopt op JJJJ-MM-DD"),
@@ -53,24 +63,12 @@ VELDEN = (
     Veld("aanmelden", "hoe"),
     Veld("kosten"),
     Veld("nazorg", "ja / nee, uitleg"),
-    Veld("telefoon"),
-    Veld("e-mail"),
-    Veld("website"),
-    Veld("adres"),
-    Veld("opmerking"),
-    Veld("ingevuld door", "organisatie en functie"),
-    Veld("datum", "JJJJ-MM-DD"),
+    *CONTACT_EN_ONDERTEKENING,
 )
 # The block about the organisation itself (kaart verzoek asks for its general contact details).
 ORGANISATIE_VELDEN = (
     Veld("organisatie"),
-    Veld("telefoon"),
-    Veld("e-mail"),
-    Veld("website"),
-    Veld("adres"),
-    Veld("opmerking"),
-    Veld("ingevuld door", "organisatie en functie"),
-    Veld("datum", "JJJJ-MM-DD"),
+    *CONTACT_EN_ONDERTEKENING,
 )
 _SLEUTELS = {v.sleutel for v in VELDEN + ORGANISATIE_VELDEN}
 CONTACT = {"telefoon": "telefoon", "e-mail": "email", "website": "website", "adres": "adres"}

@@ -681,16 +681,7 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
         )
         return loaded
     except RecursionError:  # the pure-Python parser on very deep nesting
-        loaded.problems.append(
-            Problem(
-                loaded.rel,
-                1,
-                "",
-                "bestand is te diep genest",
-                "een aanbod is hooguit vier niveaus diep",
-                "bestand-grootte",
-            )
-        )
+        loaded.problems.append(_too_deep(loaded.rel))
         return loaded
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
         # an empty file, or one that is only `null`, `~` or `---`
@@ -741,18 +732,15 @@ def parse_text(text: str, loaded: LoadedFile) -> LoadedFile:
         )
         loaded.data = None
     except RecursionError:
-        loaded.problems.append(
-            Problem(
-                loaded.rel,
-                1,
-                "",
-                "bestand is te diep genest",
-                "een aanbod is hooguit vier niveaus diep",
-                "bestand-grootte",
-            )
-        )
+        loaded.problems.append(_too_deep(loaded.rel))
         loaded.data = None
     return loaded
+
+
+def _too_deep(rel: str) -> Problem:
+    """Very deep nesting: the pure-Python parser (and the composer) give up with a RecursionError."""
+    fix = "een aanbod is hooguit vier niveaus diep"
+    return Problem(rel, 1, "", "bestand is te diep genest", fix, "bestand-grootte")
 
 
 _PHRASES = {
