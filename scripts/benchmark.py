@@ -434,12 +434,18 @@ class _GzipHandler(_Quiet):
 
 def lighthouse_bin() -> Path:
     """node_modules/.bin/lighthouse at the pinned version, installed with npm when missing."""
-    package = ROOT / "node_modules" / "lighthouse" / "package.json"
-    if not package.is_file() or json.loads(package.read_text(encoding="utf-8")).get("version") != LIGHTHOUSE_VERSION:
+    # A prefix of its own: `npm install --no-save` removes every package it did not install itself, and
+    # scripts/test.sh keeps vnu-jar in node_modules/.
+    prefix = ROOT / "node_modules" / f".lighthouse-{LIGHTHOUSE_VERSION}"
+    package = prefix / "node_modules" / "lighthouse" / "package.json"
+    if not package.is_file():
+        prefix.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [
                 "npm",
                 "install",
+                "--prefix",
+                str(prefix),
                 "--no-save",
                 "--no-audit",
                 "--no-fund",
@@ -447,10 +453,10 @@ def lighthouse_bin() -> Path:
                 "--loglevel=error",
                 f"lighthouse@{LIGHTHOUSE_VERSION}",
             ],
-            cwd=ROOT,
+            cwd=prefix,
             check=True,
         )
-    return ROOT / "node_modules" / ".bin" / "lighthouse"
+    return prefix / "node_modules" / ".bin" / "lighthouse"
 
 
 def lighthouse(site: Path) -> dict[str, dict]:

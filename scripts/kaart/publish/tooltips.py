@@ -7,6 +7,12 @@ for each set of abbreviations: at a position it follows the one branch the text 
 the longest spelling that is a whole word, which is the match abbr's longest-first alternation
 finds, so every page gets the same <abbr> elements.  The mkdocs hook uses this extension in
 place of `abbr`; `kaart genereer` writes a config with plain `abbr` and the same glossary.
+
+Only the first occurrence of each term on a page keeps its <abbr> (WCAG technique G102:
+expand an abbreviation where it first occurs).  mkdocs-material mounts a tooltip, with its own
+observers, on every element with a title when the page loads; the offer lists on /wegwijzer/ and
+/jongeren/ repeat the same few terms dozens of times, and those tooltips were the longest task
+of the page on a slow phone (scripts/METINGEN.md).
 """
 
 from __future__ import annotations
@@ -23,6 +29,27 @@ class _GlossaryTreeprocessor(AbbrTreeprocessor):
             return
         self.RE = abbreviation_pattern(frozenset(self.abbrs))
         self.iter_element(root)
+        _first_occurrences_only(root)
+
+
+def _first_occurrences_only(root) -> None:
+    """Unwrap every <abbr> whose term already had one earlier on the page (document order)."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    seen: set[str] = set()
+    for abbr in list(root.iter("abbr")):  # iter() walks in document order: an <a>'s text before what follows it
+        title = abbr.get("title")
+        if title is None or title not in seen:  # one tooltip per term, in whatever spelling
+            seen.add(title)
+            continue
+        parent = parents[abbr]
+        text = (abbr.text or "") + (abbr.tail or "")
+        index = list(parent).index(abbr)
+        if index:
+            before = parent[index - 1]
+            before.tail = (before.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(abbr)
 
 
 class TooltipExtension(AbbrExtension):
