@@ -196,11 +196,13 @@
                             : twijfel.aantal + " van de " + passend.length + " plekken zijn alleen voor jongeren die iets bepaalds doen.")
       : "";
     var count = Math.min(shown, passend.length);
-    // The first render after load: a screenful now, the rest in the next task (no long task on a slow phone).
+    // The first render after load: a screenful now, the rest EERST cards per frame (no long task on a
+    // slow phone); `rest` settles when the list is complete.
     var now = first ? Math.min(count, EERST) : count;
     addCards(passend, 0, now);
-    if (now < count) setTimeout(function () { if (current === passend) addCards(passend, now, count); }, 0);
     current = passend;
+    var rest = now < count ? M.dom.addInParts(now, count, EERST, function (from, to) { addCards(passend, from, to); },
+                                              function () { return current === passend; }) : null;
     el.meer.hidden = passend.length <= count;
     el.meer.textContent = "Laat meer zien (nog " + (passend.length - count) + ")";
     renderContactNoot(passend);
@@ -210,6 +212,7 @@
     } else {
       el.aantal.textContent = passend.length === 1 ? "Er is 1 ding dat je kan helpen." : "Er zijn " + passend.length + " dingen die je kunnen helpen.";
     }
+    return rest;
   }
 
   function update() {
@@ -229,11 +232,12 @@
     state.situatie = state.situatie.slice(0, 1);    // one answer to "wat doe je nu?"
     writeForm(state);
     M.dom.showNotes(el.meldingen, parsed.notes);
-    render(true);
+    var firstList = render(true);
     form.addEventListener("change", update);
     form.addEventListener("input", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     el.meer.addEventListener("click", function () { shown += LIMIT; render(); });
+    return firstList;
   }
 
   window.KaartFinder = {

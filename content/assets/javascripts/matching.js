@@ -761,6 +761,31 @@
     return function undo() { hidden.forEach(function (node) { node.hidden = false; }); };
   }
 
+  /* After the browser has drawn the next frame (a hidden tab draws none: then in the next task).
+   * Parts of a list added this way are laid out one frame each; added in plain tasks, they all
+   * landed in one frame, whose layout was the longest task on a slow phone (scripts/METINGEN.md). */
+  function afterFrame(fn) {
+    if (document.hidden || !window.requestAnimationFrame) return void setTimeout(fn, 0);
+    window.requestAnimationFrame(function () { setTimeout(fn, 0); });
+  }
+
+  /* Items from..to of a list, `per` at a time, each part after the previous one is drawn.
+   * add(from, to) adds a part; current() says whether this list is still the one on the page
+   * (a newer render stops the old one).  Returns a promise that settles when the list is done. */
+  function addInParts(from, to, per, add, current) {
+    return new Promise(function (resolve) {
+      (function next(at) {
+        if (at >= to || !current()) return resolve();
+        afterFrame(function () {
+          if (!current()) return resolve();
+          var end = Math.min(to, at + per);
+          add(at, end);
+          next(end);
+        });
+      })(from);
+    });
+  }
+
   /* Switch the page to the finder at once (show `shown`, hide the no-JS list `fallback`),
    * so that re-layout happens while the data downloads; then fetch the data named by the
    * form's data-bron and call start(data, siteRoot).  When the data cannot load, the no-JS
@@ -820,7 +845,8 @@
     leeftijdText: leeftijdText,
     leeftijdGrens: leeftijdGrens,
     alleenVoorProfessionals: alleenVoorProfessionals,
-    dom: { make: make, link: link, telHref: telHref, showNotes: showNotes, syncUrl: syncUrl, load: load, hideFallback: hideFallback }
+    dom: { make: make, link: link, telHref: telHref, showNotes: showNotes, syncUrl: syncUrl, load: load, hideFallback: hideFallback,
+           addInParts: addInParts }
   };
   root.KaartMatching = api;
   if (typeof module === "object" && module.exports) module.exports = api;

@@ -338,17 +338,9 @@
     el.resultaten.appendChild(fragment);
   }
 
-  /* Cards from..to in tasks of EERST cards each, then done(); stops when a newer render took over. */
-  function addLater(passend, from, to, done) {
-    if (uitkomst.passend !== passend || from >= to) return done();
-    var next = Math.min(to, from + EERST);
-    addCards(passend, from, next);
-    setTimeout(function () { addLater(passend, next, to, done); }, 0);
-  }
-
-  /* first: the first render after load shows the top of the list at once and the rest in
-   * tasks of EERST cards, so no task is long on a slow phone (measured by bench_wegwijzer.py).
-   * Returns a promise that settles when the whole first list is there. */
+  /* first: the first render after load shows the top of the list at once and the rest EERST
+   * cards per frame (M.dom.addInParts), so no task is long on a slow phone (measured by
+   * bench_wegwijzer.py).  Returns a promise that settles when the whole first list is there. */
   function render(first) {
     uitkomst = M.judge(data, state, { uitleg: false });
     var passend = uitkomst.passend;
@@ -357,9 +349,8 @@
     var count = Math.min(shown, passend.length);
     var now = first ? Math.min(count, EERST) : count;
     addCards(passend, 0, now);
-    var rest = now < count ? new Promise(function (resolve) {
-      setTimeout(function () { addLater(passend, now, count, resolve); }, 0);
-    }) : null;
+    var rest = now < count ? M.dom.addInParts(now, count, EERST, function (from, to) { addCards(passend, from, to); },
+                                              function () { return uitkomst.passend === passend; }) : null;
     el.resultaten.classList.toggle("kaart-lang", passend.length > LIMIT);
     el.meer.hidden = passend.length <= count;
     el.meer.textContent = "Toon meer (nog " + (passend.length - count) + ")";
