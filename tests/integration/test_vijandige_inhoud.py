@@ -680,17 +680,19 @@ def test_a_fifo_glossary_is_named_as_the_glossary(root):
     ) in output(check).splitlines()
 
 
-def test_a_missing_finder_template_is_named_not_a_traceback(tmp_path):
-    """The finder page shells are templates in overrides/finder/; without one the build names it."""
+@pytest.mark.parametrize("template", ["overrides/finder/jongeren.html", "overrides/pagina/aanbod.md"])
+def test_a_missing_page_template_is_named_not_a_traceback(tmp_path, template):
+    """The finder page shells (overrides/finder/) and the record pages (overrides/pagina/) are templates;
+    without one the build names it."""
     from kaart.build import BuildError, prepare_site
     from kaart.project import Project
     from support.hardening import copy_project
 
     root = copy_project(tmp_path / "proj")
-    (root / "overrides" / "finder" / "jongeren.html").unlink()
+    (root / template).unlink()
     with pytest.raises(BuildError) as refused:
         prepare_site(Project(root))
     assert (
-        "overrides/finder/jongeren.html:1: dit bestand ontbreekt; de site kan niet zonder — zet het terug uit de "
-        "git-geschiedenis (git checkout -- overrides/finder/jongeren.html) [bestand-ontbreekt]"
+        f"{template}:1: dit bestand ontbreekt; de site kan niet zonder — zet het terug uit de "
+        f"git-geschiedenis (git checkout -- {template}) [bestand-ontbreekt]"
     ) in str(refused.value)

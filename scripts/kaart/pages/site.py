@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+import jinja2
+
 from kaart import actualiteit
 from kaart.doelgroep import FEITEN, SITUATIES_MET_SCHOOLTYPE
 from kaart.instellingen import Instellingen
@@ -118,6 +120,7 @@ class SiteRenderer:
         self.vocab = project.vocab
         self.today = today or dt.date.today()
         self.instellingen = instellingen or Instellingen()
+        self._templates: jinja2.Environment | None = None
 
     # -- labels ------------------------------------------------------------
     def label(self, vocab: str, value: str) -> str:
@@ -208,139 +211,38 @@ class SiteRenderer:
         return out
 
     def aanbod_page(self, a: Aanbod) -> str:
-        jt = a.jongerentaal
-        lines = [
-            "---",
-            f"title: {yaml_str(a.naam)}",
-            f"description: {yaml_str(first_sentence(jt['wat_is_het']))}",
-            "---",
-            "",
-            f"# {inline(a.naam)}",
-            "",
-            f"**{inline(self.label('soort', a.soort))}** van "
-            f"{self.aanbieders_text(a)} · {inline(self.werkgebied_text(a.werkgebied))}\n{{ .kaart-meta }}",
-            "",
-            # near the title: how old the information is, so a 2016 source never reads as "it exists today"
-            f"{inline(actualiteit.stand(a, self.vocab, self.today, self.instellingen.cadans_maanden))}\n"
-            "{ .kaart-actualiteit }",
-            "",
-            self.geef_door_link(issue_url("geef-het-door.yml", f"Geef het door: {a.naam} ({a.id})", aanbod=a.id))
-            + self.mail_link(a),
-            "",
-        ]
-        if a.status == "gestopt":
-            lines += [
-                '!!! warning "Gestopt"',
-                "    Volgens de nieuwste bron bestaat dit aanbod niet meer. De pagina blijft staan omdat professionals "
-                "de naam nog horen.",
-                "",
-            ]
-        if a.alleen_voor_professionals:
-            lines += [
-                '!!! info "Voor professionals"',
-                f"    Dit is bedoeld voor {inline(self.labels('voor', a.voor).lower())}; jongeren kunnen zich hier "
-                f"niet zelf aanmelden.",
-                "",
-            ]
-        lines += [
-            '!!! jongeren "In het kort, voor jou"',
-            f"    **Wat is het?** {inline(jt['wat_is_het'])}",
-            "",
-            f"    **Is het voor mij?** {inline(jt['is_het_voor_mij'])}",
-            "",
-            f"    **Wat krijg je?** {inline(jt['wat_krijg_je'])}",
-            "",
-            f"    **Hoe begin je?** {inline(jt['hoe_begin_je'])}",
-            "",
-            f"    {inline(actualiteit.jongeren_stand(a, self.vocab, self.today, self.instellingen.cadans_maanden))}"
-            "\n    { .kaart-actualiteit }",  # the age, in youth words
-            "",
-        ]
-        lines += self.contact_actions(a.contact, fallback=True)
-        lines += ["## Voor professionals", "", block(a.beschrijving), ""]
-        lines += ["### Voor wie", "", "| Wat | Volgens de bron |", "|---|---|"]
-        lines += self.doelgroep_rijen(a)
-        lines.append(f"| Voorwaarden | {inline(a.voorwaarden) or ONBEKEND} |")
-        lines.append(f"| Werkgebied | {inline(self.werkgebied_text(a.werkgebied))} |")
-        lines.append(f"| Bedoeld voor | {inline(self.labels('voor', a.voor))} |")
-        lines.append(
-            "| Fase | " + ", ".join(f"[{self.label('fase', f)}](../overzicht/fase/{f}.md)" for f in a.fase) + " |"
-        )
-        lines.append(
-            "| Helpt bij | "
-            + ", ".join(f"[{self.label('helpt_bij', h)}](../overzicht/helpt-bij/{h}.md)" for h in a.helpt_bij)
-            + " |"
-        )
-        lines.append("")
-        lines += ["### Aanmelden", ""]
-        if a.aanmelden:
-            lines.append(f"Aanmelden: {inline(self.labels('aanmeldroute', a.aanmelden).lower())}.")
-        if a.aanmelden_uitleg:
-            lines += ["", inline(a.aanmelden_uitleg)]
-        if not a.aanmelden and not a.aanmelden_uitleg:
-            lines.append(f"Hoe je je aanmeldt is {ONBEKEND}.")
-        lines += ["", f"Kosten: {inline(a.kosten) if a.kosten else ONBEKEND}.", ""]
-        lines += ["### Nazorg", ""]
-        if a.nazorg is None:
-            lines.append(f"Of er nazorg is, is {ONBEKEND}.")
-        else:
-            lines.append("**Ja**, er is nazorg." if a.nazorg else "**Nee**, volgens de bron is er geen nazorg.")
-        if a.nazorg_uitleg:
-            lines += ["", inline(a.nazorg_uitleg)]
-        lines.append("")
-        lines += ["### Resultaten", ""]
-        if a.resultaten:
-            for r in a.resultaten:
-                lines.append(f"- **{inline(r.cijfer)}** {inline(r.wat)} ({r.jaar}; bron: {self.bron_kort(r.bron)})")
-        else:
-            lines.append("Er zijn geen resultaten bekend uit de bronnen.")
-        lines.append("")
-        if a.contact:
-            lines += ["### Contact", ""] + self.contact_list(a.contact, a.contact_bronnen) + [""]
-        praktijken = self.kaart.praktijken_bij(a.id)
-        if praktijken:
-            lines += [
-                "### Goede voorbeelden elders",
-                "",
-                "Uit de Lerende Netwerken, over aanbod van dezelfde soort:",
-                "",
-            ]
-            lines += [
-                f"- [{inline(p.title)}](../lerende-netwerken/praktijken/{p.slug}.md) ({inline(p.regio)})"
-                for p in praktijken
-            ]
-            lines.append("")
-        unknown = self.unknowns(a)
-        lines += ["### Wat we niet weten", ""]
-        if unknown:
-            lines.append("Deze gegevens staan niet in de bronnen: " + ", ".join(unknown) + ".")
-        if a.toelichting:
-            lines += ["", inline(a.toelichting)]
-        if not unknown and not a.toelichting:
-            lines.append("Alle velden zijn ingevuld uit de bronnen.")
-        lines += ["", "Weet je meer? Pas het aan via de knop *Bewerken* bovenaan (met bron).", ""]
-        lines += ["### Bronnen", ""] + [f"- {self.bron_text(b)}" for b in a.bronnen]
-        jaar = self.vocab.newest_year(a.bronnen)
-        lines += [
-            "",
-            f"Brongegevens uit {jaar or 'een onbekend jaar'}. {self.controle_text(a)}\n{{ .kaart-controle }}",
-            "",
-        ]
-        lines += self.json_links(a)
-        if a.trefwoorden:
-            lines += [f"Trefwoorden: {inline(', '.join(a.trefwoorden))}\n{{ .kaart-trefwoorden }}", ""]
-        return "\n".join(lines)
-
-    def json_links(self, a: Aanbod) -> list[str]:
-        """Links to this offer's open data: the record as written and the HSDS 3.0 service (kaart.export.opendata)."""
+        """The offer's page from overrides/pagina/aanbod.md."""
         from kaart.export.tables import published
 
-        where = published("aanbod", a.id)
-        return [
-            f"Deze gegevens als JSON: [zoals de redactie ze schreef](../{where['json']}) · "
-            f"[in HSDS 3.0](../{where['hsds']}) (uitleg bij [open data](../open-data/index.md))\n{{ .kaart-json }}",
-            "",
-        ]
+        return self.template("aanbod.md").render(
+            a=a,
+            r=self,
+            stand=actualiteit.stand(a, self.vocab, self.today, self.instellingen.cadans_maanden),
+            jongeren_stand=actualiteit.jongeren_stand(a, self.vocab, self.today, self.instellingen.cadans_maanden),
+            geef_door=self.geef_door_link(
+                issue_url("geef-het-door.yml", f"Geef het door: {a.naam} ({a.id})", aanbod=a.id)
+            ),
+            mail=self.mail_link(a),
+            praktijken=self.kaart.praktijken_bij(a.id),
+            unknown=self.unknowns(a),
+            jaar=self.vocab.newest_year(a.bronnen),
+            json=published("aanbod", a.id),  # the open data of this offer (kaart.export.opendata)
+        )
+
+    def template(self, name: str) -> jinja2.Template:
+        """A page template from overrides/pagina/: Markdown, so no HTML autoescape; the filters escape."""
+        if self._templates is None:
+            self._templates = jinja2.Environment(
+                loader=jinja2.FileSystemLoader(self.project.root / "overrides" / "pagina"),
+                autoescape=False,  # Markdown, not HTML: `inline` and `block` escape every value
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=True,
+            )
+            self._templates.filters.update(inline=inline, block=block, yaml_str=yaml_str, first_sentence=first_sentence)
+            self._templates.globals.update(ONBEKEND=ONBEKEND, offer_list_item=offer_list_item)
+        return self._templates.get_template(name)
 
     def doelgroep_rijen(self, a: Aanbod) -> list[str]:
         """The eligibility facts as table rows, each with the passage it comes from, or 'niet bekend in de bron'."""
@@ -393,7 +295,7 @@ class SiteRenderer:
             out.append("resultaten")
         return out
 
-    def contact_actions(self, contact: dict, fallback: bool) -> list[str]:
+    def contact_actions(self, contact: dict, fallback: bool) -> str:
         buttons = []
         if contact.get("telefoon"):
             number = re.sub(r"[^0-9+]", "", contact["telefoon"])
@@ -408,15 +310,14 @@ class SiteRenderer:
         if contact.get("website") and safe_url(contact["website"]):
             buttons.append(f"[Naar de website]({safe_url(contact['website'])}){{ .md-button .kaart-actie }}")
         if buttons:
-            return [" ".join(buttons) + "\n{ .kaart-acties }", ""]
+            return " ".join(buttons) + "\n{ .kaart-acties }"
         if fallback:
-            return [
+            return (
                 "Er staan geen telefoonnummer, e-mail of website in de bron. "
-                "Vraag je mentor, je klantmanager bij de gemeente of een jongerenwerker om je op weg te helpen.\n{ "
-                ".kaart-geen-contact }",
-                "",
-            ]
-        return []
+                "Vraag je mentor, je klantmanager bij de gemeente of een jongerenwerker om je op weg te helpen.\n"
+                "{ .kaart-geen-contact }"
+            )
+        return ""
 
     def contact_list(self, contact: dict, bronnen: dict | None = None) -> list[str]:
         """Each contact value with its own source: the passage, or the provider's dated confirmation."""
@@ -461,32 +362,16 @@ class SiteRenderer:
         return markdown.replace(HOME_MARKER, zin)
 
     def organisatie_page(self, org: Organisatie) -> str:
-        lines = [
-            "---",
-            f"title: {yaml_str(org.naam)}",
-            "---",
-            "",
-            f"# {inline(org.naam)}",
-            "",
-            inline(org.beschrijving),
-            "",
-            self.geef_door_link(
+        """The organisation's page from overrides/pagina/organisatie.md."""
+        return self.template("organisatie.md").render(
+            org=org,
+            r=self,
+            geef_door=self.geef_door_link(
                 issue_url("geef-het-door.yml", f"Geef het door: {org.naam} ({org.id})", organisatie=org.id)
-            )
-            + f" · [Nieuw aanbod van {inline(org.naam)}? Meld het]"
-            f"({safe_url(issue_url('nieuw-aanbod.yml', 'Nieuw aanbod: ', organisatie=org.id))})",
-            "",
-        ]
-        if org.werkgebied:
-            lines += [f"Werkgebied: {inline(self.werkgebied_text(org.werkgebied))}.", ""]
-        lines += self.contact_actions(org.contact, fallback=False)
-        if org.contact:
-            lines += ["## Contact", ""] + self.contact_list(org.contact, org.contact_bronnen) + [""]
-        lines += ["## Aanbod", ""]
-        offers = self.kaart.aanbod_van(org.id)
-        lines += [offer_list_item(a, "../aanbod/") for a in offers] or ["Geen aanbod bekend."]
-        lines += ["", "## Bronnen", ""] + [f"- {self.bron_text(b)}" for b in org.bronnen] + [""]
-        return "\n".join(lines)
+            ),
+            nieuw_aanbod=safe_url(issue_url("nieuw-aanbod.yml", "Nieuw aanbod: ", organisatie=org.id)),
+            aanbod=self.kaart.aanbod_van(org.id),
+        )
 
     def organisaties_index(self) -> str:
         lines = [

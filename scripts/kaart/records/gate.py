@@ -143,9 +143,15 @@ def _refusal(rel: str, what: str) -> Problem:
     )
 
 
-# Files a site build cannot do without (kaart check works on the records alone and needs none of them): the theme blocks
-# and the finder page shells (pages/finder.py).
-REQUIRED = ("overrides/main.html", "overrides/finder/wegwijzer.html", "overrides/finder/jongeren.html")
+# Files a site build cannot do without (kaart check works on the records alone and needs none of them): the theme
+# blocks, the finder page shells (pages/finder.py) and the offer and organisation page templates (pages/site.py).
+REQUIRED = (
+    "overrides/main.html",
+    "overrides/finder/wegwijzer.html",
+    "overrides/finder/jongeren.html",
+    "overrides/pagina/aanbod.md",
+    "overrides/pagina/organisatie.md",
+)
 
 
 def missing_problems(root: Path) -> list[Problem]:
