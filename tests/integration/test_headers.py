@@ -6,6 +6,8 @@ import fnmatch
 import functools
 import http.server
 import re
+import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -136,3 +138,28 @@ def test_the_nginx_command_gives_the_same_headers(rules, built_site, tmp_path):
     subprocess.run(command, shell=True, check=True)
     lines = (tmp_path / "headers.conf").read_text(encoding="utf-8").splitlines()
     assert lines == [f'add_header {name} "{value}" always;' for name, value in headers_for(rules, "/").items()]
+
+
+def test_the_service_worker_is_never_kept_in_an_http_cache_and_pages_keep_their_caching(rules):
+    """A new build's worker (and its data) must reach a device the next time it is online."""
+    assert headers_for(rules, "/sw.js")["Cache-Control"] == "no-cache"
+    assert headers_for(rules, "/sw.js")["X-Frame-Options"] == "DENY"  # and the headers of every path
+    assert "Cache-Control" not in headers_for(rules, "/wegwijzer/")
+
+
+def test_the_nginx_recipe_takes_only_the_headers_for_every_path(built_site, tmp_path):
+    """CONTRIBUTING.md's awk line turns `_headers` into nginx add_header lines: no-cache must not reach every page."""
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    line = next(x for x in contributing.splitlines() if x.startswith("awk ") and "site/_headers" in x)
+    awk = line.split(" site/_headers")[0]
+    if shutil.which("awk") is None:
+        pytest.skip("geen awk op deze machine")
+    result = subprocess.run(
+        ["sh", "-c", awk + " _headers"], cwd=built_site, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert [x.split('"')[0] for x in result] == [
+        "add_header Content-Security-Policy ",
+        "add_header X-Content-Type-Options ",
+        "add_header Referrer-Policy ",
+        "add_header X-Frame-Options ",
+    ]

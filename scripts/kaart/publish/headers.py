@@ -46,12 +46,19 @@ def headers(site_dir: Path) -> dict[str, str]:
     return {"Content-Security-Policy": site_policy(site_dir), **EXTRA_HEADERS}
 
 
+# The service worker is asked again on every visit: with no-cache a new build's worker (and with it the new
+# data) reaches the device the next time it is online, never after a day in an HTTP cache.
+WORKER_HEADERS = {"/sw.js": {"Cache-Control": "no-cache"}}
+
+
 def headers_file(site_dir: Path) -> str:
     lines = [
-        "# Written by kaart (kaart/headers.py) for static hosts that read _headers; nginx: see CONTRIBUTING.md.",
+        "# Written by kaart (kaart/publish/headers.py) for static hosts that read _headers; nginx: CONTRIBUTING.md.",
         "/*",
     ]
     lines += [f"  {name}: {value}" for name, value in headers(site_dir).items()]
+    for path, values in WORKER_HEADERS.items():
+        lines += [path] + [f"  {name}: {value}" for name, value in values.items()]
     return "\n".join(lines) + "\n"
 
 
