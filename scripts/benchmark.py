@@ -20,7 +20,8 @@ needs) and measure
 - gzip bytes of the first search query;
 - finder data size (data/wegwijzer.json) and filter time (scripts/bench_wegwijzer.py, if present);
 - Lighthouse 12.2.3 (npm, pinned; mobile: simulated slow 4G and a 4x slower CPU) performance
-  scores of the real site's home page, an offer page, /jongeren/ and /wegwijzer/, served with gzip.
+  scores of the real site's home page, an offer page, /jongeren/ and /wegwijzer/, served with gzip:
+  the median of five runs per page (installed under node_modules/.lighthouse-12.2.3/).
 
 The figures, with the machine's load, go into scripts/METINGEN.md.
 
