@@ -339,3 +339,22 @@ def test_the_intro_counts_the_questions_truly(phone, site_url):
     ], "geen vierde genummerde vraag"
     assert page.locator("#jo-situatie legend").inner_text() == "Nog één vraag: wat doe je nu?"
     assert "alleen voor als je nog op school zit" in page.inner_text("#jo-situatie-uitleg")
+
+
+def test_a_new_answer_while_the_first_list_is_still_coming_shows_only_the_new_list(phone, site_url):
+    """The first list arrives a few cards per drawn frame (M.dom.addInParts); a new answer in between must stop
+    the rest of the old list."""
+    wonen = open_youth(phone, site_url, "?zoekt=wonen&gemeente=almere")
+    page = phone.page
+    # Frames wait until the test lets them go, so the first list stays half-shown.
+    page.add_init_script(
+        "window.__frames = []; window.requestAnimationFrame = function (fn) { window.__frames.push(fn); return 1; };"
+    )
+    page.goto(f"{site_url}/jongeren/?zoekt=werk&gemeente=almere")
+    page.wait_for_function("document.querySelectorAll('#kaart-resultaten [data-aanbod-id]').length > 0")
+    first = ids(page)
+    assert 0 < len(first) < 10 and page.evaluate("window.__frames.length") > 0  # the rest of werk's list waits
+    page.check("input[name=zoekt][value=wonen]", force=True)
+    page.evaluate("() => { const f = window.__frames.splice(0); f.forEach(fn => fn(performance.now())); }")
+    page.wait_for_timeout(200)
+    assert ids(page) == wonen

@@ -176,6 +176,7 @@
 
   var current = null;
   function render(first) {
+    current = null;  // the parts of an earlier list still to come stop here (M.dom.addInParts)
     el.resultaten.textContent = "";
     el.leeg.hidden = true;
     if (!state.zoekt.length) {

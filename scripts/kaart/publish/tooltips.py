@@ -18,38 +18,65 @@ of the page on a slow phone (scripts/METINGEN.md).
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from functools import lru_cache
 
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from markdown.util import AtomicString
 
 
 class _GlossaryTreeprocessor(AbbrTreeprocessor):
+    """abbr's matching, in one pass over the page in document order that marks each term once.
+
+    abbr's own walk looks up every element's place among its siblings (`list(parent).index`), which
+    grows with the square of a long list (the A-Z page of 5,000 offers), and would mark every
+    occurrence; here the place is counted as the walk goes.
+    """
+
     def run(self, root):
         if not self.abbrs:
             return
         self.RE = abbreviation_pattern(frozenset(self.abbrs))
-        self.iter_element(root)
-        _first_occurrences_only(root)
+        self._walk(root, set())
 
+    def _walk(self, el: etree.Element, seen: set[str]) -> None:
+        search = self.RE.search  # most texts hold no term: one call in C decides, before any Python work
+        children = list(el)
+        offset = 0  # abbr elements inserted before the next original child
+        text = el.text
+        if text and search(text) and not isinstance(text, AtomicString):
+            el.text, marked = self._mark(text, seen)
+            for i, abbr in enumerate(marked):
+                el.insert(i, abbr)
+            offset = len(marked)
+        for i, child in enumerate(children):
+            if len(child) or child.text:
+                self._walk(child, seen)  # a child's own text comes before its tail
+            tail = child.tail
+            if tail and search(tail) and not isinstance(tail, AtomicString):
+                child.tail, marked = self._mark(tail, seen)
+                for j, abbr in enumerate(marked):
+                    el.insert(i + offset + 1 + j, abbr)
+                offset += len(marked)
 
-def _first_occurrences_only(root) -> None:
-    """Unwrap every <abbr> whose term already had one earlier on the page (document order)."""
-    parents = {child: parent for parent in root.iter() for child in parent}
-    seen: set[str] = set()
-    for abbr in list(root.iter("abbr")):  # iter() walks in document order: an <a>'s text before what follows it
-        title = abbr.get("title")
-        if title is None or title not in seen:  # one tooltip per term, in whatever spelling
+    def _mark(self, text: str, seen: set[str]) -> tuple[str, list[etree.Element]]:
+        """The text before the first new term, and an <abbr> (with the text after it as tail) per new term."""
+        marked: list[etree.Element] = []
+        before, last = text, 0
+        for m in self.RE.finditer(text):
+            title = self.abbrs[m.group(0)]
+            if not title or title in seen:  # one tooltip per term, in whatever spelling
+                continue
             seen.add(title)
-            continue
-        parent = parents[abbr]
-        text = (abbr.text or "") + (abbr.tail or "")
-        index = list(parent).index(abbr)
-        if index:
-            before = parent[index - 1]
-            before.tail = (before.tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
-        parent.remove(abbr)
+            if marked:
+                marked[-1].tail = text[last : m.start()]
+            else:
+                before = text[: m.start()]
+            marked.append(self.create_element(title, m.group(0), ""))
+            last = m.end()
+        if marked:
+            marked[-1].tail = text[last:]
+        return before, marked
 
 
 class TooltipExtension(AbbrExtension):
