@@ -178,19 +178,25 @@ def kolom_meldingen(bestand: str, koppen: list[str], kolommen: list[str]) -> lis
     return out
 
 
+def _lees_rij(waar: str, cellen: dict[str, str], kolommen) -> Rij:
+    """The filled cells of one row in the known columns, as a record (empty cells and other columns skipped)."""
+    rij = Rij(waar, {}, kolommen={k: k for k in kolommen})
+    for kolom, cel in cellen.items():
+        if kolom not in kolommen or cel is None or not str(cel).strip():
+            continue
+        # the text as written (a description keeps its final line end, as YAML's `|` gives it)
+        waarde = _cel(kolom, str(cel), waar, rij.meldingen)
+        if waarde is not None:
+            _zet(rij.data, kolom, waarde)
+    return rij
+
+
 def tabel_rijen(bestand: str, rijen: list[tuple[int, dict[str, str]]], datum: dt.date) -> list[Rij]:
     """Rows of a sheet in the columns of aanbod.csv (row number, {column: cell text}) as records."""
     out = []
     for nummer, cellen in rijen:
         waar = f"{bestand}:{nummer}"
-        rij = Rij(waar, {}, kolommen={k: k for k in AANBOD_COLUMNS})
-        for kolom, cel in cellen.items():
-            if kolom not in AANBOD_COLUMNS or cel is None or not str(cel).strip():
-                continue
-            # the text as written (a description keeps its final line end, as YAML's `|` gives it)
-            waarde = _cel(kolom, str(cel), waar, rij.meldingen)
-            if waarde is not None:
-                _zet(rij.data, kolom, waarde)
+        rij = _lees_rij(waar, cellen, AANBOD_COLUMNS)
         if not rij.data:
             continue  # an empty row in a spreadsheet
         if "id" not in rij.data and rij.data.get("naam"):
@@ -229,12 +235,7 @@ def organisatie_rijen(bestand: str, rijen: list[tuple[int, dict[str, str]]], dat
     out = []
     for nummer, cellen in rijen:
         waar = f"{bestand}:{nummer}"
-        rij = Rij(waar, {}, kolommen={k: k for k in ORGANISATIE_COLUMNS})
-        for kolom, cel in cellen.items():
-            if kolom in ORGANISATIE_COLUMNS and cel is not None and str(cel).strip():
-                waarde = _cel(kolom, str(cel), waar, rij.meldingen)
-                if waarde is not None:
-                    _zet(rij.data, kolom, waarde)
+        rij = _lees_rij(waar, cellen, ORGANISATIE_COLUMNS)
         if rij.data:
             rij.data["bronnen"] = list(rij.data.get("bronnen") or []) + [importbron(bestand, datum, f"rij {nummer}")]
             out.append(rij)
