@@ -10,7 +10,7 @@ import pytest
 
 from kaart import actualiteit
 from kaart.check.checker import check_project
-from support import WCAG_TAGS
+from support.axe import axe_violations
 from support.browser import no_horizontal_scroll, open_finder_page, result_ids
 
 pytestmark = pytest.mark.browser
@@ -245,18 +245,11 @@ def test_keyboard_only(phone, site_url):
     "query", ["", "?zoekt=werk&leeftijd=20&gemeente=almere", "?zoekt=wonen&gemeente=hoorn", "?zoekt=geld&leeftijd=35"]
 )
 def test_axe_no_wcag_violations(any_viewport, site_url, query):
-    from axe_playwright_python.sync_playwright import Axe
-
     open_youth(any_viewport, site_url, query)
     if any_viewport.page.locator("#kaart-resultaten summary").count():
         any_viewport.page.locator("#kaart-resultaten summary").first.click()  # a card's details opened
-    results = Axe().run(
-        any_viewport.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    )
-    violations = results.response["violations"]
-    assert violations == [], "\n".join(
-        f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations
-    )
+    violations = axe_violations(any_viewport.page)
+    assert violations == [], "\n".join(violations)
 
 
 def test_without_javascript_lists_youth_offers(browser, site_url, kaart):

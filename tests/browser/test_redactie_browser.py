@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from support import WCAG_TAGS
+from support.axe import axe_violations
 from support.browser import no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
@@ -16,16 +16,11 @@ PAGES = {"redactie": "/redactie/", "dekking": "/dekking/", "open-data": "/open-d
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_passes_axe_and_contacts_no_other_host(any_viewport, site_url, name):
-    from axe_playwright_python.sync_playwright import Axe
-
     page = any_viewport.page
     response = page.goto(site_url + PAGES[name], wait_until="networkidle")
     assert response.ok
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-    violations = results.response["violations"]
-    assert violations == [], "\n".join(
-        f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}" for v in violations
-    )
+    violations = axe_violations(page)
+    assert violations == [], "\n".join(violations)
     assert any_viewport.foreign_requests == []
     assert any_viewport.console_errors == []
     assert no_horizontal_scroll(page), f"{name} scrolls sideways on {any_viewport.viewport_name}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import WCAG_TAGS
+from support.axe import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -28,20 +28,6 @@ PAGE_TYPES = {
 }
 
 
-def _axe():
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()
-
-
-def _describe(violations: list[dict]) -> str:
-    lines = []
-    for v in violations:
-        targets = [", ".join(map(str, node.get("target", []))) for node in v.get("nodes", [])[:4]]
-        lines.append(f"{v['id']} ({v.get('impact')}): {v['help']} -> {targets}")
-    return "\n".join(lines)
-
-
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
 def test_axe_finds_no_wcag_violations(any_viewport, site_url, name):
     page = any_viewport.page
@@ -49,9 +35,8 @@ def test_axe_finds_no_wcag_violations(any_viewport, site_url, name):
     if name.endswith("resultaten") or name == "wegwijzer":
         # the results are rendered by script; check them, not an empty page
         page.wait_for_selector("#kaart-resultaten a[href*='aanbod/']", timeout=5000)
-    results = _axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-    violations = results.response["violations"]
-    assert violations == [], f"{name} op {any_viewport.viewport_name}:\n" + _describe(violations)
+    violations = axe_violations(page)
+    assert violations == [], f"{name} op {any_viewport.viewport_name}:\n" + "\n".join(violations)
 
 
 def test_language_is_dutch(desktop, site_url):

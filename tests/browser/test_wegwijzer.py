@@ -16,7 +16,7 @@ import pytest
 
 from kaart import actualiteit
 from kaart.check.checker import check_project
-from support import WCAG_TAGS
+from support.axe import axe_violations
 from support.browser import no_horizontal_scroll, open_finder_page, result_ids
 from support.situaties import SITUATIES
 
@@ -384,8 +384,6 @@ def test_keyboard_only(desktop, site_url):
 def test_axe_no_wcag_violations_with_results(any_viewport, site_url, query):
     """All three groups shown (Past, Past misschien, Valt af opened), the question that decides, every
     disclosure opened, and the dead-end block."""
-    from axe_playwright_python.sync_playwright import Axe
-
     page = any_viewport.page
     open_finder(any_viewport, site_url, query)
     for details in page.locator("#kaart-kolom details, #kaart-uitkomst details").all():
@@ -397,11 +395,8 @@ def test_axe_no_wcag_violations_with_results(any_viewport, site_url, query):
         )
         assert page.locator("#kaart-beslisvraag button").count() == 4
         page.locator("#kaart-afgevallen [data-afgevallen-id]").first.wait_for(state="visible")
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-    violations = results.response["violations"]
-    assert violations == [], "\n".join(
-        f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations
-    )
+    violations = axe_violations(page)
+    assert violations == [], "\n".join(violations)
 
 
 def test_copy_link_button(desktop, site_url):
