@@ -89,7 +89,7 @@ def test_preview_lists_the_check_messages_and_recovers_when_fixed(tmp_path, desk
         record.write_text(good.replace("\nnaam: Learn2Work", "\nnaam: Learn2Work Proef", 1), encoding="utf-8")
         # null-safe: while live reload swaps the page there is a moment without an article heading
         page.wait_for_function(
-            "(document.querySelector('article h1')?.innerText || '').includes('Learn2Work Proef')", timeout=120000
+            "() => (document.querySelector('article h1')?.innerText || '').includes('Learn2Work Proef')", timeout=120000
         )
     finally:
         _stop(server)
