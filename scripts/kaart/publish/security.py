@@ -48,12 +48,14 @@ def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def inline_script_hashes(html: str, content: str = "") -> list[str]:
-    """Hashes of the executable inline scripts in `html`, ignoring any inside `content`."""
+def inline_script_hashes(html: str, content: str = "", skip: tuple[int, int] | None = None) -> list[str]:
+    """Hashes of the executable inline scripts in `html`, ignoring any inside `content` or in the span `skip`
+    (searched around, not cut out: a page is copied once, when its CSP goes in)."""
     if content:
         html = html.replace(content, "")
+    spans = [(0, len(html))] if skip is None else [(0, skip[0]), (skip[1], len(html))]
     hashes = []
-    for match in _SCRIPT.finditer(html):
+    for match in (m for start, end in spans for m in _SCRIPT.finditer(html, start, end)):
         attrs, body = match.group(1), match.group(2)
         if _SRC.search(attrs):
             continue
@@ -106,8 +108,8 @@ def secure_html(html: str) -> str:
     content = _ARTICLE.search(html)
     if not content:
         return add_csp(html)
-    outside = html[: content.start(1)] + html[content.end(1) :]  # the page content is never hashed
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(outside))}">'
+    hashes = inline_script_hashes(html, skip=content.span(1))  # the page content is never hashed
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     return html[: anchor.end()] + meta + html[anchor.end() :] if anchor else html
 
