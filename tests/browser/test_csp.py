@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from kaart.publish.security import add_csp, inline_script_hashes, script_hash
+from kaart.publish.security import inline_script_hashes, script_hash, secure_html
 from support.page_types import page_paths
 from support.server import serve
 
@@ -22,10 +22,12 @@ WATCH_VIOLATIONS = (
 def test_content_scripts_are_never_hashed():
     theme = "<script>var theme = 1</script>"
     content = "<p>hoi</p><script>window.__xss = 1</script>"
-    html = f'<html><head><meta charset="utf-8">{theme}</head><body><article>{content}</article></body></html>'
-    out = add_csp(html, content)
+    article = f'<article class="md-content__inner md-typeset">{content}</article>'  # the theme's page content
+    after = "<script>var after = 1</script>"
+    html = f'<html><head><meta charset="utf-8">{theme}</head><body>{article}{after}</body></html>'
+    out = secure_html(html)
     policy = CSP_META.search(out).group(1)
-    assert script_hash("var theme = 1") in policy
+    assert script_hash("var theme = 1") in policy and script_hash("var after = 1") in policy
     assert script_hash("window.__xss = 1") not in policy
     assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
     assert out.index("Content-Security-Policy") < out.index("<script>")  # before every script it must govern

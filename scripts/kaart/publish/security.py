@@ -48,11 +48,9 @@ def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def inline_script_hashes(html: str, content: str = "", skip: tuple[int, int] | None = None) -> list[str]:
-    """Hashes of the executable inline scripts in `html`, ignoring any inside `content` or in the span `skip`
-    (searched around, not cut out: a page is copied once, when its CSP goes in)."""
-    if content:
-        html = html.replace(content, "")
+def inline_script_hashes(html: str, skip: tuple[int, int] | None = None) -> list[str]:
+    """Hashes of the executable inline scripts in `html`, ignoring any in the span `skip` (the page content:
+    searched around, not cut out, so a page is copied once, when its CSP goes in)."""
     spans = [(0, len(html))] if skip is None else [(0, skip[0]), (skip[1], len(html))]
     hashes = []
     for match in (m for start, end in spans for m in _SCRIPT.finditer(html, start, end)):
@@ -82,9 +80,9 @@ def policy(hashes: list[str]) -> str:
     return _policy(tuple(hashes))
 
 
-def add_csp(html: str, content: str = "") -> str:
+def add_csp(html: str, skip: tuple[int, int] | None = None) -> str:
     """`html` with a CSP <meta> as the first thing in <head>, so it covers every script after it."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html, content))}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html, skip))}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if not anchor:
         return html
@@ -106,12 +104,7 @@ def secure_html(html: str) -> str:
     if head and _HAS_CSP.search(html, 0, head.start()):
         return html
     content = _ARTICLE.search(html)
-    if not content:
-        return add_csp(html)
-    hashes = inline_script_hashes(html, skip=content.span(1))  # the page content is never hashed
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
-    anchor = _CHARSET.search(html) or _HEAD.search(html)
-    return html[: anchor.end()] + meta + html[anchor.end() :] if anchor else html
+    return add_csp(html, content.span(1) if content else None)  # the page content is never hashed
 
 
 def secure_site(site_dir) -> int:
